@@ -1,0 +1,162 @@
+import cookie from '@fastify/cookie';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, {
+  type FastifyBaseLogger,
+  type FastifyInstance,
+  type RawReplyDefaultExpression,
+  type RawRequestDefaultExpression,
+  type RawServerDefault,
+} from 'fastify';
+import { Type } from 'typebox';
+import { randomUUID } from 'node:crypto';
+import type { Config } from './core/config.js';
+import { ping, type Database } from './core/db/database.js';
+import { registerErrorHandling } from './core/http/error-handler.js';
+import { errors } from './core/http/schemas.js';
+import type { Keyring } from './core/keyring.js';
+import { loggerOptions } from './core/logger.js';
+import { Metrics } from './core/metrics.js';
+import { RateLimiters } from './core/rate-limit.js';
+import { ActivityRepository } from './modules/activity/activity.repository.js';
+import { registerActivityRoutes } from './modules/activity/activity.routes.js';
+import { ActivityService } from './modules/activity/activity.service.js';
+import { AuditLog } from './modules/activity/audit.js';
+import { registerAuthentication } from './modules/auth/auth.plugin.js';
+import { AuthRepository } from './modules/auth/auth.repository.js';
+import { registerAuthRoutes } from './modules/auth/auth.routes.js';
+import { AuthService } from './modules/auth/auth.service.js';
+import { TokensService } from './modules/auth/tokens.service.js';
+import { EventBus } from './modules/events/event-bus.js';
+import { EventsRepository } from './modules/events/events.repository.js';
+import { WorkspaceAccess } from './modules/workspaces/access.js';
+import { InvitationsService } from './modules/workspaces/invitations.service.js';
+import { PermissionsService } from './modules/workspaces/permissions.service.js';
+import { ResourceTypes } from './modules/workspaces/resource-types.js';
+import { WorkspacesRepository } from './modules/workspaces/workspaces.repository.js';
+import { registerWorkspaceRoutes } from './modules/workspaces/workspaces.routes.js';
+import { WorkspacesService } from './modules/workspaces/workspaces.service.js';
+
+export type AppInstance = FastifyInstance<
+  RawServerDefault,
+  RawRequestDefaultExpression,
+  RawReplyDefaultExpression,
+  FastifyBaseLogger,
+  TypeBoxTypeProvider
+>;
+
+export interface AppDeps {
+  config: Config;
+  database: Database;
+  keyring: Keyring;
+  /** Override the logger (tests capture log lines to prove no secret is written). */
+  logger?: FastifyBaseLogger | boolean;
+}
+
+/** Builds every service once; routes, workers and CLI commands share them. */
+export function createServices({ config, database, keyring }: Omit<AppDeps, 'logger'>) {
+  const db = database.db;
+  const limiters = RateLimiters.create(config.redisUrl);
+  const metrics = new Metrics();
+  const authRepo = new AuthRepository(db);
+  const workspacesRepo = new WorkspacesRepository(db);
+  const events = new EventBus(new EventsRepository(db));
+  const audit = new AuditLog(new ActivityRepository(db), events);
+  const access = new WorkspaceAccess(workspacesRepo);
+  const resourceTypes = new ResourceTypes();
+  const auth = new AuthService(authRepo, config, limiters);
+
+  return {
+    config,
+    database,
+    keyring,
+    limiters,
+    metrics,
+    events,
+    audit,
+    access,
+    resourceTypes,
+    auth,
+    tokens: new TokensService(db, authRepo, access, audit),
+    workspaces: new WorkspacesService(db, workspacesRepo, access, audit),
+    invitations: new InvitationsService(db, workspacesRepo, authRepo, access, audit, config),
+    permissions: new PermissionsService(db, workspacesRepo, access, audit, resourceTypes),
+    activity: new ActivityService(new ActivityRepository(db), access),
+  };
+}
+
+export type AppServices = ReturnType<typeof createServices>;
+
+export async function buildApp(deps: AppDeps): Promise<{ app: AppInstance; services: AppServices }> {
+  const services = createServices(deps);
+  const app = Fastify({
+    logger: deps.logger === undefined ? loggerOptions(deps.config.logLevel) : deps.logger,
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && /^[\w.-]{1,64}$/.test(given) ? given : randomUUID();
+    },
+    trustProxy: true,
+    bodyLimit: 1024 * 1024,
+    ajv: { customOptions: { removeAdditional: true, coerceTypes: 'array', useDefaults: true, allErrors: false } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  registerErrorHandling(app);
+  await app.register(cookie);
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'atrium API', version: '0.1.0', description: 'Workspaces, members, roles, invitations, activity, permissions, webhooks and BYOK AI keys.' },
+      components: {
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer', description: 'Session token or `atr_…` API token' },
+          cookie: { type: 'apiKey', in: 'cookie', name: 'atrium_session' },
+        },
+      },
+      security: [{ bearer: [] }, { cookie: [] }],
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs' });
+
+  registerAuthentication(app, services.auth);
+
+  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  app.get('/api/health', {
+    schema: { tags: ['system'], summary: 'Liveness', security: [], response: { 200: Type.Object({ status: Type.Literal('ok') }) } },
+  }, async () => ({ status: 'ok' as const }));
+
+  app.get('/api/ready', {
+    schema: { tags: ['system'], summary: 'Readiness: the database answers', security: [], response: { 200: Type.Object({ status: Type.Literal('ready') }), ...errors(503) } },
+  }, async (request, reply) => {
+    try {
+      await ping(deps.database.db);
+      return { status: 'ready' as const };
+    } catch (error) {
+      request.log.warn({ err: error }, 'readiness check failed');
+      return reply.status(503).send({ error: { code: 'not_ready', message: 'Database unreachable', details: null } });
+    }
+  });
+
+  app.get('/metrics', { schema: { hide: true } }, async (_request, reply) => {
+    reply.header('content-type', services.metrics.registry.contentType);
+    return services.metrics.registry.metrics();
+  });
+
+  await app.register(async (scoped) => {
+    const api = scoped as unknown as AppInstance;
+    registerAuthRoutes(api, services);
+    registerWorkspaceRoutes(api, services);
+    registerActivityRoutes(api, services);
+  });
+
+  app.addHook('onClose', async () => {
+    await services.limiters.close();
+  });
+
+  return { app, services };
+}

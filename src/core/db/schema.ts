@@ -1,0 +1,9 @@
+/**
+ * The database as Kysely sees it. Each feature module owns its tables'
+ * types; this file only composes them.
+ */
+import type { AuthTables } from '../../modules/auth/auth.tables.js';
+import type { WorkspaceTables } from '../../modules/workspaces/workspaces.tables.js';
+import type { EventTables } from '../../modules/events/events.tables.js';
+
+export interface DB extends AuthTables, WorkspaceTables, EventTables {}

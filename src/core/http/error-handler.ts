@@ -1,0 +1,61 @@
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { AppError } from '../errors.js';
+
+interface FieldError {
+  field: string;
+  location: string;
+  message: string;
+}
+
+function fieldErrors(error: FastifyError): FieldError[] {
+  const location = error.validationContext ?? 'body';
+  return (error.validation ?? []).map((v) => {
+    const params = v.params as Record<string, unknown>;
+    const path = v.instancePath.replace(/^\//, '').replace(/\//g, '.');
+    const missing = typeof params.missingProperty === 'string' ? params.missingProperty : undefined;
+    const field = [path, missing].filter(Boolean).join('.') || location;
+    const message = missing ? 'is required' : (v.message ?? 'is invalid');
+    return { field, location, message };
+  });
+}
+
+/** Status codes and stable codes for the framework's own client errors. */
+const FRAMEWORK_CODES: Record<string, string> = {
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'unsupported_media_type',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'invalid_json',
+  FST_ERR_CTP_INVALID_JSON_BODY: 'invalid_json',
+  FST_ERR_CTP_BODY_TOO_LARGE: 'payload_too_large',
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'bad_request',
+};
+
+/** One error shape for the whole API: `{"error": {"code", "message", "details"}}`. */
+export function registerErrorHandling(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError | AppError, request, reply) => {
+    if (error instanceof AppError) {
+      if (error.headers) reply.headers(error.headers);
+      return reply.status(error.statusCode).send({
+        error: { code: error.code, message: error.message, details: error.details ?? null },
+      });
+    }
+    if (error.validation) {
+      const details = fieldErrors(error);
+      const message = details.map((d) => `${d.field} ${d.message}`).join('; ');
+      return reply.status(400).send({ error: { code: 'validation_failed', message, details } });
+    }
+    const status = error.statusCode ?? 500;
+    if (status >= 400 && status < 500) {
+      const code = FRAMEWORK_CODES[error.code] ?? (status === 429 ? 'rate_limited' : 'bad_request');
+      return reply.status(status).send({ error: { code, message: error.message, details: null } });
+    }
+    request.log.error({ err: error }, 'unhandled error');
+    return reply.status(500).send({
+      error: { code: 'internal_error', message: 'Something went wrong on our side', details: { request_id: request.id } },
+    });
+  });
+
+  app.setNotFoundHandler((request, reply) => {
+    reply.status(404).send({
+      error: { code: 'route_not_found', message: `No route ${request.method} ${request.url.split('?')[0]}`, details: null },
+    });
+  });
+}

@@ -1,0 +1,59 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { safeEqual } from '../../core/crypto.js';
+import { AppError, Errors } from '../../core/errors.js';
+import type { AuthService } from './auth.service.js';
+import type { Principal } from './principal.js';
+
+export const SESSION_COOKIE = 'atrium_session';
+export const CSRF_COOKIE = 'atrium_csrf';
+export const CSRF_HEADER = 'x-csrf-token';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    principal: Principal | null;
+  }
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * Resolves the caller on every request: `Authorization: Bearer …` (session or
+ * `atr_` API token) or the web UI's session cookie. Cookie-authenticated
+ * writes must echo the CSRF cookie in a header (double-submit), which a
+ * cross-site page cannot read.
+ */
+export function registerAuthentication(app: FastifyInstance, auth: AuthService): void {
+  app.decorateRequest('principal', null);
+  app.addHook('onRequest', async (request) => {
+    const header = request.headers.authorization;
+    if (header) {
+      const match = /^Bearer\s+(\S+)$/i.exec(header);
+      if (!match) throw new AppError('unauthenticated', 401, 'Authorization header must be "Bearer <token>"');
+      request.principal = await auth.authenticate(match[1], false);
+      if (!request.principal) throw new AppError('unauthenticated', 401, 'Invalid or expired token');
+      return;
+    }
+    const cookie = request.cookies?.[SESSION_COOKIE];
+    if (!cookie) return;
+    request.principal = await auth.authenticate(cookie, true);
+    if (request.principal && !SAFE_METHODS.has(request.method)) {
+      const sent = request.headers[CSRF_HEADER];
+      const expected = request.cookies[CSRF_COOKIE];
+      if (typeof sent !== 'string' || !expected || !safeEqual(sent, expected)) {
+        throw new AppError('csrf_failed', 403, `Missing or wrong ${CSRF_HEADER} header for a cookie-authenticated request`);
+      }
+    }
+  });
+}
+
+export function requireAuth(request: FastifyRequest): Principal {
+  if (!request.principal) throw Errors.unauthenticated();
+  return request.principal;
+}
+
+/** Account-level actions (creating workspaces, managing tokens) need a signed-in user, not a token. */
+export function requireSession(request: FastifyRequest): Extract<Principal, { kind: 'session' }> {
+  const principal = requireAuth(request);
+  if (principal.kind !== 'session') throw Errors.forbidden('API tokens cannot do this; sign in as a user');
+  return principal;
+}

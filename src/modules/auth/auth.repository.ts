@@ -1,0 +1,69 @@
+import type { Executor } from '../../core/db/database.js';
+import type { ApiTokensTable, SessionsTable, UsersTable } from './auth.tables.js';
+
+export class AuthRepository {
+  constructor(private readonly db: Executor) {}
+
+  with(db: Executor): AuthRepository {
+    return new AuthRepository(db);
+  }
+
+  findUserByEmail(email: string): Promise<UsersTable | undefined> {
+    return this.db.selectFrom('users').selectAll().where('email', '=', email).executeTakeFirst();
+  }
+
+  findUserById(id: string): Promise<UsersTable | undefined> {
+    return this.db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+  }
+
+  async insertUser(user: UsersTable): Promise<void> {
+    await this.db.insertInto('users').values(user).execute();
+  }
+
+  async insertSession(session: SessionsTable): Promise<void> {
+    await this.db.insertInto('sessions').values(session).execute();
+  }
+
+  findSessionByHash(tokenHash: string): Promise<SessionsTable | undefined> {
+    return this.db.selectFrom('sessions').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst();
+  }
+
+  async deleteSession(id: string): Promise<void> {
+    await this.db.deleteFrom('sessions').where('id', '=', id).execute();
+  }
+
+  async deleteExpiredSessions(now: number): Promise<number> {
+    const result = await this.db.deleteFrom('sessions').where('expires_at', '<=', now).executeTakeFirst();
+    return Number(result.numDeletedRows);
+  }
+
+  async insertApiToken(token: ApiTokensTable): Promise<void> {
+    await this.db.insertInto('api_tokens').values(token).execute();
+  }
+
+  findApiTokenByHash(tokenHash: string): Promise<ApiTokensTable | undefined> {
+    return this.db.selectFrom('api_tokens').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst();
+  }
+
+  listApiTokens(userId: string): Promise<ApiTokensTable[]> {
+    return this.db.selectFrom('api_tokens').selectAll().where('user_id', '=', userId).orderBy('id', 'desc').execute();
+  }
+
+  findApiToken(userId: string, id: string): Promise<ApiTokensTable | undefined> {
+    return this.db
+      .selectFrom('api_tokens')
+      .selectAll()
+      .where('user_id', '=', userId)
+      .where('id', '=', id)
+      .executeTakeFirst();
+  }
+
+  async deleteApiToken(userId: string, id: string): Promise<boolean> {
+    const result = await this.db.deleteFrom('api_tokens').where('user_id', '=', userId).where('id', '=', id).executeTakeFirst();
+    return Number(result.numDeletedRows) > 0;
+  }
+
+  async touchApiToken(id: string, now: number): Promise<void> {
+    await this.db.updateTable('api_tokens').set({ last_used_at: now }).where('id', '=', id).execute();
+  }
+}

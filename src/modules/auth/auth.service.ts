@@ -1,0 +1,148 @@
+import type { Config } from '../../core/config.js';
+import { dummyPasswordHash, hashPassword, hashToken, randomToken, verifyPassword } from '../../core/crypto.js';
+import { AppError, Errors } from '../../core/errors.js';
+import { newId } from '../../core/ids.js';
+import { isRateLimited, type RateLimiter, type RateLimiters } from '../../core/rate-limit.js';
+import type { AuthRepository } from './auth.repository.js';
+import type { UsersTable } from './auth.tables.js';
+import type { Principal } from './principal.js';
+
+export const API_TOKEN_PREFIX = 'atr_';
+
+export interface ClientMeta {
+  ip: string | null;
+  userAgent: string | null;
+}
+
+/** Lower-cased and trimmed; the unique index on users.email relies on it. */
+export const normalizeEmail = (email: string): string => email.trim().toLowerCase();
+
+export class AuthService {
+  private readonly failuresByAccount: RateLimiter;
+  private readonly failuresByIp: RateLimiter;
+
+  constructor(
+    private readonly repo: AuthRepository,
+    private readonly config: Config,
+    limiters: RateLimiters,
+  ) {
+    // Consecutive failures per account (reset on success) and all failures per IP.
+    this.failuresByAccount = limiters.limiter({
+      keyPrefix: 'login-account',
+      points: config.loginMaxFailuresPerAccount,
+      duration: config.loginBlockSeconds,
+      blockDuration: config.loginBlockSeconds,
+    });
+    this.failuresByIp = limiters.limiter({
+      keyPrefix: 'login-ip',
+      points: config.loginMaxFailuresPerIp,
+      duration: 3600,
+      blockDuration: config.loginBlockSeconds,
+    });
+  }
+
+  async register(input: { email: string; password: string; name: string }, meta: ClientMeta) {
+    const email = normalizeEmail(input.email);
+    if (await this.repo.findUserByEmail(email)) {
+      throw Errors.conflict('email_taken', 'An account with this e-mail already exists', { field: 'email' });
+    }
+    const now = Date.now();
+    const user: UsersTable = {
+      id: newId('usr'),
+      email,
+      name: input.name.trim(),
+      password_hash: await hashPassword(input.password),
+      created_at: now,
+      updated_at: now,
+    };
+    try {
+      await this.repo.insertUser(user);
+    } catch (error) {
+      // Two registrations racing for one address: the unique index decides.
+      if (await this.repo.findUserByEmail(email)) {
+        throw Errors.conflict('email_taken', 'An account with this e-mail already exists', { field: 'email' });
+      }
+      throw error;
+    }
+    const token = await this.startSession(user.id, meta);
+    return { user, token };
+  }
+
+  async login(input: { email: string; password: string }, meta: ClientMeta) {
+    const email = normalizeEmail(input.email);
+    const accountKey = email;
+    const ipKey = meta.ip ?? 'unknown';
+    await this.assertNotBlocked(accountKey, ipKey);
+
+    const user = await this.repo.findUserByEmail(email);
+    // Verify against a dummy hash for unknown e-mails so timing does not reveal accounts.
+    const valid = await verifyPassword(input.password, user?.password_hash ?? (await dummyPasswordHash()));
+    if (!user || !valid) {
+      await Promise.all([
+        this.failuresByAccount.consume(accountKey).catch(swallowLimit),
+        this.failuresByIp.consume(ipKey).catch(swallowLimit),
+      ]);
+      throw new AppError('invalid_credentials', 401, 'E-mail or password is incorrect');
+    }
+    await this.failuresByAccount.delete(accountKey).catch(() => undefined);
+    const token = await this.startSession(user.id, meta);
+    return { user, token };
+  }
+
+  private async assertNotBlocked(accountKey: string, ipKey: string): Promise<void> {
+    const [account, ip] = await Promise.all([this.failuresByAccount.get(accountKey), this.failuresByIp.get(ipKey)]);
+    const blocked =
+      (account && account.consumedPoints >= this.config.loginMaxFailuresPerAccount && account) ||
+      (ip && ip.consumedPoints >= this.config.loginMaxFailuresPerIp && ip);
+    if (blocked) {
+      const seconds = Math.max(1, Math.ceil(blocked.msBeforeNext / 1000));
+      throw Errors.tooManyRequests('Too many failed sign-in attempts; try again later', seconds, 'too_many_login_attempts');
+    }
+  }
+
+  private async startSession(userId: string, meta: ClientMeta): Promise<string> {
+    const token = randomToken(32);
+    const now = Date.now();
+    await this.repo.insertSession({
+      id: newId('ses'),
+      user_id: userId,
+      token_hash: hashToken(token),
+      created_at: now,
+      expires_at: now + this.config.sessionTtlMs,
+      ip: meta.ip,
+      user_agent: meta.userAgent?.slice(0, 512) ?? null,
+    });
+    return token;
+  }
+
+  async logout(principal: Principal): Promise<void> {
+    if (principal.kind === 'session') await this.repo.deleteSession(principal.sessionId);
+  }
+
+  /** Resolves a bearer or cookie credential; null when unknown, expired or revoked. */
+  async authenticate(token: string, viaCookie: boolean): Promise<Principal | null> {
+    const now = Date.now();
+    const tokenHash = hashToken(token);
+    if (token.startsWith(API_TOKEN_PREFIX)) {
+      if (viaCookie) return null;
+      const row = await this.repo.findApiTokenByHash(tokenHash);
+      if (!row || (row.expires_at !== null && row.expires_at <= now)) return null;
+      // Record use at most once a minute: a write per request would cost the hot path.
+      if (row.last_used_at === null || now - row.last_used_at > 60_000) await this.repo.touchApiToken(row.id, now);
+      return { kind: 'token', userId: row.user_id, tokenId: row.id, workspaceId: row.workspace_id, scopes: JSON.parse(row.scopes) };
+    }
+    const session = await this.repo.findSessionByHash(tokenHash);
+    if (!session || session.expires_at <= now) return null;
+    return { kind: 'session', userId: session.user_id, sessionId: session.id, viaCookie };
+  }
+
+  async getUser(userId: string): Promise<UsersTable> {
+    const user = await this.repo.findUserById(userId);
+    if (!user) throw Errors.unauthenticated();
+    return user;
+  }
+}
+
+function swallowLimit(error: unknown): void {
+  if (!isRateLimited(error)) throw error;
+}

@@ -1,0 +1,27 @@
+import type { Executor } from '../../core/db/database.js';
+import type { EventsTable } from './events.tables.js';
+
+export class EventsRepository {
+  constructor(private readonly db: Executor) {}
+
+  with(db: Executor): EventsRepository {
+    return new EventsRepository(db);
+  }
+
+  async insert(event: EventsTable): Promise<void> {
+    await this.db.insertInto('events').values(event).execute();
+  }
+
+  findByIdempotencyKey(workspaceId: string, key: string): Promise<EventsTable | undefined> {
+    return this.db
+      .selectFrom('events')
+      .selectAll()
+      .where('workspace_id', '=', workspaceId)
+      .where('idempotency_key', '=', key)
+      .executeTakeFirst();
+  }
+
+  find(workspaceId: string, id: string): Promise<EventsTable | undefined> {
+    return this.db.selectFrom('events').selectAll().where('workspace_id', '=', workspaceId).where('id', '=', id).executeTakeFirst();
+  }
+}

@@ -1,0 +1,52 @@
+import { Errors } from '../../core/errors.js';
+import type { Principal } from '../auth/principal.js';
+import { can, type Action, type Role } from './policy.js';
+import type { WorkspacesRepository } from './workspaces.repository.js';
+
+export interface Access {
+  workspaceId: string;
+  userId: string;
+  role: Role;
+  principal: Principal;
+}
+
+export interface ResourceRef {
+  type: string;
+  id: string;
+}
+
+/**
+ * Loads the facts about a caller in a workspace and asks the policy. Not a
+ * member (or a token for another workspace) is 404, so a workspace's
+ * existence never leaks; a member without the right is 403.
+ */
+export class WorkspaceAccess {
+  constructor(private readonly repo: WorkspacesRepository) {}
+
+  async require(principal: Principal, workspaceId: string, action: Action, resource?: ResourceRef): Promise<Access> {
+    const access = await this.member(principal, workspaceId);
+    const grant = resource
+      ? (await this.repo.findGrant(workspaceId, resource.type, resource.id, principal.userId))?.permission
+      : undefined;
+    const scopes = principal.kind === 'token' ? principal.scopes : undefined;
+    if (!can({ role: access.role, scopes }, action, grant)) throw Errors.forbidden();
+    return access;
+  }
+
+  /** Membership only, no action check (e.g. to leave a workspace). */
+  async member(principal: Principal, workspaceId: string): Promise<Access> {
+    if (principal.kind === 'token' && principal.workspaceId !== workspaceId) throw Errors.notFound('Workspace');
+    const role = await this.repo.findRole(workspaceId, principal.userId);
+    if (!role) throw Errors.notFound('Workspace');
+    return { workspaceId, userId: principal.userId, role, principal };
+  }
+
+  /** Whether the caller could do `action` on `resource` (to filter lists). */
+  async allows(access: Access, action: Action, resource?: ResourceRef): Promise<boolean> {
+    const grant = resource
+      ? (await this.repo.findGrant(access.workspaceId, resource.type, resource.id, access.userId))?.permission
+      : undefined;
+    const scopes = access.principal.kind === 'token' ? access.principal.scopes : undefined;
+    return can({ role: access.role, scopes }, action, grant);
+  }
+}
