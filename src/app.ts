@@ -127,10 +127,12 @@ export async function buildApp(deps: AppDeps): Promise<{ app: AppInstance; servi
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   app.get('/api/health', {
+    config: { public: true },
     schema: { tags: ['system'], summary: 'Liveness', security: [], response: { 200: Type.Object({ status: Type.Literal('ok') }) } },
   }, async () => ({ status: 'ok' as const }));
 
   app.get('/api/ready', {
+    config: { public: true },
     schema: { tags: ['system'], summary: 'Readiness: the database answers', security: [], response: { 200: Type.Object({ status: Type.Literal('ready') }), ...errors(503) } },
   }, async (request, reply) => {
     try {

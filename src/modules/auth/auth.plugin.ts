@@ -12,6 +12,10 @@ declare module 'fastify' {
   interface FastifyRequest {
     principal: Principal | null;
   }
+  interface FastifyContextConfig {
+    /** Reachable without signing in (register, login, health, invitation preview…). */
+    public?: boolean;
+  }
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -36,12 +40,19 @@ export function registerAuthentication(app: FastifyInstance, auth: AuthService):
     const cookie = request.cookies?.[SESSION_COOKIE];
     if (!cookie) return;
     request.principal = await auth.authenticate(cookie, true);
-    if (request.principal && !SAFE_METHODS.has(request.method)) {
+    if (request.principal && request.principal.kind === 'session' && !SAFE_METHODS.has(request.method)) {
       const sent = request.headers[CSRF_HEADER];
       const expected = request.cookies[CSRF_COOKIE];
       if (typeof sent !== 'string' || !expected || !safeEqual(sent, expected)) {
         throw new AppError('csrf_failed', 403, `Missing or wrong ${CSRF_HEADER} header for a cookie-authenticated request`);
       }
+    }
+  });
+  // Every /api route needs a caller unless it says it is public. Checked before
+  // body validation so an anonymous caller learns nothing about the schema.
+  app.addHook('preValidation', async (request) => {
+    if (!request.principal && request.url.startsWith('/api/') && !request.routeOptions.config?.public) {
+      throw Errors.unauthenticated();
     }
   });
 }

@@ -19,6 +19,7 @@ export function registerAuthRoutes(app: AppInstance, { auth, tokens, config }: A
   }
 
   app.post('/api/auth/register', {
+    config: { public: true },
     schema: {
       tags: ['auth'],
       summary: 'Create an account and sign in',
@@ -32,6 +33,7 @@ export function registerAuthRoutes(app: AppInstance, { auth, tokens, config }: A
   });
 
   app.post('/api/auth/login', {
+    config: { public: true },
     schema: {
       tags: ['auth'],
       summary: 'Sign in with e-mail and password',

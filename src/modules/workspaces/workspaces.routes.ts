@@ -111,6 +111,7 @@ export function registerWorkspaceRoutes(app: AppInstance, { workspaces, invitati
   }, async (request) => withLink(await invitations.resend(requireAuth(request), request.params.id, request.params.invitationId, auditContext(request))));
 
   app.get('/api/invitations/:token', {
+    config: { public: true },
     schema: { tags: ['invitations'], summary: 'What an invitation is for (no sign-in needed)', params: S.TokenParams, response: { 200: S.InvitationPreview, ...errors(404) } },
   }, async (request) => {
     const { invitation, workspace, inviterName } = await invitations.preview(request.params.token);
