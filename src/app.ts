@@ -15,6 +15,7 @@ import type { Config } from './core/config.js';
 import { ping, type Database } from './core/db/database.js';
 import { registerErrorHandling } from './core/http/error-handler.js';
 import { errors } from './core/http/schemas.js';
+import { registerWebUi } from './core/http/web.js';
 import type { Keyring } from './core/keyring.js';
 import { loggerOptions } from './core/logger.js';
 import { Metrics } from './core/metrics.js';
@@ -155,6 +156,9 @@ export async function buildApp(deps: AppDeps): Promise<{ app: AppInstance; servi
     registerWorkspaceRoutes(api, services);
     registerActivityRoutes(api, services);
   });
+
+  // The web console's production build; its SPA fallback only answers GETs no route claims.
+  await registerWebUi(app);
 
   app.addHook('onClose', async () => {
     await services.limiters.close();
