@@ -19,6 +19,7 @@ import { registerWebUi } from './core/http/web.js';
 import type { Keyring } from './core/keyring.js';
 import { loggerOptions } from './core/logger.js';
 import { Metrics } from './core/metrics.js';
+import { Outbound } from './core/outbound.js';
 import { RateLimiters } from './core/rate-limit.js';
 import { ActivityRepository } from './modules/activity/activity.repository.js';
 import { registerActivityRoutes } from './modules/activity/activity.routes.js';
@@ -51,15 +52,16 @@ export interface AppDeps {
   config: Config;
   database: Database;
   keyring: Keyring;
-  /** Override the logger (tests capture log lines to prove no secret is written). */
-  logger?: FastifyBaseLogger | boolean;
+  /** Where log lines go (default stdout); tests capture them to prove no secret is written. */
+  logStream?: NodeJS.WritableStream;
 }
 
 /** Builds every service once; routes, workers and CLI commands share them. */
-export function createServices({ config, database, keyring }: Omit<AppDeps, 'logger'>) {
+export function createServices({ config, database, keyring }: Omit<AppDeps, 'logStream'>) {
   const db = database.db;
   const limiters = RateLimiters.create(config.redisUrl);
   const metrics = new Metrics();
+  const outbound = new Outbound({ allowedCidrs: config.outboundAllowedCidrs });
   const authRepo = new AuthRepository(db);
   const workspacesRepo = new WorkspacesRepository(db);
   const events = new EventBus(new EventsRepository(db));
@@ -74,6 +76,7 @@ export function createServices({ config, database, keyring }: Omit<AppDeps, 'log
     keyring,
     limiters,
     metrics,
+    outbound,
     events,
     audit,
     access,
@@ -92,7 +95,7 @@ export type AppServices = ReturnType<typeof createServices>;
 export async function buildApp(deps: AppDeps): Promise<{ app: AppInstance; services: AppServices }> {
   const services = createServices(deps);
   const app = Fastify({
-    logger: deps.logger === undefined ? loggerOptions(deps.config.logLevel) : deps.logger,
+    logger: { ...loggerOptions(deps.config.logLevel), ...(deps.logStream ? { stream: deps.logStream } : {}) },
     genReqId: (req) => {
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && /^[\w.-]{1,64}$/.test(given) ? given : randomUUID();
@@ -162,6 +165,7 @@ export async function buildApp(deps: AppDeps): Promise<{ app: AppInstance; servi
 
   app.addHook('onClose', async () => {
     await services.limiters.close();
+    await services.outbound.close();
   });
 
   return { app, services };

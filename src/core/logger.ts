@@ -1,4 +1,5 @@
-import type { FastifyRequest, FastifyServerOptions } from 'fastify';
+import type { FastifyRequest } from 'fastify';
+import type { LoggerOptions } from 'pino';
 
 /** Path segments that carry a secret (invitation tokens travel in the URL). */
 const SECRET_PATHS = [/^(\/api\/invitations\/)[^/?]+/];
@@ -11,7 +12,7 @@ export function redactUrl(url: string): string {
  * pino options shared by every process. We never log bodies; the request
  * serializer drops headers (credentials live there) and masks secrets in URLs.
  */
-export function loggerOptions(level: string): NonNullable<FastifyServerOptions['logger']> {
+export function loggerOptions(level: string): LoggerOptions {
   return {
     level,
     serializers: {

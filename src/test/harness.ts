@@ -168,7 +168,7 @@ export class TestApp {
 export interface TestAppOptions {
   env?: Record<string, string>;
   keyring?: Keyring;
-  logger?: any;
+  logStream?: NodeJS.WritableStream;
   sqliteFile?: string;
 }
 
@@ -176,7 +176,7 @@ export async function createTestApp(engine: Engine, options: TestAppOptions = {}
   const testDb = await createTestDatabase(engine, { sqliteFile: options.sqliteFile });
   const config = testConfig(options.env);
   const keyring = options.keyring ?? new Keyring([generateMasterKey(1)]);
-  const { app, services } = await buildApp({ config, database: testDb.database, keyring, logger: options.logger ?? false });
+  const { app, services } = await buildApp({ config, database: testDb.database, keyring, logStream: options.logStream });
   await app.ready();
   return new TestApp(app, services, config, testDb, engine);
 }

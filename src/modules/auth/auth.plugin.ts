@@ -50,11 +50,15 @@ export function registerAuthentication(app: FastifyInstance, auth: AuthService):
   });
   // Every /api route needs a caller unless it says it is public. Checked before
   // body validation so an anonymous caller learns nothing about the schema.
-  app.addHook('preValidation', async (request) => {
-    if (!request.principal && request.url.startsWith('/api/') && !request.routeOptions.config?.public) {
-      throw Errors.unauthenticated();
-    }
+  app.addHook('onRoute', (route) => {
+    if (!route.url.startsWith('/api/') || route.config?.public) return;
+    const existing = route.preValidation ? [route.preValidation].flat() : [];
+    route.preValidation = [requireCaller, ...existing];
   });
+}
+
+async function requireCaller(request: FastifyRequest): Promise<void> {
+  if (!request.principal) throw Errors.unauthenticated();
 }
 
 export function requireAuth(request: FastifyRequest): Principal {
