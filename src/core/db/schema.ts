@@ -5,5 +5,6 @@
 import type { AuthTables } from '../../modules/auth/auth.tables.js';
 import type { WorkspaceTables } from '../../modules/workspaces/workspaces.tables.js';
 import type { EventTables } from '../../modules/events/events.tables.js';
+import type { AiKeyTables } from '../../modules/ai-keys/ai-keys.tables.js';
 
-export interface DB extends AuthTables, WorkspaceTables, EventTables {}
+export interface DB extends AuthTables, WorkspaceTables, EventTables, AiKeyTables {}
