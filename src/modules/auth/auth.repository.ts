@@ -32,9 +32,8 @@ export class AuthRepository {
     await this.db.deleteFrom('sessions').where('id', '=', id).execute();
   }
 
-  async deleteExpiredSessions(now: number): Promise<number> {
-    const result = await this.db.deleteFrom('sessions').where('expires_at', '<=', now).executeTakeFirst();
-    return Number(result.numDeletedRows);
+  async deleteExpiredSessions(userId: string, now: number): Promise<void> {
+    await this.db.deleteFrom('sessions').where('user_id', '=', userId).where('expires_at', '<=', now).execute();
   }
 
   async insertApiToken(token: ApiTokensTable): Promise<void> {

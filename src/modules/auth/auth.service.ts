@@ -103,6 +103,8 @@ export class AuthService {
   private async startSession(userId: string, meta: ClientMeta): Promise<string> {
     const token = randomToken(32);
     const now = Date.now();
+    // Housekeeping on the way in: a user's expired sessions go when they sign in again.
+    await this.repo.deleteExpiredSessions(userId, now);
     await this.repo.insertSession({
       id: newId('ses'),
       user_id: userId,
