@@ -33,6 +33,7 @@ export interface Config {
   autoMigrate: boolean;
   /** CIDRs that outbound calls (webhooks, AI endpoints) may reach even though they are private. */
   outboundAllowedCidrs: string[];
+  webhooks: WebhookConfig;
 }
 
 export class ConfigError extends Error {
@@ -118,6 +119,72 @@ export function parseConfig(env: Env): Config {
     cookieSecure: bool(env, 'ATRIUM_COOKIE_SECURE', publicUrl.startsWith('https:')),
     autoMigrate: bool(env, 'ATRIUM_AUTO_MIGRATE', true),
     outboundAllowedCidrs: list(env, 'ATRIUM_OUTBOUND_ALLOWED_CIDRS'),
+    webhooks: parseWebhookConfig(env),
+  };
+}
+
+/** Webhook delivery tuning; tests compress the schedule and the timeouts through it. */
+export interface WebhookConfig {
+  /** Delay before each attempt (the first is usually 0); a delivery fails after the last. */
+  retryScheduleMs: number[];
+  /** ± fraction applied to each retry delay (0.2 = ±20 %) so retries of one outage spread out. */
+  retryJitter: number;
+  /** Upper bound for a receiver's Retry-After. */
+  retryAfterMaxMs: number;
+  /** Whole-attempt timeout (connect + response headers + the part of the body we read). */
+  timeoutMs: number;
+  /** Largest event payload accepted for delivery. */
+  maxPayloadBytes: number;
+  /** An endpoint whose deliveries have all failed for this long is disabled. */
+  disableAfterMs: number;
+  /** Attempts in flight per worker process, and per endpoint within it. */
+  concurrency: number;
+  endpointConcurrency: number;
+  /** How long a claimed delivery stays leased to a worker; must exceed timeoutMs. */
+  leaseMs: number;
+  /** How often an idle worker looks for due deliveries. */
+  pollMs: number;
+  /** Default grace period of the previous secret after a rotation. */
+  secretGraceMs: number;
+  /** Whether `serve` runs the delivery worker in-process (off when dedicated `atrium worker` processes do it). */
+  workerInServe: boolean;
+}
+
+const DURATION_UNITS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
+
+/** `250ms`, `5s`, `5m`, `2h`, `5d`; a bare number is milliseconds. */
+function parseDuration(name: string, raw: string): number {
+  const match = /^(\d+(?:\.\d+)?)\s*(ms|s|m|h|d)?$/.exec(raw.trim());
+  if (!match) throw new ConfigError(name, `must be a duration like 500ms, 5s, 5m, 2h or 5d, got "${raw}"`);
+  return Math.round(Number(match[1]) * DURATION_UNITS[match[2] ?? 'ms']);
+}
+
+function duration(env: Env, name: string, fallback: string): number {
+  return parseDuration(name, str(env, name, fallback));
+}
+
+export function parseWebhookConfig(env: Env): WebhookConfig {
+  const name = 'ATRIUM_WEBHOOK_RETRY_SCHEDULE';
+  const retryScheduleMs = str(env, name, '0,5s,5m,30m,2h,5h,10h,10h')
+    .split(',')
+    .map((part) => parseDuration(name, part));
+  if (retryScheduleMs.length === 0 || retryScheduleMs.length > 50) throw new ConfigError(name, 'must list between 1 and 50 delays');
+  const timeoutMs = int(env, 'ATRIUM_WEBHOOK_TIMEOUT_MS', 15_000, 100, 300_000);
+  const leaseMs = duration(env, 'ATRIUM_WEBHOOK_LEASE', `${timeoutMs * 2 + 5_000}ms`);
+  if (leaseMs <= timeoutMs) throw new ConfigError('ATRIUM_WEBHOOK_LEASE', `must be longer than ATRIUM_WEBHOOK_TIMEOUT_MS (${timeoutMs} ms)`);
+  return {
+    retryScheduleMs,
+    retryJitter: int(env, 'ATRIUM_WEBHOOK_RETRY_JITTER_PERCENT', 20, 0, 100) / 100,
+    retryAfterMaxMs: duration(env, 'ATRIUM_WEBHOOK_RETRY_AFTER_MAX', '1h'),
+    timeoutMs,
+    maxPayloadBytes: int(env, 'ATRIUM_WEBHOOK_MAX_PAYLOAD_BYTES', 256 * 1024, 1024, 16 * 1024 * 1024),
+    disableAfterMs: duration(env, 'ATRIUM_WEBHOOK_DISABLE_AFTER', '5d'),
+    concurrency: int(env, 'ATRIUM_WEBHOOK_CONCURRENCY', 64, 1, 10_000),
+    endpointConcurrency: int(env, 'ATRIUM_WEBHOOK_ENDPOINT_CONCURRENCY', 8, 1, 10_000),
+    leaseMs,
+    pollMs: duration(env, 'ATRIUM_WEBHOOK_POLL_INTERVAL', '500ms'),
+    secretGraceMs: int(env, 'ATRIUM_WEBHOOK_SECRET_GRACE_SECONDS', 86_400, 0, 30 * 86_400) * 1000,
+    workerInServe: bool(env, 'ATRIUM_WEBHOOK_WORKER', true),
   };
 }
 

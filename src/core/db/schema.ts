@@ -5,6 +5,7 @@
 import type { AuthTables } from '../../modules/auth/auth.tables.js';
 import type { WorkspaceTables } from '../../modules/workspaces/workspaces.tables.js';
 import type { EventTables } from '../../modules/events/events.tables.js';
+import type { WebhookTables } from '../../modules/webhooks/webhooks.tables.js';
 import type { AiKeyTables } from '../../modules/ai-keys/ai-keys.tables.js';
 
-export interface DB extends AuthTables, WorkspaceTables, EventTables, AiKeyTables {}
+export interface DB extends AuthTables, WorkspaceTables, EventTables, AiKeyTables, WebhookTables {}
