@@ -1,5 +1,6 @@
-import { execFile } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { execFile, spawn } from 'node:child_process';
+import { mkdtempSync, statSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -102,10 +103,57 @@ describe('atrium CLI', () => {
     await expect(cli(['migrate'], { PORT: 'eighty' })).rejects.toMatchObject({ code: 2, stderr: expect.stringContaining('PORT must be an integer') });
   });
 
+  it('`atrium serve` creates the data folder and a 0600 key file, serves, and exits cleanly on SIGTERM', async () => {
+    const dir = path.join(mkdtempSync(path.join(tmpdir(), 'atrium-serve-')), 'data');
+    const port = await freePort();
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', 'serve'], {
+      env: { ...process.env, ATRIUM_DATA_DIR: dir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
+      stdio: 'ignore',
+    });
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    try {
+      await waitFor(async () => (await fetch(`http://127.0.0.1:${port}/api/ready`)).ok);
+      expect(statSync(path.join(dir, 'master.key')).mode & 0o777).toBe(0o600);
+      expect(statSync(path.join(dir, 'atrium.sqlite')).isFile()).toBe(true);
+      const reg = await fetch(`http://127.0.0.1:${port}/api/auth/register`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: 'serve@example.com', password: 'long enough', name: 'S' }),
+      });
+      expect(reg.status).toBe(201);
+    } finally {
+      child.kill('SIGTERM');
+    }
+    expect(await exited).toBe(0);
+  });
+
   it('refuses an unknown command', async () => {
     await expect(cli(['frobnicate'], {})).rejects.toMatchObject({ code: 2, stderr: expect.stringContaining('Unknown command') });
   });
 });
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const srv = createServer();
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as { port: number };
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitFor(check: () => Promise<boolean>, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      if (await check()) return;
+    } catch {
+      // not up yet
+    }
+    if (Date.now() > deadline) throw new Error('timed out waiting for the server');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
 
 describe('configuration', () => {
   it('has working defaults', () => {
