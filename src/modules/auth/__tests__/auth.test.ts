@@ -148,3 +148,29 @@ describe.each(engines)('auth (%s)', (engine) => {
     });
   });
 });
+
+describe.runIf(process.env.TEST_REDIS_URL)('login throttling across instances (redis)', () => {
+  let a: TestApp;
+  let b: TestApp;
+  beforeAll(async () => {
+    const env = { REDIS_URL: process.env.TEST_REDIS_URL!, ATRIUM_LOGIN_MAX_FAILURES_PER_ACCOUNT: '4', ATRIUM_LOGIN_MAX_FAILURES_PER_IP: '1000' };
+    // Two app instances on one database and one Redis, as when scaled out.
+    a = await createTestApp('sqlite', { env, sqliteFile: `/tmp/atrium-redis-${process.pid}-${Date.now()}.sqlite` });
+    b = await createTestApp('sqlite', { env, sqliteFile: a.testDb.url.slice('sqlite:'.length) });
+  });
+  afterAll(async () => {
+    await a.close();
+    await b.close();
+  });
+
+  it('failures on one instance count on the other', async () => {
+    const { user } = await a.signup();
+    for (const app of [a, b, a, b]) {
+      expect((await app.post('/api/auth/login', { body: { email: user.email, password: 'wrong wrong' } })).status).toBe(401);
+    }
+    for (const app of [a, b]) {
+      const res = await app.post('/api/auth/login', { body: { email: user.email, password: 'correct horse battery' } });
+      expect(res.status).toBe(429);
+    }
+  });
+});
