@@ -1,0 +1,291 @@
+import type { EventSourceMessage } from 'eventsource-parser';
+import {
+  baseUrl,
+  ChunkWriter,
+  errorType,
+  joinUrl,
+  nowSeconds,
+  openAIError,
+  parseArguments,
+  parseDataUrl,
+  parseJson,
+  partsOf,
+  snippet,
+  SSE_DONE,
+  SseTransform,
+  stopList,
+  textOf,
+  toOpenAIUsage,
+} from './common.js';
+import {
+  TranslationError,
+  type ChatRequest,
+  type OpenAIError,
+  type ProviderAdapter,
+  type ProviderKey,
+  type UpstreamRequest,
+  type Usage,
+  type UsageTransform,
+} from './types.js';
+
+export const ANTHROPIC_VERSION = '2023-06-01';
+/** Anthropic requires max_tokens; OpenAI does not. Used when the client sends none. */
+export const ANTHROPIC_DEFAULT_MAX_TOKENS = 4096;
+
+type Block = Record<string, unknown>;
+
+function contentBlocks(content: ChatRequest['messages'][number]['content'], param: string): Block[] {
+  return partsOf(content).flatMap((part, i): Block[] => {
+    if (part.type === 'text') {
+      const text = (part as { text: string }).text;
+      return text ? [{ type: 'text', text }] : [];
+    }
+    if (part.type === 'image_url') {
+      const url = (part as { image_url?: { url?: string } }).image_url?.url ?? '';
+      const data = parseDataUrl(url);
+      return [{ type: 'image', source: data ? { type: 'base64', media_type: data.mediaType, data: data.data } : { type: 'url', url } }];
+    }
+    throw new TranslationError(`Content part type "${part.type}" is not supported by anthropic`, `${param}.content.${i}.type`);
+  });
+}
+
+const TOOL_CHOICE: Record<string, unknown> = { auto: { type: 'auto' }, required: { type: 'any' }, none: { type: 'none' } };
+
+/** OpenAI chat request → Anthropic Messages request. */
+export function toAnthropicRequest(body: ChatRequest, model: string): Record<string, unknown> {
+  if (body.n != null && body.n !== 1) throw new TranslationError('n > 1 is not supported by anthropic', 'n');
+  const system: string[] = [];
+  const messages: Array<{ role: 'user' | 'assistant'; content: Block[] }> = [];
+  const push = (role: 'user' | 'assistant', blocks: Block[]) => {
+    const last = messages.at(-1);
+    if (last && last.role === role) last.content.push(...blocks);
+    else messages.push({ role, content: blocks });
+  };
+  body.messages.forEach((m, i) => {
+    const param = `messages.${i}`;
+    switch (m.role) {
+      case 'system':
+      case 'developer':
+        system.push(textOf(m.content));
+        break;
+      case 'user':
+        push('user', contentBlocks(m.content, param));
+        break;
+      case 'assistant': {
+        const blocks = contentBlocks(m.content, param);
+        for (const call of m.tool_calls ?? []) {
+          blocks.push({ type: 'tool_use', id: call.id, name: call.function?.name, input: parseArguments(call.function?.arguments) });
+        }
+        push('assistant', blocks);
+        break;
+      }
+      case 'tool':
+        push('user', [{ type: 'tool_result', tool_use_id: m.tool_call_id, content: textOf(m.content) }]);
+        break;
+      default:
+        throw new TranslationError(`Message role "${m.role}" is not supported by anthropic`, `${param}.role`);
+    }
+  });
+
+  const out: Record<string, unknown> = {
+    model,
+    messages,
+    max_tokens: body.max_completion_tokens ?? body.max_tokens ?? ANTHROPIC_DEFAULT_MAX_TOKENS,
+  };
+  const systemText = system.filter(Boolean).join('\n\n');
+  if (systemText) out.system = systemText;
+  if (body.temperature != null) out.temperature = body.temperature;
+  if (body.top_p != null) out.top_p = body.top_p;
+  const stop = stopList(body.stop);
+  if (stop) out.stop_sequences = stop;
+  if (body.stream) out.stream = true;
+  if (typeof body.user === 'string') out.metadata = { user_id: body.user };
+  if (body.tools?.length) {
+    out.tools = body.tools.map((t) => ({
+      name: t.function.name,
+      ...(t.function.description ? { description: t.function.description } : {}),
+      input_schema: t.function.parameters ?? { type: 'object', properties: {} },
+    }));
+  }
+  const choice = body.tool_choice;
+  if (typeof choice === 'string' && TOOL_CHOICE[choice]) out.tool_choice = TOOL_CHOICE[choice];
+  else if (choice && typeof choice === 'object') {
+    const name = (choice as { function?: { name?: string } }).function?.name;
+    if (name) out.tool_choice = { type: 'tool', name };
+  }
+  return out;
+}
+
+const FINISH: Record<string, string> = {
+  end_turn: 'stop',
+  stop_sequence: 'stop',
+  pause_turn: 'stop',
+  max_tokens: 'length',
+  tool_use: 'tool_calls',
+  refusal: 'content_filter',
+};
+const finishReason = (reason: unknown): string => FINISH[String(reason)] ?? 'stop';
+
+function anthropicUsage(usage: any): Usage {
+  const input =
+    Number(usage?.input_tokens ?? 0) + Number(usage?.cache_creation_input_tokens ?? 0) + Number(usage?.cache_read_input_tokens ?? 0);
+  return { inputTokens: input, outputTokens: Number(usage?.output_tokens ?? 0) };
+}
+
+/** Anthropic message → OpenAI chat.completion. */
+export function fromAnthropicResponse(message: any, model: string): { body: Record<string, unknown>; usage: Usage } {
+  const blocks: any[] = Array.isArray(message?.content) ? message.content : [];
+  const text = blocks.filter((b) => b.type === 'text').map((b) => b.text).join('');
+  const toolCalls = blocks
+    .filter((b) => b.type === 'tool_use')
+    .map((b) => ({ id: b.id, type: 'function', function: { name: b.name, arguments: JSON.stringify(b.input ?? {}) } }));
+  const usage = anthropicUsage(message?.usage);
+  return {
+    usage,
+    body: {
+      id: message?.id ?? 'chatcmpl-anthropic',
+      object: 'chat.completion',
+      created: nowSeconds(),
+      model: message?.model ?? model,
+      choices: [
+        {
+          index: 0,
+          message: { role: 'assistant', content: text || (toolCalls.length ? null : ''), refusal: null, ...(toolCalls.length ? { tool_calls: toolCalls } : {}) },
+          logprobs: null,
+          finish_reason: finishReason(message?.stop_reason),
+        },
+      ],
+      usage: toOpenAIUsage(usage),
+    },
+  };
+}
+
+/** Anthropic streaming events → OpenAI chunks, ending with a usage chunk and [DONE]. */
+export class AnthropicStream extends SseTransform {
+  private readonly writer: ChunkWriter;
+  private readonly toolIndex = new Map<number, number>();
+  private input = 0;
+  private output = 0;
+  private done = false;
+
+  constructor(model: string) {
+    super();
+    this.writer = new ChunkWriter(model);
+  }
+
+  protected override onEvent(event: EventSourceMessage): string | string[] | void {
+    const data = parseJson(event.data);
+    if (!data) return;
+    switch (data.type) {
+      case 'message_start': {
+        if (data.message?.id) this.writer.id = data.message.id;
+        if (data.message?.model) this.writer.model = data.message.model;
+        const usage = anthropicUsage(data.message?.usage);
+        this.input = usage.inputTokens;
+        this.output = usage.outputTokens;
+        this.usage = usage;
+        return this.writer.chunk({ role: 'assistant', content: '' });
+      }
+      case 'content_block_start': {
+        const block = data.content_block;
+        if (block?.type === 'tool_use') {
+          const index = this.toolIndex.size;
+          this.toolIndex.set(data.index, index);
+          return this.writer.chunk({ tool_calls: [{ index, id: block.id, type: 'function', function: { name: block.name, arguments: '' } }] });
+        }
+        if (block?.type === 'text' && block.text) {
+          this.outputChars += block.text.length;
+          return this.writer.chunk({ content: block.text });
+        }
+        return;
+      }
+      case 'content_block_delta': {
+        const delta = data.delta;
+        if (delta?.type === 'text_delta') {
+          this.outputChars += delta.text.length;
+          return this.writer.chunk({ content: delta.text });
+        }
+        if (delta?.type === 'input_json_delta') {
+          const index = this.toolIndex.get(data.index) ?? 0;
+          this.outputChars += String(delta.partial_json ?? '').length;
+          return this.writer.chunk({ tool_calls: [{ index, function: { arguments: delta.partial_json } }] });
+        }
+        return;
+      }
+      case 'message_delta': {
+        // Counts here are cumulative; input_tokens only appears in newer API versions.
+        if (data.usage?.input_tokens != null) this.input = Math.max(this.input, anthropicUsage(data.usage).inputTokens);
+        if (data.usage?.output_tokens != null) this.output = Math.max(this.output, Number(data.usage.output_tokens));
+        this.usage = { inputTokens: this.input, outputTokens: this.output };
+        return data.delta?.stop_reason ? this.writer.chunk({}, finishReason(data.delta.stop_reason)) : undefined;
+      }
+      case 'message_stop':
+        return this.finish();
+      case 'error': {
+        this.done = true;
+        const error = data.error ?? {};
+        return [`data: ${JSON.stringify({ error: openAIError(500, String(error.message ?? 'Provider stream error'), error.type ?? null, 'api_error') })}\n\n`];
+      }
+      default:
+        return;
+    }
+  }
+
+  private finish(): string[] {
+    if (this.done) return [];
+    this.done = true;
+    this.usage = { inputTokens: this.input, outputTokens: this.output };
+    return [this.writer.usage(this.usage), SSE_DONE];
+  }
+
+  protected override onEnd(): string[] {
+    return this.finish();
+  }
+}
+
+export function anthropicError(status: number, raw: Buffer): OpenAIError {
+  const body = parseJson(raw);
+  const error = body?.error;
+  if (error && typeof error === 'object') {
+    const code = typeof error.type === 'string' ? error.type : null;
+    return openAIError(status, String(error.message ?? code ?? `HTTP ${status}`), status === 401 ? 'invalid_api_key' : code, errorType(status));
+  }
+  return openAIError(status, snippet(raw) || `Provider answered HTTP ${status}`);
+}
+
+export class AnthropicAdapter implements ProviderAdapter {
+  readonly id = 'anthropic';
+  readonly kind = 'translated' as const;
+
+  private headers(key: ProviderKey): Record<string, string> {
+    return { 'x-api-key': key.apiKey, 'anthropic-version': ANTHROPIC_VERSION };
+  }
+
+  chatRequest(key: ProviderKey, model: string, body: ChatRequest): UpstreamRequest {
+    return {
+      url: joinUrl(baseUrl(key, 'https://api.anthropic.com'), 'v1/messages'),
+      method: 'POST',
+      headers: { ...this.headers(key), 'content-type': 'application/json', accept: body.stream ? 'text/event-stream' : 'application/json' },
+      body: JSON.stringify(toAnthropicRequest(body, model)),
+    };
+  }
+
+  chatResponse(raw: Buffer, model: string): { body: string; usage: Usage | null } {
+    const message = parseJson(raw);
+    if (!message) throw new Error('anthropic answered with a body that is not JSON');
+    const { body, usage } = fromAnthropicResponse(message, model);
+    return { body: JSON.stringify(body), usage };
+  }
+
+  chatStream(model: string): UsageTransform {
+    return new AnthropicStream(model);
+  }
+
+  error(status: number, raw: Buffer): OpenAIError {
+    return anthropicError(status, raw);
+  }
+
+  testRequest(key: ProviderKey): UpstreamRequest {
+    return { url: joinUrl(baseUrl(key, 'https://api.anthropic.com'), 'v1/models'), method: 'GET', headers: this.headers(key) };
+  }
+}

@@ -1,0 +1,232 @@
+import type { EventSourceMessage } from 'eventsource-parser';
+import {
+  baseUrl,
+  ChunkWriter,
+  errorType,
+  joinUrl,
+  nowSeconds,
+  openAIError,
+  parseJson,
+  partsOf,
+  snippet,
+  SSE_DONE,
+  SseTransform,
+  stopList,
+  textOf,
+  toOpenAIUsage,
+} from './common.js';
+import {
+  TranslationError,
+  type ChatRequest,
+  type OpenAIError,
+  type ProviderAdapter,
+  type ProviderKey,
+  type UpstreamRequest,
+  type Usage,
+  type UsageTransform,
+} from './types.js';
+
+const COHERE_BASE = 'https://api.cohere.com';
+
+/**
+ * Cohere's native v2 Chat API, translated rather than sent to its OpenAI
+ * compatibility endpoint: v2 reports `billed_units` (what Cohere charges) on
+ * plain and streamed responses alike, so costs are exact. v2 messages are
+ * close to OpenAI's: roles and tool calls map one to one.
+ */
+export function toCohereRequest(body: ChatRequest, model: string): Record<string, unknown> {
+  if (body.n != null && body.n !== 1) throw new TranslationError('n > 1 is not supported by cohere', 'n');
+  const messages = body.messages.map((m, i) => {
+    const param = `messages.${i}`;
+    switch (m.role) {
+      case 'system':
+      case 'developer':
+        return { role: 'system', content: textOf(m.content) };
+      case 'user': {
+        const parts = partsOf(m.content).map((part, j) => {
+          if (part.type === 'text') return { type: 'text', text: (part as { text: string }).text };
+          if (part.type === 'image_url') return { type: 'image_url', image_url: { url: (part as { image_url?: { url?: string } }).image_url?.url ?? '' } };
+          throw new TranslationError(`Content part type "${part.type}" is not supported by cohere`, `${param}.content.${j}.type`);
+        });
+        return { role: 'user', content: typeof m.content === 'string' ? m.content : parts };
+      }
+      case 'assistant': {
+        const out: Record<string, unknown> = { role: 'assistant' };
+        const text = textOf(m.content);
+        if (text) out.content = text;
+        if (m.tool_calls?.length) {
+          out.tool_calls = m.tool_calls.map((c) => ({ id: c.id, type: 'function', function: { name: c.function?.name, arguments: c.function?.arguments ?? '{}' } }));
+        }
+        return out;
+      }
+      case 'tool':
+        return { role: 'tool', tool_call_id: m.tool_call_id, content: textOf(m.content) };
+      default:
+        throw new TranslationError(`Message role "${m.role}" is not supported by cohere`, `${param}.role`);
+    }
+  });
+  const out: Record<string, unknown> = { model, messages };
+  if (body.stream) out.stream = true;
+  const maxTokens = body.max_completion_tokens ?? body.max_tokens;
+  if (maxTokens != null) out.max_tokens = maxTokens;
+  if (body.temperature != null) out.temperature = body.temperature;
+  if (body.top_p != null) out.p = body.top_p;
+  const stop = stopList(body.stop);
+  if (stop) out.stop_sequences = stop;
+  if (body.seed != null) out.seed = body.seed;
+  if (body.presence_penalty != null) out.presence_penalty = body.presence_penalty;
+  if (body.frequency_penalty != null) out.frequency_penalty = body.frequency_penalty;
+  if (body.tools?.length) out.tools = body.tools.map((t) => ({ type: 'function', function: t.function }));
+  if (body.tool_choice === 'required') out.tool_choice = 'REQUIRED';
+  if (body.tool_choice === 'none') out.tool_choice = 'NONE';
+  const format = body.response_format?.type;
+  if (format === 'json_object') out.response_format = { type: 'json_object' };
+  if (format === 'json_schema') out.response_format = { type: 'json_object', json_schema: body.response_format?.json_schema?.schema };
+  return out;
+}
+
+const FINISH: Record<string, string> = { COMPLETE: 'stop', STOP_SEQUENCE: 'stop', MAX_TOKENS: 'length', TOOL_CALL: 'tool_calls' };
+const finishReason = (reason: unknown): string => FINISH[String(reason)] ?? 'stop';
+
+/** Billed units are what Cohere charges; `tokens` (with its own prompt template) is the fallback. */
+function cohereUsage(usage: any): Usage | null {
+  const units = usage?.billed_units ?? usage?.tokens;
+  if (!units) return null;
+  return { inputTokens: Number(units.input_tokens ?? 0), outputTokens: Number(units.output_tokens ?? 0) };
+}
+
+export function fromCohereResponse(response: any, model: string): { body: Record<string, unknown>; usage: Usage | null } {
+  const content: any[] = Array.isArray(response?.message?.content) ? response.message.content : [];
+  const text = content.filter((c) => c.type === 'text').map((c) => c.text).join('');
+  const toolCalls: any[] = Array.isArray(response?.message?.tool_calls) ? response.message.tool_calls : [];
+  const usage = cohereUsage(response?.usage);
+  return {
+    usage,
+    body: {
+      id: response?.id ?? 'chatcmpl-cohere',
+      object: 'chat.completion',
+      created: nowSeconds(),
+      model,
+      choices: [
+        {
+          index: 0,
+          message: {
+            role: 'assistant',
+            content: text || (toolCalls.length ? null : ''),
+            refusal: null,
+            ...(toolCalls.length
+              ? { tool_calls: toolCalls.map((c) => ({ id: c.id, type: 'function', function: { name: c.function?.name, arguments: c.function?.arguments ?? '{}' } })) }
+              : {}),
+          },
+          logprobs: null,
+          finish_reason: finishReason(response?.finish_reason),
+        },
+      ],
+      usage: toOpenAIUsage(usage ?? { inputTokens: 0, outputTokens: 0 }),
+    },
+  };
+}
+
+/** Cohere v2 stream events (message-start, content-delta, tool-call-*, message-end) → OpenAI chunks. */
+export class CohereStream extends SseTransform {
+  private readonly writer: ChunkWriter;
+  private toolCalls = -1;
+  private done = false;
+
+  constructor(model: string) {
+    super();
+    this.writer = new ChunkWriter(model);
+  }
+
+  protected override onEvent(event: EventSourceMessage): string | string[] | void {
+    const data = parseJson(event.data);
+    if (!data) return;
+    const message = data.delta?.message;
+    switch (data.type ?? event.event) {
+      case 'message-start':
+        if (data.id) this.writer.id = data.id;
+        return this.writer.chunk({ role: 'assistant', content: '' });
+      case 'content-delta': {
+        const text = message?.content?.text;
+        if (typeof text !== 'string' || !text) return;
+        this.outputChars += text.length;
+        return this.writer.chunk({ content: text });
+      }
+      case 'tool-call-start': {
+        const call = message?.tool_calls ?? {};
+        this.toolCalls += 1;
+        const args = call.function?.arguments ?? '';
+        this.outputChars += args.length;
+        return this.writer.chunk({ tool_calls: [{ index: this.toolCalls, id: call.id, type: 'function', function: { name: call.function?.name, arguments: args } }] });
+      }
+      case 'tool-call-delta': {
+        const args = message?.tool_calls?.function?.arguments ?? '';
+        this.outputChars += args.length;
+        return this.writer.chunk({ tool_calls: [{ index: Math.max(this.toolCalls, 0), function: { arguments: args } }] });
+      }
+      case 'message-end': {
+        const usage = cohereUsage(data.delta?.usage);
+        if (usage) this.usage = usage;
+        this.done = true;
+        return [
+          this.writer.chunk({}, finishReason(data.delta?.finish_reason)),
+          this.writer.usage(this.usage ?? { inputTokens: 0, outputTokens: 0 }),
+          SSE_DONE,
+        ];
+      }
+      default:
+        return;
+    }
+  }
+
+  protected override onEnd(): string[] {
+    if (this.done) return [];
+    this.done = true;
+    return [this.writer.usage(this.usage ?? { inputTokens: 0, outputTokens: 0 }), SSE_DONE];
+  }
+}
+
+export function cohereError(status: number, raw: Buffer): OpenAIError {
+  const body = parseJson(raw);
+  const message = typeof body?.message === 'string' ? body.message : snippet(raw) || `Provider answered HTTP ${status}`;
+  return openAIError(status, message, status === 401 ? 'invalid_api_key' : null, errorType(status));
+}
+
+export class CohereAdapter implements ProviderAdapter {
+  readonly id = 'cohere';
+  readonly kind = 'translated' as const;
+
+  private headers(key: ProviderKey): Record<string, string> {
+    return { authorization: `Bearer ${key.apiKey}` };
+  }
+
+  chatRequest(key: ProviderKey, model: string, body: ChatRequest): UpstreamRequest {
+    return {
+      url: joinUrl(baseUrl(key, COHERE_BASE), 'v2/chat'),
+      method: 'POST',
+      headers: { ...this.headers(key), 'content-type': 'application/json', accept: body.stream ? 'text/event-stream' : 'application/json' },
+      body: JSON.stringify(toCohereRequest(body, model)),
+    };
+  }
+
+  chatResponse(raw: Buffer, model: string): { body: string; usage: Usage | null } {
+    const response = parseJson(raw);
+    if (!response) throw new Error('cohere answered with a body that is not JSON');
+    const { body, usage } = fromCohereResponse(response, model);
+    return { body: JSON.stringify(body), usage };
+  }
+
+  chatStream(model: string): UsageTransform {
+    return new CohereStream(model);
+  }
+
+  error(status: number, raw: Buffer): OpenAIError {
+    return cohereError(status, raw);
+  }
+
+  testRequest(key: ProviderKey): UpstreamRequest {
+    const url = joinUrl(baseUrl(key, COHERE_BASE), 'v1/models');
+    url.searchParams.set('page_size', '1');
+    return { url, method: 'GET', headers: this.headers(key) };
+  }
+}

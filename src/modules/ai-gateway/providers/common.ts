@@ -1,0 +1,188 @@
+import { randomBytes } from 'node:crypto';
+import { Transform, type TransformCallback } from 'node:stream';
+import { StringDecoder } from 'node:string_decoder';
+import { createParser, type EventSourceMessage, type EventSourceParser } from 'eventsource-parser';
+import type { ChatMessage, ContentPart, OpenAIError, ProviderKey, Usage, UsageTransform } from './types.js';
+
+/** `base` + `path`, keeping any path prefix of `base` and dropping duplicate slashes. */
+export function joinUrl(base: string, path: string): URL {
+  const url = new URL(base);
+  url.pathname = `${url.pathname.replace(/\/+$/, '')}/${path.replace(/^\/+/, '')}`;
+  return url;
+}
+
+/** The base URL of a key: its own endpoint when it has one, else the provider's public API. */
+export const baseUrl = (key: ProviderKey, fallback: string): string => key.endpointUrl || fallback;
+
+export function parseJson(raw: Buffer | string): any {
+  try {
+    return JSON.parse(typeof raw === 'string' ? raw : raw.toString('utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
+/** OpenAI's `type` for an HTTP status. */
+export function errorType(status: number): string {
+  if (status === 401) return 'authentication_error';
+  if (status === 403) return 'permission_error';
+  if (status === 404) return 'not_found_error';
+  if (status === 429) return 'rate_limit_error';
+  if (status >= 500) return 'api_error';
+  return 'invalid_request_error';
+}
+
+export function openAIError(status: number, message: string, code: string | null = null, type = errorType(status)): OpenAIError {
+  return { message, type, param: null, code };
+}
+
+/** The first bytes of a body that is not JSON, for an error message. */
+export const snippet = (raw: Buffer): string => raw.toString('utf8', 0, 200).replace(/\s+/g, ' ').trim();
+
+export const nowSeconds = (): number => Math.floor(Date.now() / 1000);
+
+export const randomId = (prefix: string): string => `${prefix}${randomBytes(12).toString('base64url')}`;
+
+/** The text of an OpenAI message content (string or parts). */
+export function textOf(content: ChatMessage['content']): string {
+  if (content == null) return '';
+  if (typeof content === 'string') return content;
+  return content
+    .filter((p): p is { type: 'text'; text: string } => p.type === 'text' && typeof (p as { text?: unknown }).text === 'string')
+    .map((p) => p.text)
+    .join('');
+}
+
+export const partsOf = (content: ChatMessage['content']): ContentPart[] =>
+  content == null ? [] : typeof content === 'string' ? [{ type: 'text', text: content }] : content;
+
+/** `data:<mime>;base64,<data>` → its parts; undefined for other URLs. */
+export function parseDataUrl(url: string): { mediaType: string; data: string } | undefined {
+  const match = /^data:([^;,]+);base64,(.*)$/s.exec(url);
+  return match ? { mediaType: match[1], data: match[2] } : undefined;
+}
+
+/** Tool-call arguments are a JSON string in OpenAI's shape and an object elsewhere. */
+export function parseArguments(args: string | undefined): Record<string, unknown> {
+  if (!args) return {};
+  const parsed = parseJson(args);
+  return parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? parsed : {};
+}
+
+export const stopList = (stop: string | string[] | null | undefined): string[] | undefined =>
+  stop == null ? undefined : Array.isArray(stop) ? stop : [stop];
+
+export const sseData = (value: unknown): string => `data: ${JSON.stringify(value)}\n\n`;
+export const SSE_DONE = 'data: [DONE]\n\n';
+
+/** Builds OpenAI `chat.completion.chunk` objects for one translated stream. */
+export class ChunkWriter {
+  id: string;
+  readonly created = nowSeconds();
+
+  constructor(
+    public model: string,
+    id = randomId('chatcmpl-'),
+  ) {
+    this.id = id;
+  }
+
+  chunk(delta: Record<string, unknown>, finishReason: string | null = null): string {
+    return sseData({
+      id: this.id,
+      object: 'chat.completion.chunk',
+      created: this.created,
+      model: this.model,
+      choices: [{ index: 0, delta, logprobs: null, finish_reason: finishReason }],
+    });
+  }
+
+  /** The final usage chunk, as OpenAI sends it with `stream_options.include_usage`. */
+  usage(usage: Usage): string {
+    return sseData({
+      id: this.id,
+      object: 'chat.completion.chunk',
+      created: this.created,
+      model: this.model,
+      choices: [],
+      usage: toOpenAIUsage(usage),
+    });
+  }
+}
+
+export function toOpenAIUsage(usage: Usage) {
+  return {
+    prompt_tokens: usage.inputTokens,
+    completion_tokens: usage.outputTokens,
+    total_tokens: usage.inputTokens + usage.outputTokens,
+  };
+}
+
+/** Reads OpenAI-shaped `usage` (prompt/completion tokens). */
+export function fromOpenAIUsage(usage: any): Usage | null {
+  if (!usage || typeof usage !== 'object') return null;
+  const input = Number(usage.prompt_tokens);
+  const output = Number(usage.completion_tokens ?? 0);
+  return Number.isFinite(input) && Number.isFinite(output) ? { inputTokens: input, outputTokens: output } : null;
+}
+
+/**
+ * A transform that reads server-sent events from the provider and writes
+ * whatever `onEvent` returns. Subclasses translate; the pass-through one
+ * writes the bytes unchanged and only watches for usage.
+ */
+export abstract class SseTransform extends Transform implements UsageTransform {
+  usage: Usage | null = null;
+  outputChars = 0;
+  private readonly decoder = new StringDecoder('utf8');
+  private readonly parser: EventSourceParser;
+  private out: string[] = [];
+
+  constructor() {
+    super();
+    this.parser = createParser({ onEvent: (event) => this.emitAll(this.onEvent(event)) });
+  }
+
+  /** Returns the output for one event (already SSE-framed), or nothing. */
+  protected abstract onEvent(event: EventSourceMessage): string | string[] | void;
+  /** Output once the provider's stream ended. */
+  protected onEnd(): string | string[] | void {}
+
+  private emitAll(value: string | string[] | void): void {
+    if (value === undefined) return;
+    if (typeof value === 'string') this.out.push(value);
+    else this.out.push(...value);
+  }
+
+  protected passBytes(): boolean {
+    return false;
+  }
+
+  override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
+    try {
+      this.parser.feed(this.decoder.write(chunk));
+    } catch (error) {
+      return callback(error as Error);
+    }
+    if (this.passBytes()) {
+      this.out = [];
+      return callback(null, chunk);
+    }
+    const text = this.out.join('');
+    this.out = [];
+    callback(null, text.length ? text : undefined);
+  }
+
+  override _flush(callback: TransformCallback): void {
+    try {
+      this.parser.feed(this.decoder.end());
+      this.parser.reset({ consume: true });
+      this.emitAll(this.onEnd());
+    } catch (error) {
+      return callback(error as Error);
+    }
+    const text = this.passBytes() ? '' : this.out.join('');
+    this.out = [];
+    callback(null, text.length ? text : undefined);
+  }
+}

@@ -1,0 +1,315 @@
+import type { EventSourceMessage } from 'eventsource-parser';
+import {
+  baseUrl,
+  ChunkWriter,
+  errorType,
+  joinUrl,
+  nowSeconds,
+  openAIError,
+  parseArguments,
+  parseDataUrl,
+  parseJson,
+  partsOf,
+  randomId,
+  snippet,
+  SSE_DONE,
+  SseTransform,
+  stopList,
+  textOf,
+  toOpenAIUsage,
+} from './common.js';
+import {
+  TranslationError,
+  type ChatRequest,
+  type OpenAIError,
+  type ProviderAdapter,
+  type ProviderKey,
+  type UpstreamRequest,
+  type Usage,
+  type UsageTransform,
+} from './types.js';
+
+const GEMINI_BASE = 'https://generativelanguage.googleapis.com';
+
+type Part = Record<string, unknown>;
+
+/** Gemini accepts an OpenAPI subset for function parameters: drop the JSON Schema keys it rejects. */
+export function geminiSchema(schema: unknown): unknown {
+  if (Array.isArray(schema)) return schema.map(geminiSchema);
+  if (!schema || typeof schema !== 'object') return schema;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(schema)) {
+    if (k === '$schema' || k === 'additionalProperties' || k === 'strict') continue;
+    out[k] = geminiSchema(v);
+  }
+  return out;
+}
+
+function userParts(content: ChatRequest['messages'][number]['content'], param: string): Part[] {
+  return partsOf(content).flatMap((part, i): Part[] => {
+    if (part.type === 'text') {
+      const text = (part as { text: string }).text;
+      return text ? [{ text }] : [];
+    }
+    if (part.type === 'image_url') {
+      const url = (part as { image_url?: { url?: string } }).image_url?.url ?? '';
+      const data = parseDataUrl(url);
+      return [data ? { inlineData: { mimeType: data.mediaType, data: data.data } } : { fileData: { fileUri: url } }];
+    }
+    throw new TranslationError(`Content part type "${part.type}" is not supported by gemini`, `${param}.content.${i}.type`);
+  });
+}
+
+/** OpenAI chat request → Gemini generateContent request. */
+export function toGeminiRequest(body: ChatRequest): Record<string, unknown> {
+  const system: string[] = [];
+  const contents: Array<{ role: 'user' | 'model'; parts: Part[] }> = [];
+  const toolNames = new Map<string, string>();
+  const push = (role: 'user' | 'model', parts: Part[]) => {
+    const last = contents.at(-1);
+    if (last && last.role === role) last.parts.push(...parts);
+    else contents.push({ role, parts });
+  };
+  body.messages.forEach((m, i) => {
+    const param = `messages.${i}`;
+    switch (m.role) {
+      case 'system':
+      case 'developer':
+        system.push(textOf(m.content));
+        break;
+      case 'user':
+        push('user', userParts(m.content, param));
+        break;
+      case 'assistant': {
+        const parts: Part[] = [];
+        const text = textOf(m.content);
+        if (text) parts.push({ text });
+        for (const call of m.tool_calls ?? []) {
+          toolNames.set(call.id, call.function?.name);
+          parts.push({ functionCall: { name: call.function?.name, args: parseArguments(call.function?.arguments) } });
+        }
+        push('model', parts);
+        break;
+      }
+      case 'tool': {
+        const text = textOf(m.content);
+        const parsed = parseJson(text);
+        const name = toolNames.get(m.tool_call_id ?? '') ?? m.name ?? 'tool';
+        push('user', [{ functionResponse: { name, response: parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? parsed : { content: text } } }]);
+        break;
+      }
+      default:
+        throw new TranslationError(`Message role "${m.role}" is not supported by gemini`, `${param}.role`);
+    }
+  });
+
+  const generationConfig: Record<string, unknown> = {};
+  if (body.temperature != null) generationConfig.temperature = body.temperature;
+  if (body.top_p != null) generationConfig.topP = body.top_p;
+  const maxTokens = body.max_completion_tokens ?? body.max_tokens;
+  if (maxTokens != null) generationConfig.maxOutputTokens = maxTokens;
+  const stop = stopList(body.stop);
+  if (stop) generationConfig.stopSequences = stop;
+  if (body.n != null) generationConfig.candidateCount = body.n;
+  if (body.seed != null) generationConfig.seed = body.seed;
+  if (body.presence_penalty != null) generationConfig.presencePenalty = body.presence_penalty;
+  if (body.frequency_penalty != null) generationConfig.frequencyPenalty = body.frequency_penalty;
+  const format = body.response_format?.type;
+  if (format === 'json_object' || format === 'json_schema') generationConfig.responseMimeType = 'application/json';
+  if (format === 'json_schema' && body.response_format?.json_schema?.schema) {
+    generationConfig.responseSchema = geminiSchema(body.response_format.json_schema.schema);
+  }
+
+  const out: Record<string, unknown> = { contents };
+  const systemText = system.filter(Boolean).join('\n\n');
+  if (systemText) out.systemInstruction = { parts: [{ text: systemText }] };
+  if (Object.keys(generationConfig).length) out.generationConfig = generationConfig;
+  if (body.tools?.length) {
+    out.tools = [
+      {
+        functionDeclarations: body.tools.map((t) => ({
+          name: t.function.name,
+          ...(t.function.description ? { description: t.function.description } : {}),
+          ...(t.function.parameters ? { parameters: geminiSchema(t.function.parameters) } : {}),
+        })),
+      },
+    ];
+  }
+  const choice = body.tool_choice;
+  const mode = typeof choice === 'string' ? ({ auto: 'AUTO', required: 'ANY', none: 'NONE' } as Record<string, string>)[choice] : undefined;
+  if (mode) out.toolConfig = { functionCallingConfig: { mode } };
+  else if (choice && typeof choice === 'object') {
+    const name = (choice as { function?: { name?: string } }).function?.name;
+    if (name) out.toolConfig = { functionCallingConfig: { mode: 'ANY', allowedFunctionNames: [name] } };
+  }
+  return out;
+}
+
+const FILTERED = new Set(['SAFETY', 'RECITATION', 'BLOCKLIST', 'PROHIBITED_CONTENT', 'SPII', 'IMAGE_SAFETY']);
+
+function finishReason(reason: unknown, hasToolCalls: boolean): string | null {
+  if (reason == null) return null;
+  if (reason === 'MAX_TOKENS') return 'length';
+  if (FILTERED.has(String(reason))) return 'content_filter';
+  return hasToolCalls ? 'tool_calls' : 'stop';
+}
+
+function geminiUsage(meta: any): Usage | null {
+  if (!meta || typeof meta !== 'object') return null;
+  // Thinking tokens are billed as output.
+  return {
+    inputTokens: Number(meta.promptTokenCount ?? 0),
+    outputTokens: Number(meta.candidatesTokenCount ?? 0) + Number(meta.thoughtsTokenCount ?? 0),
+  };
+}
+
+/** The text and tool calls of one candidate (thought summaries left out). */
+function candidateParts(candidate: any): { text: string; toolCalls: Array<{ name: string; args: unknown }> } {
+  const parts: any[] = Array.isArray(candidate?.content?.parts) ? candidate.content.parts : [];
+  return {
+    text: parts.filter((p) => typeof p.text === 'string' && !p.thought).map((p) => p.text).join(''),
+    toolCalls: parts.filter((p) => p.functionCall).map((p) => ({ name: p.functionCall.name, args: p.functionCall.args ?? {} })),
+  };
+}
+
+/** Gemini GenerateContentResponse → OpenAI chat.completion. */
+export function fromGeminiResponse(response: any, model: string): { body: Record<string, unknown>; usage: Usage | null } {
+  const candidates: any[] = Array.isArray(response?.candidates) ? response.candidates : [];
+  const usage = geminiUsage(response?.usageMetadata);
+  const choices = candidates.map((candidate, i) => {
+    const { text, toolCalls } = candidateParts(candidate);
+    const tool_calls = toolCalls.map((c) => ({ id: randomId('call_'), type: 'function', function: { name: c.name, arguments: JSON.stringify(c.args) } }));
+    return {
+      index: candidate.index ?? i,
+      message: { role: 'assistant', content: text || (tool_calls.length ? null : ''), refusal: null, ...(tool_calls.length ? { tool_calls } : {}) },
+      logprobs: null,
+      finish_reason: finishReason(candidate.finishReason ?? 'STOP', tool_calls.length > 0),
+    };
+  });
+  if (choices.length === 0) {
+    // The prompt itself was blocked (promptFeedback.blockReason).
+    choices.push({ index: 0, message: { role: 'assistant', content: '', refusal: null }, logprobs: null, finish_reason: 'content_filter' });
+  }
+  return {
+    usage,
+    body: {
+      id: response?.responseId ?? randomId('chatcmpl-'),
+      object: 'chat.completion',
+      created: nowSeconds(),
+      model: response?.modelVersion ?? model,
+      choices,
+      usage: toOpenAIUsage(usage ?? { inputTokens: 0, outputTokens: 0 }),
+    },
+  };
+}
+
+/** Gemini SSE (`alt=sse`: one GenerateContentResponse per event) → OpenAI chunks. */
+export class GeminiStream extends SseTransform {
+  private readonly writer: ChunkWriter;
+  private started = false;
+  private toolCalls = 0;
+  private done = false;
+
+  constructor(model: string) {
+    super();
+    this.writer = new ChunkWriter(model);
+  }
+
+  protected override onEvent(event: EventSourceMessage): string[] | void {
+    const data = parseJson(event.data);
+    if (!data) return;
+    if (data.error) {
+      this.done = true;
+      return [`data: ${JSON.stringify({ error: openAIError(500, String(data.error.message ?? 'Provider stream error'), data.error.status ?? null, 'api_error') })}\n\n`];
+    }
+    const out: string[] = [];
+    if (!this.started) {
+      this.started = true;
+      if (data.responseId) this.writer.id = data.responseId;
+      if (data.modelVersion) this.writer.model = data.modelVersion;
+      out.push(this.writer.chunk({ role: 'assistant', content: '' }));
+    }
+    const usage = geminiUsage(data.usageMetadata);
+    if (usage) this.usage = usage;
+    const candidate = data.candidates?.[0];
+    const { text, toolCalls } = candidateParts(candidate);
+    if (text) {
+      this.outputChars += text.length;
+      out.push(this.writer.chunk({ content: text }));
+    }
+    for (const call of toolCalls) {
+      const args = JSON.stringify(call.args);
+      this.outputChars += args.length;
+      out.push(this.writer.chunk({ tool_calls: [{ index: this.toolCalls++, id: randomId('call_'), type: 'function', function: { name: call.name, arguments: args } }] }));
+    }
+    if (candidate?.finishReason) out.push(this.writer.chunk({}, finishReason(candidate.finishReason, this.toolCalls > 0)));
+    return out;
+  }
+
+  protected override onEnd(): string[] {
+    if (this.done) return [];
+    this.done = true;
+    return [this.writer.usage(this.usage ?? { inputTokens: 0, outputTokens: 0 }), SSE_DONE];
+  }
+}
+
+export function geminiError(status: number, raw: Buffer): OpenAIError {
+  const error = parseJson(raw)?.[0]?.error ?? parseJson(raw)?.error;
+  if (error && typeof error === 'object') {
+    const reason = Array.isArray(error.details) ? error.details.find((d: any) => d?.reason)?.reason : undefined;
+    const invalidKey = reason === 'API_KEY_INVALID' || error.status === 'UNAUTHENTICATED';
+    return openAIError(
+      status,
+      String(error.message ?? `HTTP ${status}`),
+      invalidKey ? 'invalid_api_key' : (reason ?? error.status ?? null),
+      invalidKey ? 'authentication_error' : errorType(status),
+    );
+  }
+  return openAIError(status, snippet(raw) || `Provider answered HTTP ${status}`);
+}
+
+const modelPath = (model: string) => `v1beta/models/${encodeURIComponent(model.replace(/^models\//, ''))}`;
+
+/** Google Gemini (Generative Language API): `x-goog-api-key`, generateContent / streamGenerateContent?alt=sse. */
+export class GeminiAdapter implements ProviderAdapter {
+  readonly id = 'gemini';
+  readonly kind = 'translated' as const;
+
+  chatRequest(key: ProviderKey, model: string, body: ChatRequest): UpstreamRequest {
+    const base = baseUrl(key, GEMINI_BASE);
+    const url = joinUrl(base, `${modelPath(model)}:${body.stream ? 'streamGenerateContent' : 'generateContent'}`);
+    if (body.stream) url.searchParams.set('alt', 'sse');
+    return {
+      url,
+      method: 'POST',
+      headers: { 'x-goog-api-key': key.apiKey, 'content-type': 'application/json' },
+      body: JSON.stringify(toGeminiRequest(body)),
+    };
+  }
+
+  chatResponse(raw: Buffer, model: string): { body: string; usage: Usage | null } {
+    const response = parseJson(raw);
+    if (!response) throw new Error('gemini answered with a body that is not JSON');
+    const { body, usage } = fromGeminiResponse(response, model);
+    return { body: JSON.stringify(body), usage };
+  }
+
+  chatStream(model: string): UsageTransform {
+    return new GeminiStream(model);
+  }
+
+  error(status: number, raw: Buffer): OpenAIError {
+    return geminiError(status, raw);
+  }
+
+  testRequest(key: ProviderKey): UpstreamRequest {
+    const url = joinUrl(baseUrl(key, GEMINI_BASE), 'v1beta/models');
+    url.searchParams.set('pageSize', '1');
+    return { url, method: 'GET', headers: { 'x-goog-api-key': key.apiKey } };
+  }
+
+  /** Gemini answers 400 INVALID_ARGUMENT (reason API_KEY_INVALID) for a wrong key. */
+  isInvalidKey(status: number, raw: Buffer): boolean {
+    return geminiError(status, raw).code === 'invalid_api_key';
+  }
+}

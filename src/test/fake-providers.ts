@@ -1,0 +1,447 @@
+/**
+ * Fake AI providers for tests: real HTTP servers on 127.0.0.1 that speak each
+ * provider's wire protocol closely enough to prove atrium's adapters —
+ * authentication headers, paths, JSON and SSE bodies with usage, and the
+ * provider's own error shapes for 401, 429 (with retry-after) and 5xx.
+ *
+ *   const fake = await startFakeProvider('anthropic', { apiKey: 'sk-ant-test' });
+ *   // store a key with endpoint_url: fake.endpointUrl, api_key: 'sk-ant-test'
+ *   fake.failNext({ status: 429, retryAfter: 7 });
+ *   fake.reply = { text: 'Hi', inputTokens: 3, outputTokens: 1 };
+ *   fake.requests.at(-1)  // what atrium sent
+ *   await fake.close();
+ */
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/** `openai` also serves OpenAI-compatible providers (groq, openrouter, custom); `mistral` is OpenAI-like with Mistral's quirks. */
+export type FakeProviderKind = 'openai' | 'mistral' | 'azure' | 'anthropic' | 'gemini' | 'cohere';
+
+export interface FakeReply {
+  text?: string;
+  inputTokens?: number;
+  outputTokens?: number;
+  /** Answer with a tool call instead of text. */
+  toolCall?: { name: string; arguments: Record<string, unknown> };
+}
+
+export interface FakeFailure {
+  status: number;
+  /** Seconds, sent as `retry-after`. */
+  retryAfter?: number;
+  message?: string;
+  /** How many requests fail (default 1). */
+  times?: number;
+}
+
+export interface RecordedRequest {
+  method: string;
+  path: string;
+  query: URLSearchParams;
+  headers: IncomingHttpHeaders;
+  body: any;
+}
+
+export interface FakeProviderOptions {
+  /** Keys the fake accepts (default: `test-key-<kind>`). */
+  apiKey?: string | string[];
+  reply?: FakeReply;
+}
+
+const DEFAULT_REPLY = { text: 'Hello from the fake provider!', inputTokens: 10, outputTokens: 5 };
+
+export class FakeProvider {
+  readonly requests: RecordedRequest[] = [];
+  readonly keys: Set<string>;
+  reply: FakeReply;
+  private failures: FakeFailure[] = [];
+  private gate: Promise<void> | null = null;
+  private server!: Server;
+  origin = '';
+
+  constructor(
+    readonly kind: FakeProviderKind,
+    options: FakeProviderOptions = {},
+  ) {
+    const keys = options.apiKey ?? `test-key-${kind}`;
+    this.keys = new Set(Array.isArray(keys) ? keys : [keys]);
+    this.reply = options.reply ?? {};
+  }
+
+  /** What to store as the key's `endpoint_url`: OpenAI-style bases include `/v1`. */
+  get endpointUrl(): string {
+    return this.kind === 'openai' || this.kind === 'mistral' ? `${this.origin}/v1` : this.origin;
+  }
+
+  /** The first key it accepts. */
+  get apiKey(): string {
+    return [...this.keys][0];
+  }
+
+  /** Accept exactly these keys from now on (e.g. after a rotation at the provider). */
+  acceptKeys(...keys: string[]): void {
+    this.keys.clear();
+    for (const k of keys) this.keys.add(k);
+  }
+
+  failNext(failure: FakeFailure): void {
+    for (let i = 0; i < (failure.times ?? 1); i++) this.failures.push(failure);
+  }
+
+  /**
+   * Holds responses until the returned function is called: JSON responses
+   * wait before answering, streams after their first event.
+   */
+  hold(): () => void {
+    let release!: () => void;
+    this.gate = new Promise<void>((resolve) => (release = resolve));
+    return () => {
+      this.gate = null;
+      release();
+    };
+  }
+
+  /** Chat requests received (key tests excluded). */
+  chatRequests(): RecordedRequest[] {
+    return this.requests.filter((r) => r.method === 'POST');
+  }
+
+  async start(): Promise<this> {
+    this.server = createServer((req, res) => {
+      this.handle(req, res).catch((error) => {
+        if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });
+        res.end(String(error));
+      });
+    });
+    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
+    this.origin = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    return this;
+  }
+
+  async close(): Promise<void> {
+    this.gate = null;
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  // --- request handling ---------------------------------------------------
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', this.origin);
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const text = Buffer.concat(chunks).toString('utf8');
+    let body: any = undefined;
+    if (text) {
+      try {
+        body = JSON.parse(text);
+      } catch {
+        return this.error(res, 400, 'Could not parse the JSON body of your request.');
+      }
+    }
+    this.requests.push({ method: req.method ?? 'GET', path: url.pathname, query: url.searchParams, headers: req.headers, body });
+
+    const route = this.route(req.method ?? 'GET', url);
+    if (!route) return this.error(res, 404, `Unknown route ${req.method} ${url.pathname}`);
+    const problem = this.checkRequest(req, url);
+    if (problem) return this.error(res, problem.status, problem.message, problem.kind);
+    const failure = this.failures.shift();
+    if (failure) return this.error(res, failure.status, failure.message, undefined, failure.retryAfter);
+    if (route === 'models') return this.json(res, 200, this.models());
+    return this.chat(res, body ?? {}, url);
+  }
+
+  private route(method: string, url: URL): 'models' | 'chat' | undefined {
+    const p = url.pathname;
+    switch (this.kind) {
+      case 'openai':
+      case 'mistral':
+        if (method === 'GET' && (p === '/v1/models' || p === '/v1/key')) return 'models';
+        if (method === 'POST' && p === '/v1/chat/completions') return 'chat';
+        return;
+      case 'azure':
+        if (method === 'GET' && p === '/openai/models') return 'models';
+        if (method === 'POST' && /^\/openai\/deployments\/[^/]+\/chat\/completions$/.test(p)) return 'chat';
+        return;
+      case 'anthropic':
+        if (method === 'GET' && p === '/v1/models') return 'models';
+        if (method === 'POST' && p === '/v1/messages') return 'chat';
+        return;
+      case 'gemini':
+        if (method === 'GET' && p === '/v1beta/models') return 'models';
+        if (method === 'POST' && /^\/v1beta\/models\/[^/:]+:(generateContent|streamGenerateContent)$/.test(p)) return 'chat';
+        return;
+      case 'cohere':
+        if (method === 'GET' && p === '/v1/models') return 'models';
+        if (method === 'POST' && p === '/v2/chat') return 'chat';
+        return;
+    }
+  }
+
+  /** Authentication and protocol checks, in the order the real provider makes them. */
+  private checkRequest(req: IncomingMessage, url: URL): { status: number; message?: string; kind?: string } | undefined {
+    const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
+    switch (this.kind) {
+      case 'openai':
+      case 'mistral':
+      case 'cohere':
+        return bearer && this.keys.has(bearer) ? undefined : { status: 401, kind: 'auth' };
+      case 'azure':
+        if (!url.searchParams.get('api-version')) return { status: 404, message: 'Resource not found' };
+        return this.keys.has(String(req.headers['api-key'])) ? undefined : { status: 401, kind: 'auth' };
+      case 'anthropic':
+        if (!this.keys.has(String(req.headers['x-api-key']))) return { status: 401, kind: 'auth' };
+        if (!req.headers['anthropic-version']) return { status: 400, message: 'anthropic-version: header is required' };
+        return;
+      case 'gemini': {
+        const key = req.headers['x-goog-api-key'] ?? url.searchParams.get('key');
+        return this.keys.has(String(key)) ? undefined : { status: 400, kind: 'auth' };
+      }
+    }
+  }
+
+  private models(): unknown {
+    switch (this.kind) {
+      case 'anthropic':
+        return { data: [{ type: 'model', id: 'claude-3-5-haiku-latest', display_name: 'Claude Haiku', created_at: '2024-10-22T00:00:00Z' }], has_more: false, first_id: null, last_id: null };
+      case 'gemini':
+        return { models: [{ name: 'models/gemini-2.0-flash', displayName: 'Gemini 2.0 Flash', supportedGenerationMethods: ['generateContent'] }] };
+      case 'cohere':
+        return { models: [{ name: 'command-r', endpoints: ['chat'] }] };
+      default:
+        return { object: 'list', data: [{ id: 'gpt-4o-mini', object: 'model', created: 1721172741, owned_by: 'system' }] };
+    }
+  }
+
+  private replyFor(): Required<Omit<FakeReply, 'toolCall'>> & Pick<FakeReply, 'toolCall'> {
+    return { ...DEFAULT_REPLY, ...this.reply };
+  }
+
+  private async chat(res: ServerResponse, body: any, url: URL): Promise<void> {
+    const stream = this.kind === 'gemini' ? url.pathname.endsWith(':streamGenerateContent') : body.stream === true;
+    if (this.kind === 'mistral' && body.stream_options !== undefined) {
+      return this.json(res, 422, { object: 'error', message: { detail: [{ type: 'extra_forbidden', loc: ['body', 'stream_options'], msg: 'Extra inputs are not permitted' }] }, type: 'invalid_request_error', param: null, code: null });
+    }
+    if (this.kind === 'gemini' && stream && url.searchParams.get('alt') !== 'sse') {
+      return this.error(res, 400, 'This fake only streams with alt=sse');
+    }
+    const model = String(body.model ?? /models\/([^:]+)/.exec(url.pathname)?.[1] ?? /deployments\/([^/]+)/.exec(url.pathname)?.[1] ?? 'unknown');
+    const reply = this.replyFor();
+    if (!stream) {
+      if (this.gate) await this.gate;
+      return this.json(res, 200, this.completion(model, reply));
+    }
+    res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive' });
+    const events = this.streamEvents(model, reply, body);
+    for (let i = 0; i < events.length; i++) {
+      if (res.destroyed) return;
+      res.write(events[i]);
+      if (i === 0 && this.gate) await this.gate;
+      // Let each event travel in its own packet, as a real stream would.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    res.end();
+  }
+
+  private completion(model: string, r: ReturnType<FakeProvider['replyFor']>): unknown {
+    const id = randomUUID().replace(/-/g, '');
+    switch (this.kind) {
+      case 'anthropic':
+        return {
+          id: `msg_${id}`,
+          type: 'message',
+          role: 'assistant',
+          model,
+          content: r.toolCall ? [{ type: 'tool_use', id: `toolu_${id}`, name: r.toolCall.name, input: r.toolCall.arguments }] : [{ type: 'text', text: r.text }],
+          stop_reason: r.toolCall ? 'tool_use' : 'end_turn',
+          stop_sequence: null,
+          usage: { input_tokens: r.inputTokens, output_tokens: r.outputTokens },
+        };
+      case 'gemini':
+        return {
+          candidates: [
+            {
+              content: { role: 'model', parts: r.toolCall ? [{ functionCall: { name: r.toolCall.name, args: r.toolCall.arguments } }] : [{ text: r.text }] },
+              finishReason: 'STOP',
+              index: 0,
+            },
+          ],
+          usageMetadata: { promptTokenCount: r.inputTokens, candidatesTokenCount: r.outputTokens, totalTokenCount: r.inputTokens + r.outputTokens },
+          modelVersion: model,
+          responseId: id,
+        };
+      case 'cohere':
+        return {
+          id,
+          finish_reason: r.toolCall ? 'TOOL_CALL' : 'COMPLETE',
+          message: r.toolCall
+            ? { role: 'assistant', tool_plan: 'I will call the tool.', tool_calls: [{ id: `call_${id}`, type: 'function', function: { name: r.toolCall.name, arguments: JSON.stringify(r.toolCall.arguments) } }] }
+            : { role: 'assistant', content: [{ type: 'text', text: r.text }] },
+          usage: { billed_units: { input_tokens: r.inputTokens, output_tokens: r.outputTokens }, tokens: { input_tokens: r.inputTokens + 60, output_tokens: r.outputTokens } },
+        };
+      default:
+        return {
+          id: `chatcmpl-${id}`,
+          object: 'chat.completion',
+          created: Math.floor(Date.now() / 1000),
+          model,
+          choices: [
+            {
+              index: 0,
+              message: r.toolCall
+                ? { role: 'assistant', content: null, tool_calls: [{ id: `call_${id}`, type: 'function', function: { name: r.toolCall.name, arguments: JSON.stringify(r.toolCall.arguments) } }], refusal: null }
+                : { role: 'assistant', content: r.text, refusal: null },
+              logprobs: null,
+              finish_reason: r.toolCall ? 'tool_calls' : 'stop',
+            },
+          ],
+          usage: { prompt_tokens: r.inputTokens, completion_tokens: r.outputTokens, total_tokens: r.inputTokens + r.outputTokens },
+          system_fingerprint: 'fp_fake',
+        };
+    }
+  }
+
+  /** The text in a few pieces, as models stream it. */
+  private pieces(text: string): string[] {
+    return text.match(/\S+\s*|\s+/g) ?? [text];
+  }
+
+  private streamEvents(model: string, r: ReturnType<FakeProvider['replyFor']>, body: any): string[] {
+    const id = randomUUID().replace(/-/g, '');
+    const data = (value: unknown) => `data: ${JSON.stringify(value)}\n\n`;
+    const named = (event: string, value: unknown) => `event: ${event}\n${data(value)}`;
+    const pieces = this.pieces(r.text);
+    switch (this.kind) {
+      case 'anthropic': {
+        const out = [
+          named('message_start', { type: 'message_start', message: { id: `msg_${id}`, type: 'message', role: 'assistant', content: [], model, stop_reason: null, stop_sequence: null, usage: { input_tokens: r.inputTokens, output_tokens: 1 } } }),
+        ];
+        if (r.toolCall) {
+          const json = JSON.stringify(r.toolCall.arguments);
+          out.push(named('content_block_start', { type: 'content_block_start', index: 0, content_block: { type: 'tool_use', id: `toolu_${id}`, name: r.toolCall.name, input: {} } }));
+          for (const part of [json.slice(0, Math.ceil(json.length / 2)), json.slice(Math.ceil(json.length / 2))]) {
+            out.push(named('content_block_delta', { type: 'content_block_delta', index: 0, delta: { type: 'input_json_delta', partial_json: part } }));
+          }
+        } else {
+          out.push(named('content_block_start', { type: 'content_block_start', index: 0, content_block: { type: 'text', text: '' } }));
+          out.push(named('ping', { type: 'ping' }));
+          for (const text of pieces) out.push(named('content_block_delta', { type: 'content_block_delta', index: 0, delta: { type: 'text_delta', text } }));
+        }
+        out.push(named('content_block_stop', { type: 'content_block_stop', index: 0 }));
+        out.push(named('message_delta', { type: 'message_delta', delta: { stop_reason: r.toolCall ? 'tool_use' : 'end_turn', stop_sequence: null }, usage: { output_tokens: r.outputTokens } }));
+        out.push(named('message_stop', { type: 'message_stop' }));
+        return out;
+      }
+      case 'gemini': {
+        const usage = (output: number) => ({ promptTokenCount: r.inputTokens, candidatesTokenCount: output, totalTokenCount: r.inputTokens + output });
+        if (r.toolCall) {
+          return [data({ candidates: [{ content: { role: 'model', parts: [{ functionCall: { name: r.toolCall.name, args: r.toolCall.arguments } }] }, finishReason: 'STOP', index: 0 }], usageMetadata: usage(r.outputTokens), modelVersion: model, responseId: id })];
+        }
+        return pieces.map((text, i) =>
+          data({
+            candidates: [{ content: { role: 'model', parts: [{ text }] }, index: 0, ...(i === pieces.length - 1 ? { finishReason: 'STOP' } : {}) }],
+            usageMetadata: usage(i === pieces.length - 1 ? r.outputTokens : i + 1),
+            modelVersion: model,
+            responseId: id,
+          }),
+        );
+      }
+      case 'cohere': {
+        const out = [named('message-start', { id, type: 'message-start', delta: { message: { role: 'assistant', content: [], tool_plan: '', tool_calls: [], citations: [] } } })];
+        if (r.toolCall) {
+          const json = JSON.stringify(r.toolCall.arguments);
+          out.push(named('tool-plan-delta', { type: 'tool-plan-delta', delta: { message: { tool_plan: 'I will call the tool.' } } }));
+          out.push(named('tool-call-start', { type: 'tool-call-start', index: 0, delta: { message: { tool_calls: { id: `call_${id}`, type: 'function', function: { name: r.toolCall.name, arguments: '' } } } } }));
+          out.push(named('tool-call-delta', { type: 'tool-call-delta', index: 0, delta: { message: { tool_calls: { function: { arguments: json } } } } }));
+          out.push(named('tool-call-end', { type: 'tool-call-end', index: 0 }));
+        } else {
+          out.push(named('content-start', { type: 'content-start', index: 0, delta: { message: { content: { type: 'text', text: '' } } } }));
+          for (const text of pieces) out.push(named('content-delta', { type: 'content-delta', index: 0, delta: { message: { content: { text } } } }));
+          out.push(named('content-end', { type: 'content-end', index: 0 }));
+        }
+        const units = { input_tokens: r.inputTokens, output_tokens: r.outputTokens };
+        out.push(named('message-end', { type: 'message-end', delta: { finish_reason: r.toolCall ? 'TOOL_CALL' : 'COMPLETE', usage: { billed_units: units, tokens: { ...units, input_tokens: r.inputTokens + 60 } } } }));
+        return out;
+      }
+      default: {
+        const created = Math.floor(Date.now() / 1000);
+        const chunk = (delta: unknown, finish: string | null, extra: Record<string, unknown> = {}) =>
+          data({ id: `chatcmpl-${id}`, object: 'chat.completion.chunk', created, model, system_fingerprint: 'fp_fake', choices: [{ index: 0, delta, logprobs: null, finish_reason: finish }], ...extra });
+        const usage = { prompt_tokens: r.inputTokens, completion_tokens: r.outputTokens, total_tokens: r.inputTokens + r.outputTokens };
+        const out = [chunk({ role: 'assistant', content: '', refusal: null }, null)];
+        if (r.toolCall) {
+          out.push(chunk({ tool_calls: [{ index: 0, id: `call_${id}`, type: 'function', function: { name: r.toolCall.name, arguments: '' } }] }, null));
+          out.push(chunk({ tool_calls: [{ index: 0, function: { arguments: JSON.stringify(r.toolCall.arguments) } }] }, null));
+        } else {
+          for (const text of pieces) out.push(chunk({ content: text }, null));
+        }
+        // Mistral reports usage on the last chunk unasked; OpenAI only with include_usage, in a chunk of its own.
+        out.push(chunk({}, r.toolCall ? 'tool_calls' : 'stop', this.kind === 'mistral' ? { usage } : {}));
+        if (this.kind !== 'mistral' && body.stream_options?.include_usage === true) {
+          out.push(data({ id: `chatcmpl-${id}`, object: 'chat.completion.chunk', created, model, system_fingerprint: 'fp_fake', choices: [], usage }));
+        }
+        out.push('data: [DONE]\n\n');
+        return out;
+      }
+    }
+  }
+
+  // --- errors, in each provider's shape ------------------------------------
+
+  private json(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+    const text = JSON.stringify(body);
+    res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text), ...headers });
+    res.end(text);
+  }
+
+  private error(res: ServerResponse, status: number, message?: string, kind?: string, retryAfter?: number): void {
+    const headers: Record<string, string> = retryAfter !== undefined ? { 'retry-after': String(retryAfter) } : {};
+    const auth = kind === 'auth';
+    switch (this.kind) {
+      case 'openai':
+        return this.json(res, status, {
+          error: {
+            message: message ?? (auth ? 'Incorrect API key provided: sk-***. You can find your API key at https://platform.openai.com/account/api-keys.' : status === 429 ? 'Rate limit reached for requests' : 'The server had an error while processing your request. Sorry about that!'),
+            type: auth ? 'invalid_request_error' : status === 429 ? 'requests' : status >= 500 ? 'server_error' : 'invalid_request_error',
+            param: null,
+            code: auth ? 'invalid_api_key' : status === 429 ? 'rate_limit_exceeded' : null,
+          },
+        }, headers);
+      case 'mistral':
+        if (auth) return this.json(res, 401, { message: 'Unauthorized', request_id: randomUUID() }, headers);
+        return this.json(res, status, { object: 'error', message: message ?? (status === 429 ? 'Requests rate limit exceeded' : 'Internal server error'), type: status === 429 ? 'rate_limited' : 'internal_server_error', param: null, code: String(status) }, headers);
+      case 'azure':
+        return this.json(res, status, {
+          error: {
+            code: auth ? '401' : status === 429 ? '429' : String(status),
+            message: message ?? (auth ? 'Access denied due to invalid subscription key or wrong API endpoint. Make sure to provide a valid key for an active subscription and use a correct regional API endpoint for your resource.' : status === 429 ? 'Requests to the ChatCompletions_Create Operation have exceeded call rate limit.' : 'The server had an error processing your request.'),
+          },
+        }, headers);
+      case 'anthropic': {
+        const type = auth ? 'authentication_error' : status === 429 ? 'rate_limit_error' : status === 529 ? 'overloaded_error' : status >= 500 ? 'api_error' : status === 404 ? 'not_found_error' : 'invalid_request_error';
+        return this.json(res, status, { type: 'error', error: { type, message: message ?? (auth ? 'invalid x-api-key' : status === 429 ? 'Number of requests has exceeded your rate limit' : status === 529 ? 'Overloaded' : 'Internal server error') } }, headers);
+      }
+      case 'gemini': {
+        if (auth) {
+          return this.json(res, 400, {
+            error: {
+              code: 400,
+              message: 'API key not valid. Please pass a valid API key.',
+              status: 'INVALID_ARGUMENT',
+              details: [{ '@type': 'type.googleapis.com/google.rpc.ErrorInfo', reason: 'API_KEY_INVALID', domain: 'googleapis.com', metadata: { service: 'generativelanguage.googleapis.com' } }],
+            },
+          }, headers);
+        }
+        const statusName = status === 429 ? 'RESOURCE_EXHAUSTED' : status === 503 ? 'UNAVAILABLE' : status >= 500 ? 'INTERNAL' : status === 404 ? 'NOT_FOUND' : 'INVALID_ARGUMENT';
+        return this.json(res, status, { error: { code: status, message: message ?? (status === 429 ? 'Resource has been exhausted (e.g. check quota).' : 'An internal error has occurred.'), status: statusName } }, headers);
+      }
+      case 'cohere':
+        return this.json(res, status, { id: randomUUID(), message: message ?? (auth ? 'invalid api token' : status === 429 ? "You are past the per minute request limit, please wait and try again later." : 'internal server error, this has been reported to our developers') }, headers);
+    }
+  }
+}
+
+export async function startFakeProvider(kind: FakeProviderKind, options: FakeProviderOptions = {}): Promise<FakeProvider> {
+  return new FakeProvider(kind, options).start();
+}
