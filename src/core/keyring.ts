@@ -1,5 +1,5 @@
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
+import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { AppError } from './errors.js';
 
@@ -87,12 +87,45 @@ function open(key: Buffer, iv: Buffer, sealed: Buffer, aad: Buffer): Buffer {
 
 export class Keyring {
   private readonly byVersion: Map<number, Buffer>;
-  readonly primary: MasterKey;
+  /** The version new secrets are sealed under; `adopt` moves it to a newer version. */
+  primary: MasterKey;
 
-  constructor(keys: MasterKey[]) {
+  constructor(
+    keys: MasterKey[],
+    /**
+     * The keyring's source re-read if it changed since the last call, else
+     * undefined (see `keyFileWatcher`): lets a running server pick up a
+     * master key added by `atrium rotate-master-key` in another process.
+     */
+    private readonly reload?: () => MasterKey[] | undefined,
+  ) {
     if (keys.length === 0) throw new Error('keyring is empty');
     this.byVersion = new Map(keys.map((k) => [k.version, k.key]));
     this.primary = keys.reduce((a, b) => (b.version > a.version ? b : a));
+  }
+
+  /** Learns master key versions added elsewhere; never forgets one, so old ciphertexts stay readable. */
+  adopt(keys: MasterKey[]): void {
+    for (const k of keys) {
+      if (!this.byVersion.has(k.version)) this.byVersion.set(k.version, k.key);
+      if (k.version > this.primary.version) this.primary = { version: k.version, key: this.byVersion.get(k.version)! };
+    }
+  }
+
+  private refresh(): void {
+    const keys = this.reload?.();
+    if (keys) this.adopt(keys);
+  }
+
+  /**
+   * A key for another purpose derived from one master key version
+   * (HKDF-SHA256, the purpose as info), e.g. for keyed fingerprints of
+   * secrets that cannot be brute-forced without the master key.
+   */
+  subkey(purpose: string, version: number = this.primary.version): Buffer {
+    const master = this.byVersion.get(version);
+    if (!master) throw new Error(`no master key version ${version}`);
+    return Buffer.from(hkdfSync('sha256', master, Buffer.alloc(0), `atrium:${purpose}`, 32));
   }
 
   versions(): number[] {
@@ -100,6 +133,9 @@ export class Keyring {
   }
 
   encrypt(plaintext: string, aad: string): string {
+    // Writes are rare: checking for a newer master key here means no process
+    // keeps sealing under a version a rotation is moving away from.
+    this.refresh();
     const aadBuf = Buffer.from(aad);
     const dataKey = randomBytes(32);
     const wrapped = seal(this.primary.key, dataKey, Buffer.concat([Buffer.from(`dek:${this.primary.version}:`), aadBuf]));
@@ -110,6 +146,7 @@ export class Keyring {
   decrypt(blob: string, aad: string): string {
     const parts = blob.split('.');
     const version = Number(parts[1]);
+    if (!this.byVersion.has(version)) this.refresh();
     const master = this.byVersion.get(version);
     if (parts.length !== 6 || parts[0] !== 'v1' || !master) {
       throw new AppError('secret_unreadable', 500, 'A stored secret cannot be decrypted with the configured master keys');
@@ -138,5 +175,29 @@ export function loadKeyring(config: { masterKey: string | undefined; dataDir: st
       throw new Error(`Invalid configuration: ATRIUM_MASTER_KEY ${(error as Error).message}`);
     }
   }
-  return new Keyring(loadOrCreateKeyFile(config.dataDir));
+  return new Keyring(loadOrCreateKeyFile(config.dataDir), keyFileWatcher(config.dataDir));
+}
+
+/** Returns the key file's keys when the file changed since the last call (rotated by another process), else undefined. */
+export function keyFileWatcher(dataDir: string): () => MasterKey[] | undefined {
+  const file = keyFilePath(dataDir);
+  const stamp = () => {
+    try {
+      const s = statSync(file);
+      return `${s.ino}:${s.size}:${s.mtimeMs}`;
+    } catch {
+      return 'missing';
+    }
+  };
+  let seen = stamp();
+  return () => {
+    const now = stamp();
+    if (now === seen) return undefined;
+    seen = now;
+    try {
+      return parseKeyring(readFileSync(file, 'utf8'));
+    } catch {
+      return undefined; // a broken file never costs us the keys we already hold
+    }
+  };
 }
