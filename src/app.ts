@@ -20,11 +20,14 @@ import type { Keyring } from './core/keyring.js';
 import { loggerOptions } from './core/logger.js';
 import { Metrics } from './core/metrics.js';
 import { Outbound } from './core/outbound.js';
+import { SecretColumns } from './core/secrets.js';
 import { RateLimiters } from './core/rate-limit.js';
 import { ActivityRepository } from './modules/activity/activity.repository.js';
 import { registerActivityRoutes } from './modules/activity/activity.routes.js';
 import { ActivityService } from './modules/activity/activity.service.js';
 import { AuditLog } from './modules/activity/audit.js';
+import { createAiKeysService } from './modules/ai-keys/ai-keys.module.js';
+import { registerAiKeyRoutes } from './modules/ai-keys/ai-keys.routes.js';
 import { registerAuthentication } from './modules/auth/auth.plugin.js';
 import { AuthRepository } from './modules/auth/auth.repository.js';
 import { registerAuthRoutes } from './modules/auth/auth.routes.js';
@@ -69,6 +72,8 @@ export function createServices({ config, database, keyring }: Omit<AppDeps, 'log
   const access = new WorkspaceAccess(workspacesRepo);
   const resourceTypes = new ResourceTypes();
   const auth = new AuthService(authRepo, config, limiters);
+  // Columns holding keyring blobs; modules register theirs (rotate-master-key walks them).
+  const secrets = new SecretColumns();
 
   return {
     config,
@@ -87,6 +92,8 @@ export function createServices({ config, database, keyring }: Omit<AppDeps, 'log
     invitations: new InvitationsService(db, workspacesRepo, authRepo, access, audit, config),
     permissions: new PermissionsService(db, workspacesRepo, access, audit, resourceTypes),
     activity: new ActivityService(new ActivityRepository(db), access),
+    secrets,
+    aiKeys: createAiKeysService({ db, keyring, access, audit, limiters, outbound, workspacesRepo, resourceTypes, secrets }),
   };
 }
 
@@ -158,6 +165,7 @@ export async function buildApp(deps: AppDeps): Promise<{ app: AppInstance; servi
     registerAuthRoutes(api, services);
     registerWorkspaceRoutes(api, services);
     registerActivityRoutes(api, services);
+    registerAiKeyRoutes(api, services);
   });
 
   // The web console's production build; its SPA fallback only answers GETs no route claims.
