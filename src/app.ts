@@ -42,6 +42,8 @@ import { ResourceTypes } from './modules/workspaces/resource-types.js';
 import { WorkspacesRepository } from './modules/workspaces/workspaces.repository.js';
 import { registerWorkspaceRoutes } from './modules/workspaces/workspaces.routes.js';
 import { WorkspacesService } from './modules/workspaces/workspaces.service.js';
+import { createWebhooks } from './modules/webhooks/index.js';
+import { registerWebhookRoutes } from './modules/webhooks/webhooks.routes.js';
 
 export type AppInstance = FastifyInstance<
   RawServerDefault,
@@ -92,6 +94,7 @@ export function createServices({ config, database, keyring }: Omit<AppDeps, 'log
     invitations: new InvitationsService(db, workspacesRepo, authRepo, access, audit, config),
     permissions: new PermissionsService(db, workspacesRepo, access, audit, resourceTypes),
     activity: new ActivityService(new ActivityRepository(db), access),
+    webhooks: createWebhooks({ config, database, keyring, outbound, metrics, events, audit, access, resourceTypes }),
     secrets,
     aiKeys: createAiKeysService({ db, keyring, access, audit, limiters, outbound, workspacesRepo, resourceTypes, secrets }),
   };
@@ -165,13 +168,19 @@ export async function buildApp(deps: AppDeps): Promise<{ app: AppInstance; servi
     registerAuthRoutes(api, services);
     registerWorkspaceRoutes(api, services);
     registerActivityRoutes(api, services);
+    registerWebhookRoutes(api, services);
     registerAiKeyRoutes(api, services);
   });
 
   // The web console's production build; its SPA fallback only answers GETs no route claims.
   await registerWebUi(app);
 
+  // Worker logs go where the app's go (tests capture them to prove no secret is written).
+  services.webhooks.worker.log = app.log.child({ module: 'webhooks' });
+
   app.addHook('onClose', async () => {
+    // Before the outbound agent closes: attempts in flight finish (bounded) and their results are written.
+    await services.webhooks.worker.stop();
     await services.limiters.close();
     await services.outbound.close();
   });

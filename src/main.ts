@@ -1,14 +1,16 @@
 #!/usr/bin/env node
-import { buildApp } from './app.js';
+import { buildApp, createServices } from './app.js';
 import { ConfigError, loadConfig, type Config } from './core/config.js';
 import { createDatabase, type Database } from './core/db/database.js';
 import { migrateToLatest } from './core/db/migrator.js';
+import { pino } from 'pino';
 import { loadKeyring } from './core/keyring.js';
 
 const USAGE = `Usage: atrium <command>
 
 Commands:
-  serve     start the API and web UI (default)
+  serve     start the API and web UI (default), with an in-process webhook worker
+  worker    run webhook delivery workers only (no HTTP); scale out with several on PostgreSQL
   migrate   apply pending database migrations and exit
   help      show this text
 
@@ -29,11 +31,49 @@ async function migrate(config: Config): Promise<void> {
   }
 }
 
+/**
+ * Webhook delivery workers without the HTTP API: the scale-out shape, several
+ * of them (on several machines) sharing one PostgreSQL queue. SIGTERM lets
+ * attempts in flight finish (bounded) before exiting.
+ */
+async function worker(config: Config): Promise<void> {
+  const keyring = loadKeyring(config);
+  const database = openDatabase(config);
+  if (config.autoMigrate) await migrateToLatest(database.db);
+  const services = createServices({ config, database, keyring });
+  const log = pino({ level: config.logLevel });
+  const deliveries = services.webhooks.worker;
+  deliveries.log = log.child({ module: 'webhooks' });
+  deliveries.start();
+  log.info({ worker_id: deliveries.id }, 'webhook worker started');
+
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    log.info({ signal }, 'stopping: finishing attempts in flight');
+    const force = setTimeout(() => process.exit(1), 30_000);
+    force.unref();
+    try {
+      await deliveries.stop();
+      await services.limiters.close();
+      await services.outbound.close();
+      await database.close();
+      process.exit(0);
+    } catch (error) {
+      log.error({ err: error }, 'error during shutdown');
+      process.exit(1);
+    }
+  };
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+}
+
 async function serve(config: Config): Promise<void> {
   const keyring = loadKeyring(config);
   const database = openDatabase(config);
   if (config.autoMigrate) await migrateToLatest(database.db);
-  const { app } = await buildApp({ config, database, keyring });
+  const { app, services } = await buildApp({ config, database, keyring });
 
   let closing = false;
   const shutdown = async (signal: string) => {
@@ -56,6 +96,8 @@ async function serve(config: Config): Promise<void> {
   process.once('SIGINT', () => void shutdown('SIGINT'));
 
   await app.listen({ port: config.port, host: config.host });
+  // app.close() (on shutdown) stops it gracefully. Off when dedicated `atrium worker` processes deliver.
+  if (config.webhooks.workerInServe) services.webhooks.worker.start();
 }
 
 async function main(argv: string[]): Promise<void> {
@@ -75,6 +117,8 @@ async function main(argv: string[]): Promise<void> {
       return serve(config);
     case 'migrate':
       return migrate(config);
+    case 'worker':
+      return worker(config);
     case 'help':
     case '--help':
     case '-h':

@@ -7,7 +7,7 @@ export interface WebhookEndpointsTable {
   description: string | null;
   /** JSON array of event types or `prefix.*` patterns; empty = every event. */
   event_types: string;
-  /** Custom request headers as JSON, sealed with the keyring (they often carry receiver credentials); null when none. */
+  /** Custom request headers as JSON, sealed with the keyring (they often carry receiver credentials); AAD `webhook_endpoints:<id>:headers_enc`; null when none. */
   headers_enc: string | null;
   is_active: number;
   disabled_reason: string | null;
@@ -24,10 +24,11 @@ export interface WebhookEndpointsTable {
 
 /** Signing secrets: the current one (expires_at null) and, during a rotation, older ones until they expire. */
 export interface WebhookSecretsTable {
+  id: string;
   endpoint_id: string;
   version: number;
   workspace_id: string;
-  /** `whsec_…`, sealed with the keyring; AAD `webhook_secrets:<endpoint_id>:<version>:secret`. */
+  /** `whsec_…`, sealed with the keyring; AAD `webhook_secrets:<id>:secret_enc`. */
   secret_enc: string;
   created_at: number;
   expires_at: number | null;

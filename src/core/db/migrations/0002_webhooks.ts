@@ -29,13 +29,14 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable('webhook_secrets')
+    .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('endpoint_id', 'text', (c) => c.notNull().references('webhook_endpoints.id').onDelete('cascade'))
     .addColumn('version', 'integer', (c) => c.notNull())
     .addColumn('workspace_id', 'text', (c) => c.notNull())
     .addColumn('secret_enc', 'text', (c) => c.notNull())
     .addColumn('created_at', 'bigint', (c) => c.notNull())
     .addColumn('expires_at', 'bigint')
-    .addPrimaryKeyConstraint('webhook_secrets_pk', ['endpoint_id', 'version'])
+    .addUniqueConstraint('webhook_secrets_version_unique', ['endpoint_id', 'version'])
     .execute();
 
   await db.schema

@@ -1,0 +1,110 @@
+import { createServer, type IncomingHttpHeaders, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createTestApp, type Engine, type TestApp, type TestAppOptions } from '../../../test/harness.js';
+
+/** Config that compresses time: tests wait by polling, never by sleeping a fixed time. */
+export const FAST_ENV: Record<string, string> = {
+  ATRIUM_OUTBOUND_ALLOWED_CIDRS: '127.0.0.1/32',
+  ATRIUM_WEBHOOK_RETRY_SCHEDULE: '0,30ms,30ms,30ms,30ms',
+  ATRIUM_WEBHOOK_RETRY_JITTER_PERCENT: '0',
+  ATRIUM_WEBHOOK_POLL_INTERVAL: '20ms',
+  ATRIUM_WEBHOOK_TIMEOUT_MS: '2000',
+};
+
+export async function webhookApp(engine: Engine, options: TestAppOptions & { worker?: boolean } = {}): Promise<TestApp> {
+  const t = await createTestApp(engine, { ...options, env: { ...FAST_ENV, ...(options.env ?? {}) } });
+  if (options.worker !== false) t.services.webhooks.worker.start();
+  return t;
+}
+
+export interface Received {
+  path: string;
+  headers: IncomingHttpHeaders;
+  body: string;
+  /** The n-th request this receiver got (1-based). */
+  n: number;
+}
+
+/** What the receiver does with a request: answer, hang, or cut the connection. */
+export type Reaction =
+  | { status: number; headers?: Record<string, string>; body?: string }
+  | { hang: true }
+  | { reset: true };
+
+/** A real HTTP receiver on 127.0.0.1. */
+export class Receiver {
+  readonly requests: Received[] = [];
+  private server!: Server;
+  private readonly hanging = new Set<ServerResponse>();
+  port = 0;
+
+  constructor(public react: (req: Received) => Reaction | Promise<Reaction> = () => ({ status: 200, body: 'ok' })) {}
+
+  static async start(react?: Receiver['react']): Promise<Receiver> {
+    const r = new Receiver(react);
+    r.server = createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (c: Buffer) => chunks.push(c));
+      req.on('end', async () => {
+        const received: Received = { path: req.url ?? '/', headers: req.headers, body: Buffer.concat(chunks).toString('utf8'), n: r.requests.length + 1 };
+        r.requests.push(received);
+        const reaction = await r.react(received);
+        if ('hang' in reaction) {
+          r.hanging.add(res);
+          return;
+        }
+        if ('reset' in reaction) {
+          req.socket.resetAndDestroy();
+          return;
+        }
+        res.writeHead(reaction.status, reaction.headers ?? {}).end(reaction.body ?? '');
+      });
+    });
+    await new Promise<void>((resolve) => r.server.listen(0, '127.0.0.1', resolve));
+    r.port = (r.server.address() as AddressInfo).port;
+    return r;
+  }
+
+  url(path = '/hook'): string {
+    return `http://127.0.0.1:${this.port}${path}`;
+  }
+
+  async close(): Promise<void> {
+    for (const res of this.hanging) res.destroy();
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+}
+
+/** Polls until `check` returns a truthy value (or stops throwing); fails after a generous deadline. */
+export async function waitFor<T>(check: () => T | Promise<T>, what = 'condition', timeoutMs = 20_000): Promise<NonNullable<T>> {
+  const deadline = Date.now() + timeoutMs;
+  let last: unknown;
+  for (;;) {
+    try {
+      const value = await check();
+      if (value) return value as NonNullable<T>;
+    } catch (error) {
+      last = error;
+    }
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}${last ? `: ${(last as Error).message}` : ''}`);
+    await new Promise((resolve) => setTimeout(resolve, 15));
+  }
+}
+
+/** An owner with a workspace and an endpoint pointing at `receiver`. */
+export async function endpointFor(t: TestApp, token: string, workspaceId: string, receiver: Receiver, body: Record<string, unknown> = {}) {
+  const res = await t.post('/api/webhooks', { token, body: { workspace_id: workspaceId, url: receiver.url(), event_types: ['custom.*'], ...body } });
+  if (res.status !== 201) throw new Error(`create webhook failed: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body as { id: string; secret: string } & Record<string, unknown>;
+}
+
+export async function publish(t: TestApp, token: string, workspaceId: string, type = 'custom.thing', payload: Record<string, unknown> = { n: 1 }, idempotencyKey?: string) {
+  const res = await t.post('/api/events', {
+    token,
+    body: { workspace_id: workspaceId, event_type: type, payload },
+    headers: idempotencyKey ? { 'idempotency-key': idempotencyKey } : {},
+  });
+  if (res.status !== 202 && res.status !== 200) throw new Error(`publish failed: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body as { id: string; deliveries: number; replayed: boolean };
+}

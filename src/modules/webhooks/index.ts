@@ -1,0 +1,90 @@
+import type { Config } from '../../core/config.js';
+import type { Database } from '../../core/db/database.js';
+import { fromJson } from '../../core/db/json.js';
+import { newId } from '../../core/ids.js';
+import type { Keyring } from '../../core/keyring.js';
+import type { Metrics } from '../../core/metrics.js';
+import type { Outbound } from '../../core/outbound.js';
+import type { SecretColumns } from '../../core/secrets.js';
+import type { AuditLog } from '../activity/audit.js';
+import type { EventBus } from '../events/event-bus.js';
+import type { WorkspaceAccess } from '../workspaces/access.js';
+import type { ResourceTypes } from '../workspaces/resource-types.js';
+import { DeliveryWorker } from './delivery.worker.js';
+import { subscribes } from './event-types.js';
+import { Sender } from './sender.js';
+import { WebhooksRepository } from './webhooks.repository.js';
+import { endpointName, WebhooksService } from './webhooks.service.js';
+import { WebhookMetrics } from './webhooks.metrics.js';
+import type { WebhookDeliveriesTable } from './webhooks.tables.js';
+
+export interface WebhooksDeps {
+  config: Config;
+  database: Database;
+  keyring: Keyring;
+  outbound: Outbound;
+  metrics: Metrics;
+  events: EventBus;
+  audit: AuditLog;
+  access: WorkspaceAccess;
+  resourceTypes: ResourceTypes;
+  /** Registry of keyring-sealed columns (rotate-master-key); optional until every caller passes it. */
+  secrets?: SecretColumns;
+}
+
+/**
+ * Wires the webhooks feature: the service behind the routes, the delivery
+ * worker (started by `serve` or `atrium worker`, not here), the `webhook`
+ * resource type for grants, and the outbox fan-out that queues one delivery
+ * per subscribed, enabled endpoint in the publishing transaction.
+ */
+export function createWebhooks(deps: WebhooksDeps) {
+  const { config, database, keyring, outbound } = deps;
+  const repo = new WebhooksRepository(database.db, database.dialect);
+  const sender = new Sender(outbound, config.webhooks);
+  const metrics = new WebhookMetrics(deps.metrics.registry, repo);
+  const service = new WebhooksService(database.db, repo, deps.access, deps.audit, deps.events, keyring, outbound, sender, config);
+  const worker = new DeliveryWorker(database.db, repo, service, sender, keyring, config.webhooks, metrics);
+  service.onDue = () => worker.wake();
+
+  // Keyring-sealed columns, re-encrypted by `atrium rotate-master-key` (default AAD `<table>:<id>:<column>`).
+  deps.secrets?.register({ table: 'webhook_secrets', column: 'secret_enc' });
+  deps.secrets?.register({ table: 'webhook_endpoints', column: 'headers_enc' });
+
+  deps.resourceTypes.register('webhook', async (db, workspaceId, id) => {
+    const row = await repo.with(db).findEndpoint(workspaceId, id);
+    return row ? { name: endpointName(row) } : undefined;
+  });
+
+  const firstDelay = config.webhooks.retryScheduleMs[0];
+  deps.events.onPublish(async (trx, event) => {
+    const endpoints = await repo.with(trx).activeSubscriptions(event.workspaceId);
+    const rows: WebhookDeliveriesTable[] = endpoints
+      .filter((e) => subscribes(fromJson<string[]>(e.event_types, []), event.type))
+      .map((e) => ({
+        id: newId('dlv'),
+        workspace_id: event.workspaceId,
+        endpoint_id: e.id,
+        event_id: event.id,
+        event_type: event.type,
+        status: 'pending',
+        attempt_count: 0,
+        retry_base: 0,
+        next_attempt_at: event.createdAt + firstDelay,
+        locked_until: null,
+        lease_owner: null,
+        last_status_code: null,
+        last_error_class: null,
+        last_attempt_at: null,
+        completed_at: null,
+        created_at: event.createdAt,
+        updated_at: event.createdAt,
+      }));
+    for (let i = 0; i < rows.length; i += 500) await repo.with(trx).insertDeliveries(rows.slice(i, i + 500));
+    if (rows.length > 0) worker.wakeSoon();
+  });
+
+  return { service, worker, repo, metrics };
+}
+
+export type Webhooks = ReturnType<typeof createWebhooks>;

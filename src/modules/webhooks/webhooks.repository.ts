@@ -1,0 +1,441 @@
+import { sql } from 'kysely';
+import type { Dialect, Executor } from '../../core/db/database.js';
+import type { EventsTable } from '../events/events.tables.js';
+import type {
+  DeliveryStatus,
+  WebhookAttemptsTable,
+  WebhookDeliveriesTable,
+  WebhookEndpointsTable,
+  WebhookSecretsTable,
+} from './webhooks.tables.js';
+
+export interface EndpointFilter {
+  isActive?: boolean;
+  before?: string;
+  limit: number;
+}
+
+export interface DeliveryFilter {
+  endpointId?: string;
+  eventId?: string;
+  status?: DeliveryStatus;
+  eventType?: string;
+  before?: string;
+  limit: number;
+}
+
+export interface AttemptFilter {
+  succeeded?: boolean;
+  eventType?: string;
+  deliveryId?: string;
+  since?: number;
+  until?: number;
+  before?: string;
+  limit: number;
+}
+
+/** A claimed delivery with everything needed to send it. */
+export interface ClaimedDelivery {
+  id: string;
+  workspace_id: string;
+  endpoint_id: string;
+  event_id: string;
+  event_type: string;
+  attempt_count: number;
+  retry_base: number;
+  lease_owner: string;
+  created_at: number;
+  payload: string;
+  event_created_at: number;
+  url: string;
+  headers_enc: string | null;
+  is_active: number;
+  endpoint_updated_at: number;
+}
+
+/** The outcome of one attempt as the worker writes it back. */
+export interface DeliveryOutcome {
+  id: string;
+  leaseOwner: string;
+  status: DeliveryStatus;
+  nextAttemptAt: number;
+  statusCode: number | null;
+  errorClass: string | null;
+  attemptedAt: number;
+  completedAt: number | null;
+}
+
+/**
+ * The only code that touches the webhook tables. Tenant-scoped reads take
+ * the workspace id; the worker's queue operations are cross-tenant by
+ * nature (they run for every workspace) and are named as such.
+ */
+export class WebhooksRepository {
+  constructor(
+    private readonly db: Executor,
+    readonly dialect: Dialect,
+  ) {}
+
+  with(db: Executor): WebhooksRepository {
+    return new WebhooksRepository(db, this.dialect);
+  }
+
+  // — endpoints —
+
+  async insertEndpoint(row: WebhookEndpointsTable): Promise<void> {
+    await this.db.insertInto('webhook_endpoints').values(row).execute();
+  }
+
+  /** The workspace an endpoint belongs to: routes address endpoints by id alone, then check access there. */
+  async endpointWorkspace(id: string): Promise<string | undefined> {
+    const row = await this.db.selectFrom('webhook_endpoints').select('workspace_id').where('id', '=', id).executeTakeFirst();
+    return row?.workspace_id;
+  }
+
+  findEndpoint(workspaceId: string, id: string): Promise<WebhookEndpointsTable | undefined> {
+    return this.db.selectFrom('webhook_endpoints').selectAll().where('workspace_id', '=', workspaceId).where('id', '=', id).executeTakeFirst();
+  }
+
+  listEndpoints(workspaceId: string, f: EndpointFilter): Promise<WebhookEndpointsTable[]> {
+    let q = this.db.selectFrom('webhook_endpoints').selectAll().where('workspace_id', '=', workspaceId);
+    if (f.isActive !== undefined) q = q.where('is_active', '=', f.isActive ? 1 : 0);
+    if (f.before) q = q.where('id', '<', f.before);
+    return q.orderBy('id', 'desc').limit(f.limit).execute();
+  }
+
+  /** Enabled endpoints of a workspace with their subscriptions: the outbox fan-out's input. */
+  activeSubscriptions(workspaceId: string): Promise<Pick<WebhookEndpointsTable, 'id' | 'event_types'>[]> {
+    return this.db
+      .selectFrom('webhook_endpoints')
+      .select(['id', 'event_types'])
+      .where('workspace_id', '=', workspaceId)
+      .where('is_active', '=', 1)
+      .execute();
+  }
+
+  async updateEndpoint(workspaceId: string, id: string, patch: Partial<WebhookEndpointsTable>): Promise<void> {
+    await this.db.updateTable('webhook_endpoints').set(patch).where('workspace_id', '=', workspaceId).where('id', '=', id).execute();
+  }
+
+  async deleteEndpoint(workspaceId: string, id: string): Promise<void> {
+    await this.db.deleteFrom('webhook_endpoints').where('workspace_id', '=', workspaceId).where('id', '=', id).execute();
+  }
+
+  // — secrets —
+
+  async insertSecret(row: WebhookSecretsTable): Promise<void> {
+    await this.db.insertInto('webhook_secrets').values(row).execute();
+  }
+
+  listSecrets(workspaceId: string, endpointId: string): Promise<WebhookSecretsTable[]> {
+    return this.db
+      .selectFrom('webhook_secrets')
+      .selectAll()
+      .where('workspace_id', '=', workspaceId)
+      .where('endpoint_id', '=', endpointId)
+      .orderBy('version', 'desc')
+      .execute();
+  }
+
+  /** The current secret starts expiring; secrets already expiring keep their (earlier) expiry. */
+  async expireCurrentSecret(workspaceId: string, endpointId: string, expiresAt: number): Promise<void> {
+    await this.db
+      .updateTable('webhook_secrets')
+      .set({ expires_at: expiresAt })
+      .where('workspace_id', '=', workspaceId)
+      .where('endpoint_id', '=', endpointId)
+      .where('expires_at', 'is', null)
+      .execute();
+  }
+
+  async deleteExpiredSecrets(workspaceId: string, endpointId: string, now: number): Promise<void> {
+    await this.db
+      .deleteFrom('webhook_secrets')
+      .where('workspace_id', '=', workspaceId)
+      .where('endpoint_id', '=', endpointId)
+      .where('expires_at', '<=', now)
+      .execute();
+  }
+
+  /** Secrets that still sign, newest first, for the given endpoints (worker; cross-tenant). */
+  validSecretsOf(endpointIds: readonly string[], now: number): Promise<WebhookSecretsTable[]> {
+    if (endpointIds.length === 0) return Promise.resolve([]);
+    return this.db
+      .selectFrom('webhook_secrets')
+      .selectAll()
+      .where('endpoint_id', 'in', endpointIds)
+      .where((eb) => eb.or([eb('expires_at', 'is', null), eb('expires_at', '>', now)]))
+      .orderBy('version', 'desc')
+      .execute();
+  }
+
+  // — events (the outbox table is shared; these are the reads and writes this module needs) —
+
+  async insertEvent(row: EventsTable): Promise<void> {
+    await this.db.insertInto('events').values(row).execute();
+  }
+
+  async eventWorkspace(id: string): Promise<string | undefined> {
+    const row = await this.db.selectFrom('events').select('workspace_id').where('id', '=', id).executeTakeFirst();
+    return row?.workspace_id;
+  }
+
+  findEventByIdempotencyKey(workspaceId: string, key: string): Promise<EventsTable | undefined> {
+    return this.db.selectFrom('events').selectAll().where('workspace_id', '=', workspaceId).where('idempotency_key', '=', key).executeTakeFirst();
+  }
+
+  // — deliveries —
+
+  async insertDeliveries(rows: WebhookDeliveriesTable[]): Promise<void> {
+    if (rows.length === 0) return;
+    await this.db.insertInto('webhook_deliveries').values(rows).execute();
+  }
+
+  findDelivery(workspaceId: string, id: string): Promise<WebhookDeliveriesTable | undefined> {
+    return this.db.selectFrom('webhook_deliveries').selectAll().where('workspace_id', '=', workspaceId).where('id', '=', id).executeTakeFirst();
+  }
+
+  listDeliveries(workspaceId: string, f: DeliveryFilter): Promise<WebhookDeliveriesTable[]> {
+    let q = this.db.selectFrom('webhook_deliveries').selectAll().where('workspace_id', '=', workspaceId);
+    if (f.endpointId) q = q.where('endpoint_id', '=', f.endpointId);
+    if (f.eventId) q = q.where('event_id', '=', f.eventId);
+    if (f.status) q = q.where('status', '=', f.status);
+    if (f.eventType) q = q.where('event_type', '=', f.eventType);
+    if (f.before) q = q.where('id', '<', f.before);
+    return q.orderBy('id', 'desc').limit(f.limit).execute();
+  }
+
+  async countDeliveriesOfEvent(workspaceId: string, eventId: string): Promise<number> {
+    const row = await this.db
+      .selectFrom('webhook_deliveries')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('workspace_id', '=', workspaceId)
+      .where('event_id', '=', eventId)
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+
+  /** Puts finished deliveries back in the queue with a fresh retry schedule; returns how many. */
+  async requeue(
+    workspaceId: string,
+    endpointId: string,
+    where: { ids?: string[]; statuses: DeliveryStatus[]; since?: number; until?: number },
+    now: number,
+  ): Promise<number> {
+    let q = this.db
+      .updateTable('webhook_deliveries')
+      .set((eb) => ({
+        status: 'pending' as DeliveryStatus,
+        retry_base: eb.ref('attempt_count'),
+        next_attempt_at: now,
+        locked_until: null,
+        lease_owner: null,
+        completed_at: null,
+        updated_at: now,
+      }))
+      .where('workspace_id', '=', workspaceId)
+      .where('endpoint_id', '=', endpointId)
+      .where('status', 'in', where.statuses);
+    if (where.ids) q = q.where('id', 'in', where.ids);
+    if (where.since !== undefined) q = q.where('created_at', '>=', where.since);
+    if (where.until !== undefined) q = q.where('created_at', '<', where.until);
+    const result = await q.executeTakeFirst();
+    return Number(result.numUpdatedRows);
+  }
+
+  /** When an endpoint is disabled its queued deliveries fail (POST …/recover re-queues them later). */
+  async failQueued(workspaceId: string, endpointId: string, errorClass: string, now: number): Promise<number> {
+    const result = await this.db
+      .updateTable('webhook_deliveries')
+      .set({ status: 'failed', last_error_class: errorClass, completed_at: now, updated_at: now, locked_until: null, lease_owner: null })
+      .where('workspace_id', '=', workspaceId)
+      .where('endpoint_id', '=', endpointId)
+      .where('status', '=', 'pending')
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows);
+  }
+
+  // — attempts —
+
+  async insertAttempts(rows: WebhookAttemptsTable[]): Promise<void> {
+    if (rows.length === 0) return;
+    await this.db.insertInto('webhook_attempts').values(rows).execute();
+  }
+
+  listAttempts(workspaceId: string, endpointId: string, f: AttemptFilter): Promise<WebhookAttemptsTable[]> {
+    let q = this.db.selectFrom('webhook_attempts').selectAll().where('workspace_id', '=', workspaceId).where('endpoint_id', '=', endpointId);
+    if (f.succeeded !== undefined) q = q.where('succeeded', '=', f.succeeded ? 1 : 0);
+    if (f.eventType) q = q.where('event_type', '=', f.eventType);
+    if (f.deliveryId) q = q.where('delivery_id', '=', f.deliveryId);
+    if (f.since !== undefined) q = q.where('created_at', '>=', f.since);
+    if (f.until !== undefined) q = q.where('created_at', '<', f.until);
+    if (f.before) q = q.where('id', '<', f.before);
+    return q.orderBy('id', 'desc').limit(f.limit).execute();
+  }
+
+  // — the queue (worker; cross-tenant) —
+
+  /**
+   * Claims due deliveries for `leaseOwner`: pending ones whose time has come
+   * and in-flight ones whose lease expired (a crashed worker's). Due rows are
+   * locked with FOR UPDATE SKIP LOCKED on PostgreSQL so concurrent workers
+   * never claim the same row; SQLite has one writer, and the transaction the
+   * caller opens makes select-then-update atomic. `pick` chooses among the
+   * candidates (per-endpoint concurrency); the rest stay untouched.
+   *
+   * Claiming counts the attempt and moves next_attempt_at to the lease's end,
+   * so a delivery whose worker dies is due again exactly when its lease expires.
+   */
+  async claimDue(opts: {
+    now: number;
+    leaseOwner: string;
+    leaseMs: number;
+    candidates: number;
+    excludeEndpoints: readonly string[];
+    pick: (rows: { id: string; endpoint_id: string }[]) => string[];
+  }): Promise<string[]> {
+    let q = this.db
+      .selectFrom('webhook_deliveries')
+      .select(['id', 'endpoint_id'])
+      .where('status', 'in', ['pending', 'in_flight'])
+      .where('next_attempt_at', '<=', opts.now);
+    if (opts.excludeEndpoints.length > 0) q = q.where('endpoint_id', 'not in', opts.excludeEndpoints);
+    q = q.orderBy('next_attempt_at').limit(opts.candidates);
+    if (this.dialect === 'postgres') q = q.forUpdate().skipLocked();
+    const rows = await q.execute();
+    const ids = opts.pick(rows);
+    if (ids.length === 0) return [];
+    const leaseEnd = opts.now + opts.leaseMs;
+    await this.db
+      .updateTable('webhook_deliveries')
+      .set((eb) => ({
+        status: 'in_flight' as DeliveryStatus,
+        attempt_count: eb('attempt_count', '+', 1),
+        lease_owner: opts.leaseOwner,
+        locked_until: leaseEnd,
+        next_attempt_at: leaseEnd,
+        updated_at: opts.now,
+      }))
+      .where('id', 'in', ids)
+      .execute();
+    return ids;
+  }
+
+  /** The claimed rows joined with their event and endpoint. */
+  loadClaimed(ids: readonly string[]): Promise<ClaimedDelivery[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return this.db
+      .selectFrom('webhook_deliveries as d')
+      .innerJoin('events as e', 'e.id', 'd.event_id')
+      .innerJoin('webhook_endpoints as w', 'w.id', 'd.endpoint_id')
+      .select([
+        'd.id', 'd.workspace_id', 'd.endpoint_id', 'd.event_id', 'd.event_type', 'd.attempt_count', 'd.retry_base',
+        'd.created_at', 'e.payload', 'e.created_at as event_created_at', 'w.url', 'w.headers_enc', 'w.is_active',
+        'w.updated_at as endpoint_updated_at',
+      ])
+      .select(sql<string>`coalesce(d.lease_owner, '')`.as('lease_owner'))
+      .where('d.id', 'in', ids)
+      .execute();
+  }
+
+  /** Of these deliveries, the ones that still exist (an endpoint may have been deleted meanwhile). */
+  async existingDeliveries(ids: readonly string[]): Promise<Set<string>> {
+    if (ids.length === 0) return new Set();
+    const rows = await this.db.selectFrom('webhook_deliveries').select('id').where('id', 'in', ids).execute();
+    return new Set(rows.map((r) => r.id));
+  }
+
+  /**
+   * Writes outcomes back, fenced by the lease: if our lease expired and
+   * another worker claimed the delivery, `lease_owner` changed and our late
+   * result does not overwrite its state. Successes with the same lease and
+   * status code are written with one statement.
+   */
+  async recordOutcomes(outcomes: readonly DeliveryOutcome[], now: number): Promise<void> {
+    const groups = new Map<string, DeliveryOutcome[]>();
+    for (const o of outcomes) {
+      if (o.status !== 'succeeded') {
+        await this.db
+          .updateTable('webhook_deliveries')
+          .set({
+            status: o.status,
+            next_attempt_at: o.nextAttemptAt,
+            locked_until: null,
+            lease_owner: null,
+            last_status_code: o.statusCode,
+            last_error_class: o.errorClass,
+            last_attempt_at: o.attemptedAt,
+            completed_at: o.completedAt,
+            updated_at: now,
+          })
+          .where('id', '=', o.id)
+          .where('lease_owner', '=', o.leaseOwner)
+          .where('status', '=', 'in_flight')
+          .execute();
+        continue;
+      }
+      const key = `${o.leaseOwner}\u0000${o.statusCode}`;
+      const group = groups.get(key);
+      if (group) group.push(o);
+      else groups.set(key, [o]);
+    }
+    for (const group of groups.values()) {
+      const { leaseOwner, statusCode } = group[0];
+      await this.db
+        .updateTable('webhook_deliveries')
+        .set({
+          status: 'succeeded',
+          locked_until: null,
+          lease_owner: null,
+          last_status_code: statusCode,
+          last_error_class: null,
+          last_attempt_at: now,
+          completed_at: now,
+          updated_at: now,
+        })
+        .where('id', 'in', group.map((o) => o.id))
+        .where('lease_owner', '=', leaseOwner)
+        .where('status', '=', 'in_flight')
+        .execute();
+    }
+  }
+
+  /** A success ends an endpoint's failing streak. */
+  async markEndpointsHealthy(endpointIds: readonly string[], now: number): Promise<void> {
+    if (endpointIds.length === 0) return;
+    await this.db
+      .updateTable('webhook_endpoints')
+      .set({ failing_since: null, consecutive_failures: 0, last_success_at: now })
+      .where('id', 'in', endpointIds)
+      .execute();
+  }
+
+  /** Records failures; returns the endpoint's state to decide on auto-disable. */
+  async markEndpointFailing(endpointId: string, failures: number, firstFailureAt: number, now: number) {
+    await this.db
+      .updateTable('webhook_endpoints')
+      .set((eb) => ({
+        failing_since: eb.fn.coalesce('failing_since', eb.val(firstFailureAt)),
+        consecutive_failures: eb('consecutive_failures', '+', failures),
+        last_failure_at: now,
+      }))
+      .where('id', '=', endpointId)
+      .execute();
+    return this.db
+      .selectFrom('webhook_endpoints')
+      .select(['id', 'workspace_id', 'url', 'description', 'is_active', 'failing_since', 'consecutive_failures'])
+      .where('id', '=', endpointId)
+      .executeTakeFirst();
+  }
+
+  /** Open deliveries by status (the queue depth gauge). */
+  async queueDepth(): Promise<{ status: string; n: number }[]> {
+    const rows = await this.db
+      .selectFrom('webhook_deliveries')
+      .select(['status', (eb) => eb.fn.countAll<number>().as('n')])
+      .where('status', 'in', ['pending', 'in_flight'])
+      .groupBy('status')
+      .execute();
+    return rows.map((r) => ({ status: r.status, n: Number(r.n) }));
+  }
+}
