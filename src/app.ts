@@ -28,6 +28,7 @@ import { ActivityService } from './modules/activity/activity.service.js';
 import { AuditLog } from './modules/activity/audit.js';
 import { createAiKeysService } from './modules/ai-keys/ai-keys.module.js';
 import { registerAiKeyRoutes } from './modules/ai-keys/ai-keys.routes.js';
+import { createAiGateway, registerAiGateway } from './modules/ai-gateway/ai-gateway.module.js';
 import { registerAuthentication } from './modules/auth/auth.plugin.js';
 import { AuthRepository } from './modules/auth/auth.repository.js';
 import { registerAuthRoutes } from './modules/auth/auth.routes.js';
@@ -76,6 +77,7 @@ export function createServices({ config, database, keyring }: Omit<AppDeps, 'log
   const auth = new AuthService(authRepo, config, limiters);
   // Columns holding keyring blobs; modules register theirs (rotate-master-key walks them).
   const secrets = new SecretColumns();
+  const aiKeys = createAiKeysService({ db, keyring, access, audit, limiters, outbound, workspacesRepo, resourceTypes, secrets });
 
   return {
     config,
@@ -96,7 +98,8 @@ export function createServices({ config, database, keyring }: Omit<AppDeps, 'log
     activity: new ActivityService(new ActivityRepository(db), access),
     webhooks: createWebhooks({ config, database, keyring, outbound, metrics, events, audit, access, resourceTypes }),
     secrets,
-    aiKeys: createAiKeysService({ db, keyring, access, audit, limiters, outbound, workspacesRepo, resourceTypes, secrets }),
+    aiKeys,
+    aiGateway: createAiGateway({ db, limiters, access, events, aiKeys, outbound }),
   };
 }
 
@@ -171,6 +174,8 @@ export async function buildApp(deps: AppDeps): Promise<{ app: AppInstance; servi
     registerWebhookRoutes(api, services);
     registerAiKeyRoutes(api, services);
   });
+
+  await registerAiGateway(app, services.aiGateway);
 
   // The web console's production build; its SPA fallback only answers GETs no route claims.
   await registerWebUi(app);

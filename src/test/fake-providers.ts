@@ -53,6 +53,8 @@ const DEFAULT_REPLY = { text: 'Hello from the fake provider!', inputTokens: 10, 
 
 export class FakeProvider {
   readonly requests: RecordedRequest[] = [];
+  /** The exact bytes of each chat response sent (JSON or the whole SSE stream), to prove pass-through. */
+  readonly responses: string[] = [];
   readonly keys: Set<string>;
   reply: FakeReply;
   private failures: FakeFailure[] = [];
@@ -230,10 +232,14 @@ export class FakeProvider {
     const reply = this.replyFor();
     if (!stream) {
       if (this.gate) await this.gate;
-      return this.json(res, 200, this.completion(model, reply));
+      const text = JSON.stringify(this.completion(model, reply));
+      this.responses.push(text);
+      res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) });
+      return void res.end(text);
     }
     res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive' });
     const events = this.streamEvents(model, reply, body);
+    this.responses.push(events.join(''));
     for (let i = 0; i < events.length; i++) {
       if (res.destroyed) return;
       res.write(events[i]);

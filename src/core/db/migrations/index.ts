@@ -2,10 +2,12 @@ import type { Migration } from 'kysely';
 import * as m0001 from './0001_foundation.js';
 import * as m0002 from './0002_webhooks.js';
 import * as m0003 from './0003_ai_keys.js';
+import * as m0004 from './0004_ai_usage.js';
 
 /** Every migration, in order. Names sort lexically; never rename or edit a shipped one. */
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
   '0002_webhooks': m0002,
   '0003_ai_keys': m0003,
+  '0004_ai_usage': m0004,
 };

@@ -12,7 +12,7 @@ const CASES: Array<{ provider: string; fake: FakeProviderKind; deployment?: stri
   { provider: 'openrouter', fake: 'openai' },
   { provider: 'custom', fake: 'openai' },
   { provider: 'mistral', fake: 'mistral' },
-  { provider: 'azure', fake: 'azure', deployment: 'gpt4o' },
+  { provider: 'azure_openai', fake: 'azure', deployment: 'gpt4o' },
   { provider: 'anthropic', fake: 'anthropic' },
   { provider: 'gemini', fake: 'gemini' },
   { provider: 'cohere', fake: 'cohere' },

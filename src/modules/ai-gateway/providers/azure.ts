@@ -13,11 +13,11 @@ export const AZURE_API_VERSION = '2024-10-21';
  */
 export class AzureOpenAIAdapter extends OpenAICompatibleAdapter {
   constructor() {
-    super({ id: 'azure', defaultBaseUrl: null, streamOptions: true });
+    super({ id: 'azure_openai', defaultBaseUrl: null, streamOptions: true });
   }
 
   private url(key: ProviderKey, path: string): URL {
-    if (!key.endpointUrl) throw new Error('azure keys need an endpoint_url');
+    if (!key.endpointUrl) throw new Error('azure_openai keys need an endpoint_url');
     const endpoint = new URL(key.endpointUrl);
     const version = endpoint.searchParams.get('api-version') ?? AZURE_API_VERSION;
     endpoint.search = '';

@@ -18,7 +18,7 @@ const ADAPTERS: Record<string, ProviderAdapter> = {
   // OpenRouter's /models is public: /key is the call that needs a valid key.
   openrouter: new OpenAICompatibleAdapter({ id: 'openrouter', defaultBaseUrl: 'https://openrouter.ai/api/v1', streamOptions: true, testPath: 'key' }),
   custom: new OpenAICompatibleAdapter({ id: 'custom', defaultBaseUrl: null, streamOptions: true }),
-  azure: new AzureOpenAIAdapter(),
+  azure_openai: new AzureOpenAIAdapter(),
   anthropic: new AnthropicAdapter(),
   gemini: new GeminiAdapter(),
   cohere: new CohereAdapter(),

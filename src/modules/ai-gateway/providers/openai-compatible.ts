@@ -87,8 +87,9 @@ export class OpenAICompatibleAdapter implements ProviderAdapter {
     return base;
   }
 
+  /** A custom server (Ollama, LM Studio) may need no key at all. */
   protected headers(key: ProviderKey): Record<string, string> {
-    return { authorization: `Bearer ${key.apiKey}` };
+    return key.apiKey ? { authorization: `Bearer ${key.apiKey}` } : {};
   }
 
   chatRequest(key: ProviderKey, model: string, body: ChatRequest): UpstreamRequest {

@@ -1,0 +1,103 @@
+import { randomBytes } from 'node:crypto';
+import { Writable } from 'node:stream';
+import type { FakeProvider, FakeProviderKind } from '../../../test/fake-providers.js';
+import { createTestApp, type Engine, type Member, type TestApp, type TestAppOptions } from '../../../test/harness.js';
+import type { Role } from '../../workspaces/policy.js';
+
+/** Each provider the gateway speaks, the fake that imitates it, and a model of its catalog. */
+export const PROVIDERS: Array<{ provider: string; fake: FakeProviderKind; model: string; deployment?: string }> = [
+  { provider: 'openai', fake: 'openai', model: 'gpt-4o-mini' },
+  { provider: 'groq', fake: 'openai', model: 'llama-3.1-8b-instant' },
+  { provider: 'openrouter', fake: 'openai', model: 'openai/gpt-4o-mini' },
+  { provider: 'custom', fake: 'openai', model: 'llama3.2' },
+  { provider: 'mistral', fake: 'mistral', model: 'mistral-small-latest' },
+  { provider: 'azure_openai', fake: 'azure', model: 'gpt-4o', deployment: 'gpt4o-prod' },
+  { provider: 'anthropic', fake: 'anthropic', model: 'claude-3-5-haiku-latest' },
+  { provider: 'gemini', fake: 'gemini', model: 'gemini-2.0-flash' },
+  { provider: 'cohere', fake: 'cohere', model: 'command-r' },
+];
+
+export const newSecret = (provider: string) => `sk-${provider}-${randomBytes(16).toString('hex')}`;
+
+export interface GatewayTest {
+  t: TestApp;
+  ws: { workspaceId: string } & Record<Role, Member>;
+  /** A developer's API token with the ai:use scope. */
+  token: string;
+  logs: () => string;
+}
+
+/** An app whose outbound allow-list admits the fake providers on 127.0.0.1, with a workspace of every role. */
+export async function gatewayTest(engine: Engine, options: TestAppOptions = {}): Promise<GatewayTest> {
+  let logs = '';
+  const logStream = new Writable({
+    write(chunk, _enc, done) {
+      logs += chunk.toString();
+      done();
+    },
+  });
+  const t = await createTestApp(engine, {
+    ...options,
+    env: { ATRIUM_OUTBOUND_ALLOWED_CIDRS: '127.0.0.1/32', LOG_LEVEL: 'info', ...options.env },
+    logStream,
+  });
+  const ws = await t.workspaceWithRoles();
+  const token = await t.apiToken(ws.developer.token, ws.workspaceId, ['ai:use']);
+  return { t, ws, token, logs: () => logs };
+}
+
+/** Stores a key for `fake` through the AI-keys API (as the owner); returns the key's API body. */
+export async function addKey(
+  g: Pick<GatewayTest, 't' | 'ws'>,
+  provider: string,
+  fake: FakeProvider,
+  extra: Record<string, unknown> = {},
+): Promise<{ id: string; apiKey: string; [k: string]: unknown }> {
+  const apiKey = (extra.api_key as string | undefined) ?? newSecret(provider);
+  fake.keys.add(apiKey);
+  const res = await g.t.post('/api/ai-keys', {
+    token: g.ws.owner.token,
+    body: { workspace_id: g.ws.workspaceId, provider, key_name: `${provider} ${randomBytes(3).toString('hex')}`, api_key: apiKey, endpoint_url: fake.endpointUrl, ...extra },
+  });
+  if (res.status !== 201) throw new Error(`creating the key failed: ${res.status} ${JSON.stringify(res.body)}`);
+  return { ...res.body, apiKey };
+}
+
+export const chatBody = (model: string, extra: Record<string, unknown> = {}) => ({
+  model,
+  messages: [
+    { role: 'system', content: 'Be brief.' },
+    { role: 'user', content: 'Say hello.' },
+  ],
+  ...extra,
+});
+
+/** The data of each SSE event of a body (`[DONE]` included). */
+export function sseEvents(body: string): string[] {
+  return body
+    .split('\n\n')
+    .map((block) => block.split('\n').filter((l) => l.startsWith('data:')).map((l) => l.slice(5).trimStart()).join('\n'))
+    .filter(Boolean);
+}
+
+/** Content of the chunks and the usage chunk of an OpenAI SSE body. */
+export function readStream(body: string): { text: string; usage: any; finish: string | null; done: boolean; chunks: any[] } {
+  const events = sseEvents(body);
+  const chunks = events.filter((e) => e !== '[DONE]').map((e) => JSON.parse(e));
+  return {
+    text: chunks.map((c) => c.choices?.[0]?.delta?.content ?? '').join(''),
+    usage: chunks.find((c) => c.usage)?.usage ?? null,
+    finish: chunks.map((c) => c.choices?.[0]?.finish_reason).find(Boolean) ?? null,
+    done: events.at(-1) === '[DONE]',
+    chunks,
+  };
+}
+
+/** Waits until `check` holds (no fixed sleeps: polls the event loop). */
+export async function until(check: () => boolean | Promise<boolean>, what = 'condition'): Promise<void> {
+  for (let i = 0; i < 2000; i++) {
+    if (await check()) return;
+    await new Promise((r) => setTimeout(r, 5));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}

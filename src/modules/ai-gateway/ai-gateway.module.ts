@@ -1,0 +1,72 @@
+import type { FastifyInstance } from 'fastify';
+import type { Dispatcher } from 'undici';
+import type { AppInstance } from '../../app.js';
+import type { Db } from '../../core/db/database.js';
+import type { RateLimiters } from '../../core/rate-limit.js';
+import { AiKeysRepository } from '../ai-keys/ai-keys.repository.js';
+import type { AiKeysService } from '../ai-keys/ai-keys.service.js';
+import { priceFor } from '../ai-keys/providers.js';
+import type { EventBus } from '../events/event-bus.js';
+import type { WorkspaceAccess } from '../workspaces/access.js';
+import { registerGatewayRoutes } from './gateway.routes.js';
+import { AiGateway } from './gateway.service.js';
+import { aiKeysSource } from './key-source.js';
+import { KeyRateLimits, MemoryCapCounters, RedisCapCounters } from './limits.js';
+import { ThresholdNotifier } from './thresholds.js';
+import { UsageRecorder } from './usage.recorder.js';
+import { UsageRepository } from './usage.repository.js';
+import { registerAiUsageRoutes } from './usage.routes.js';
+import { AiUsageService } from './usage.service.js';
+
+export interface AiGatewayModule {
+  gateway: AiGateway;
+  usage: AiUsageService;
+  recorder: UsageRecorder;
+  thresholds: ThresholdNotifier;
+}
+
+/** Builds the gateway and its usage accounting, and gives the AI-keys module its usage reader. */
+export function createAiGateway(deps: {
+  db: Db;
+  limiters: RateLimiters;
+  access: WorkspaceAccess;
+  events: EventBus;
+  aiKeys: AiKeysService;
+  outbound: { dispatcher: Dispatcher };
+}): AiGatewayModule {
+  const usageRepo = new UsageRepository(deps.db);
+  const recorder = new UsageRecorder(deps.db, usageRepo);
+  const keys = aiKeysSource(deps.aiKeys, new AiKeysRepository(deps.db));
+  const thresholds = new ThresholdNotifier(deps.db, usageRepo, deps.events);
+  const gateway = new AiGateway({
+    keys,
+    access: deps.access,
+    rateLimits: new KeyRateLimits(deps.limiters),
+    counters: deps.limiters.redis ? new RedisCapCounters(deps.limiters.redis) : new MemoryCapCounters(),
+    recorder,
+    usage: usageRepo,
+    thresholds,
+    dispatcher: deps.outbound.dispatcher,
+    priceFor,
+  });
+  const usage = new AiUsageService(usageRepo, recorder, keys, priceFor);
+  deps.aiKeys.setUsageReader(usage);
+  return { gateway, usage, recorder, thresholds };
+}
+
+/**
+ * `/v1` (OpenAI-compatible, its own error shape) and `GET /api/ai-keys/{id}/usage`.
+ * Usage buffered at shutdown is written by an onClose hook of this child
+ * plugin, which Fastify runs before the root's (Redis and outbound close there).
+ */
+export async function registerAiGateway(app: FastifyInstance, module: AiGatewayModule): Promise<void> {
+  module.recorder.log = app.log;
+  module.thresholds.log = app.log;
+  await registerGatewayRoutes(app, module.gateway);
+  await app.register(async (scoped) => {
+    registerAiUsageRoutes(scoped as unknown as AppInstance, module.usage);
+    scoped.addHook('onClose', async () => {
+      await module.recorder.close();
+    });
+  });
+}

@@ -1,0 +1,123 @@
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { Type } from 'typebox';
+import type { AppInstance } from '../../app.js';
+import { AppError } from '../../core/errors.js';
+import { checkChatRequest, ChatCompletionBody } from './chat-request.js';
+import { GatewayError, type AiGateway } from './gateway.service.js';
+import { errorType } from './providers/common.js';
+import type { ChatRequest } from './providers/types.js';
+
+const OpenAIErrorResponse = Type.Object(
+  {
+    error: Type.Object({
+      message: Type.String(),
+      type: Type.String(),
+      param: Type.Union([Type.String(), Type.Null()]),
+      code: Type.Union([Type.String(), Type.Null()]),
+    }),
+  },
+  { description: 'OpenAI error shape' },
+);
+
+const errorResponses = Object.fromEntries([400, 401, 402, 403, 404, 429, 502, 504].map((s) => [s, OpenAIErrorResponse]));
+
+const ModelListResponse = Type.Object({
+  object: Type.Literal('list'),
+  data: Type.Array(Type.Object({ id: Type.String(), object: Type.Literal('model'), created: Type.Integer(), owned_by: Type.String() })),
+});
+
+const KeyIdHeader = Type.Object({
+  'x-atrium-key-id': Type.Optional(Type.String({ minLength: 1, maxLength: 64, description: 'Use this AI key instead of the default key of the provider named by the model' })),
+});
+
+/** atrium's own error codes → OpenAI codes clients already handle. */
+const CODES: Record<string, string> = { unauthenticated: 'invalid_api_key', forbidden: 'insufficient_permissions', rate_limited: 'rate_limit_exceeded' };
+
+function openAIErrorOf(error: FastifyError | AppError | GatewayError): { status: number; body: unknown; headers?: Record<string, string> } | undefined {
+  if (error instanceof GatewayError) return { status: error.statusCode, body: { error: error.body }, headers: error.headers };
+  if (error instanceof AppError) {
+    const type = error.statusCode === 401 ? 'invalid_request_error' : errorType(error.statusCode);
+    return { status: error.statusCode, body: { error: { message: error.message, type, param: null, code: CODES[error.code] ?? error.code } }, headers: error.headers };
+  }
+  if (error.validation) {
+    const v = error.validation[0];
+    const missing = (v?.params as { missingProperty?: string })?.missingProperty;
+    const param = [v?.instancePath.replace(/^\//, '').replace(/\//g, '.'), missing].filter(Boolean).join('.') || null;
+    const message = `${param ?? error.validationContext ?? 'body'} ${missing ? 'is required' : (v?.message ?? 'is invalid')}`;
+    return { status: 400, body: { error: { message, type: 'invalid_request_error', param, code: 'invalid_value' } } };
+  }
+  const status = error.statusCode ?? 500;
+  if (status >= 400 && status < 500) {
+    return { status, body: { error: { message: error.message, type: 'invalid_request_error', param: null, code: error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' ? 'invalid_json' : null } } };
+  }
+  return undefined;
+}
+
+/**
+ * The OpenAI-compatible API under /v1, in its own encapsulated plugin: it
+ * answers every error (auth, validation, limits, provider errors) in
+ * OpenAI's shape, so OpenAI SDKs and tools understand them.
+ */
+export async function registerGatewayRoutes(app: FastifyInstance, gateway: AiGateway): Promise<void> {
+  await app.register(
+    async (scoped) => {
+      const v1 = scoped as unknown as AppInstance;
+      gateway.log = v1.log;
+
+      v1.setErrorHandler((error: FastifyError | AppError | GatewayError, request, reply) => {
+        const mapped = openAIErrorOf(error);
+        if (mapped) {
+          if (mapped.headers) reply.headers(mapped.headers);
+          return reply.status(mapped.status).send(mapped.body);
+        }
+        request.log.error({ err: error }, 'unhandled gateway error');
+        return reply.status(500).send({ error: { message: `Something went wrong on our side (request ${request.id})`, type: 'api_error', param: null, code: 'internal_error' } });
+      });
+
+      v1.setNotFoundHandler((request, reply) => {
+        reply.status(404).send({ error: { message: `Unknown gateway route ${request.method} ${request.url.split('?')[0]}`, type: 'invalid_request_error', param: null, code: 'unknown_url' } });
+      });
+
+      // Anonymous callers learn nothing about the body schema: 401 before validation.
+      v1.addHook('preValidation', async (request) => {
+        if (!request.principal) throw new AppError('unauthenticated', 401, 'Missing API token: send "Authorization: Bearer atr_…" (an atrium API token with the ai:use scope)');
+      });
+
+      v1.post('/chat/completions', {
+        bodyLimit: 16 * 1024 * 1024,
+        schema: {
+          tags: ['ai gateway'],
+          summary: 'Chat completion through a workspace AI key (OpenAI-compatible; stream: true answers with SSE)',
+          headers: KeyIdHeader,
+          body: ChatCompletionBody,
+          response: { 200: Type.Any({ description: 'An OpenAI chat.completion, or a text/event-stream of chat.completion.chunk' }), ...errorResponses },
+        },
+      }, async (request, reply) => {
+        const body = request.body as ChatRequest;
+        checkChatRequest(body);
+        const controller = new AbortController();
+        reply.raw.once('close', () => {
+          if (!reply.raw.writableFinished) controller.abort();
+        });
+        const result = await gateway.chat(request.principal, body, { keyId: request.headers['x-atrium-key-id'], signal: controller.signal });
+        if (result.kind === 'json') {
+          return reply.status(result.status as 200).header('content-type', 'application/json').send(result.body);
+        }
+        return reply
+          .status(200)
+          .headers({ 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache', 'x-accel-buffering': 'no' })
+          .send(result.stream);
+      });
+
+      v1.get('/models', {
+        schema: {
+          tags: ['ai gateway'],
+          summary: 'Models of the AI keys this token may use, as <provider>/<model>',
+          headers: KeyIdHeader,
+          response: { 200: ModelListResponse, ...errorResponses },
+        },
+      }, async (request) => gateway.models(request.principal, request.headers['x-atrium-key-id']));
+    },
+    { prefix: '/v1' },
+  );
+}

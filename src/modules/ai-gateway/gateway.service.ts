@@ -1,0 +1,358 @@
+import { performance } from 'node:perf_hooks';
+import { pipeline, type Readable } from 'node:stream';
+import type { FastifyBaseLogger } from 'fastify';
+import type { Dispatcher } from 'undici';
+import { newId } from '../../core/ids.js';
+import type { Principal } from '../auth/principal.js';
+import type { WorkspaceAccess } from '../workspaces/access.js';
+import { ACTIONS } from '../workspaces/policy.js';
+import type { GatewayKey, GatewayKeySource } from './key-source.js';
+import { RateLimitError, type CapCounters, type KeyRateLimits, type MonthUsage } from './limits.js';
+import { errorType, parseJson } from './providers/common.js';
+import { BodyTooLargeError, describeNetworkError, discard, readBody, scrub, send } from './providers/http.js';
+import { adapterFor, SUPPORTED_PROVIDERS } from './providers/index.js';
+import { TranslationError, type ChatRequest, type OpenAIError, type ProviderAdapter, type UpstreamRequest, type Usage } from './providers/types.js';
+import type { ThresholdNotifier } from './thresholds.js';
+import { estimatePromptTokens, estimateTokens } from './tokens.js';
+import type { UsageRecorder } from './usage.recorder.js';
+import { monthOf, type UsageRepository } from './usage.repository.js';
+
+/** An error answered in OpenAI's shape: `{"error": {message, type, param, code}}`. */
+export class GatewayError extends Error {
+  constructor(
+    readonly statusCode: number,
+    readonly body: OpenAIError,
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(body.message);
+    this.name = 'GatewayError';
+  }
+}
+
+export const gatewayError = (status: number, message: string, code: string | null, extra: { type?: string; param?: string; headers?: Record<string, string> } = {}) =>
+  new GatewayError(status, { message, type: extra.type ?? errorType(status), param: extra.param ?? null, code }, extra.headers);
+
+export interface ModelPrice {
+  inputMicrosPerMTok: number;
+  outputMicrosPerMTok: number;
+}
+
+export interface GatewayDeps {
+  keys: GatewayKeySource;
+  access: WorkspaceAccess;
+  rateLimits: KeyRateLimits;
+  counters: CapCounters;
+  recorder: UsageRecorder;
+  usage: UsageRepository;
+  thresholds: ThresholdNotifier;
+  dispatcher: Dispatcher;
+  priceFor: (provider: string, model: string) => ModelPrice | undefined;
+  timeouts?: { headersMs?: number; bodyMs?: number };
+}
+
+export type ChatReply =
+  | { kind: 'json'; status: number; body: Buffer | string }
+  | { kind: 'stream'; stream: Readable };
+
+export interface ModelList {
+  object: 'list';
+  data: Array<{ id: string; object: 'model'; created: number; owned_by: string }>;
+}
+
+/** Model prefixes accepted besides the provider ids themselves. */
+const PROVIDER_ALIASES: Record<string, string> = { azure: 'azure_openai' };
+const MAX_RESPONSE_BYTES = 32 * 1024 * 1024;
+const MAX_ERROR_BYTES = 256 * 1024;
+
+/** What one request carries from admission to its usage row. */
+interface Call {
+  key: GatewayKey;
+  model: string;
+  tokenId: string | null;
+  period: string;
+  started: number;
+  startedAt: number;
+  promptEstimate: number;
+  tpmTaken: number;
+  stream: boolean;
+  done: () => void;
+}
+
+/**
+ * The OpenAI-compatible gateway: picks the workspace's key, checks access,
+ * rate limits and monthly caps, calls the provider through its adapter and
+ * records one usage row per request that reached the provider.
+ */
+export class AiGateway {
+  private readonly unpricedWarned = new Set<string>();
+  private readonly headersMs: number;
+  private readonly bodyMs: number;
+  log: Pick<FastifyBaseLogger, 'warn' | 'error'> | undefined;
+
+  constructor(private readonly deps: GatewayDeps) {
+    this.headersMs = deps.timeouts?.headersMs ?? 600_000;
+    this.bodyMs = deps.timeouts?.bodyMs ?? 300_000;
+  }
+
+  private requireToken(principal: Principal | null): Extract<Principal, { kind: 'token' }> {
+    if (!principal) throw gatewayError(401, 'Missing API token: send "Authorization: Bearer atr_…" (an atrium API token with the ai:use scope)', 'invalid_api_key', { type: 'invalid_request_error' });
+    if (principal.kind !== 'token') throw gatewayError(401, 'The gateway takes an atrium API token (atr_…) with the ai:use scope, not a session', 'invalid_api_key', { type: 'invalid_request_error' });
+    return principal;
+  }
+
+  /** The key a request uses and the provider's own model name. */
+  private async resolve(workspaceId: string, requested: string, keyId: string | undefined): Promise<{ key: GatewayKey; model: string }> {
+    if (keyId) {
+      const key = await this.deps.keys.resolve(workspaceId, { keyId });
+      const prefixes = [key.provider, ...Object.keys(PROVIDER_ALIASES).filter((a) => PROVIDER_ALIASES[a] === key.provider)];
+      const prefix = prefixes.find((p) => requested.startsWith(`${p}/`));
+      return { key, model: this.alias(key, prefix ? requested.slice(prefix.length + 1) : requested) };
+    }
+    const slash = requested.indexOf('/');
+    const name = slash > 0 ? requested.slice(0, slash) : '';
+    const provider = PROVIDER_ALIASES[name] ?? name;
+    if (!provider || !adapterFor(provider)) {
+      throw gatewayError(
+        400,
+        `model "${requested}" does not name a provider: use "<provider>/<model>" (e.g. "openai/gpt-4o-mini"; providers: ${SUPPORTED_PROVIDERS.join(', ')}) or pick a key with the x-atrium-key-id header`,
+        'model_not_found',
+        { type: 'invalid_request_error', param: 'model' },
+      );
+    }
+    const key = await this.deps.keys.resolve(workspaceId, { provider });
+    return { key, model: this.alias(key, requested.slice(slash + 1)) };
+  }
+
+  /** A key's model_preferences map aliases (e.g. "default") to model names. */
+  private alias(key: GatewayKey, model: string): string {
+    const target = Object.hasOwn(key.modelPreferences, model) ? key.modelPreferences[model] : undefined;
+    const name = (target ?? model).trim();
+    if (!name) throw gatewayError(400, 'model names no model after the provider', 'model_not_found', { type: 'invalid_request_error', param: 'model' });
+    return name;
+  }
+
+  private request(adapter: ProviderAdapter, key: GatewayKey, model: string, body: ChatRequest, apiKey = key.apiKey): UpstreamRequest {
+    try {
+      return adapter.chatRequest({ ...key, apiKey }, model, body);
+    } catch (error) {
+      if (error instanceof TranslationError) throw gatewayError(400, error.message, 'unsupported_parameter', { type: 'invalid_request_error', param: error.param ?? undefined });
+      // A key without the endpoint its provider needs, or an endpoint_url that is not a URL.
+      throw gatewayError(400, `AI key ${key.id} cannot be used: ${(error as Error).message}`, 'key_misconfigured', { type: 'invalid_request_error' });
+    }
+  }
+
+  private capError(key: GatewayKey, reason: 'requests' | 'cost', usage: MonthUsage, now: number): GatewayError {
+    const next = new Date(now);
+    const reset = Date.UTC(next.getUTCFullYear(), next.getUTCMonth() + 1, 1);
+    const retryAfter = String(Math.max(1, Math.ceil((reset - now) / 1000)));
+    // x-should-retry: the official SDKs would otherwise retry a 429 that lasts until next month.
+    const headers = { 'retry-after': retryAfter, 'x-should-retry': 'false' };
+    if (reason === 'requests') {
+      return gatewayError(429, `AI key ${key.id} reached its monthly cap of ${key.usageLimit} requests (${usage.requests} used); it resets on ${new Date(reset).toISOString().slice(0, 10)}`, 'usage_limit_reached', { type: 'insufficient_quota', headers });
+    }
+    const usd = (m: number) => (m / 1_000_000).toFixed(2);
+    return gatewayError(402, `AI key ${key.id} reached its monthly cost cap of $${usd(key.costLimitMicros ?? 0)} ($${usd(usage.costMicros)} spent); it resets on ${new Date(reset).toISOString().slice(0, 10)}`, 'cost_limit_reached', { type: 'insufficient_quota', headers });
+  }
+
+  async chat(principal: Principal | null, body: ChatRequest, options: { keyId?: string; signal: AbortSignal }): Promise<ChatReply> {
+    const token = this.requireToken(principal);
+    const { key, model } = await this.resolve(token.workspaceId, body.model, options.keyId);
+    await this.deps.access.require(token, key.workspaceId, 'ai.use', { type: 'ai_key', id: key.id });
+    if (!key.isActive) throw gatewayError(403, `AI key ${key.id} is disabled`, 'key_inactive', { type: 'permission_error' });
+    const adapter = adapterFor(key.provider);
+    if (!adapter) throw gatewayError(400, `Provider ${key.provider} is not supported by the gateway`, 'unsupported_provider');
+    // Built before any limit is consumed: a request that cannot be translated costs nothing.
+    const upstream = this.request(adapter, key, model, body);
+
+    const now = Date.now();
+    const period = monthOf(now);
+    const promptEstimate = estimatePromptTokens(body);
+    let tpmTaken: number;
+    try {
+      tpmTaken = await this.deps.rateLimits.admit(key.id, key.rpm, key.tpm, promptEstimate);
+    } catch (error) {
+      if (!(error instanceof RateLimitError)) throw error;
+      const what = error.limit === 'rpm' ? `${key.rpm} requests per minute` : `${key.tpm} tokens per minute`;
+      throw gatewayError(429, `AI key ${key.id} is over its limit of ${what}; retry in ${error.retryAfterSeconds} s`, 'rate_limit_exceeded', {
+        type: error.limit === 'rpm' ? 'requests' : 'tokens',
+        headers: { 'retry-after': String(error.retryAfterSeconds) },
+      });
+    }
+    const seed = () => this.seed(key, now);
+    const reserved = await this.deps.counters.reserve(key.id, period, { requests: key.usageLimit, costMicros: key.costLimitMicros }, seed);
+    if (!reserved.allowed) {
+      void this.deps.rateLimits.settle(key.id, key.tpm, tpmTaken, 0).catch(() => undefined);
+      throw this.capError(key, reserved.reason, reserved.usage, now);
+    }
+    void this.deps.thresholds.check(key, period, 'requests', reserved.usage.requests, key.usageLimit);
+
+    const call: Call = {
+      key,
+      model,
+      tokenId: token.tokenId,
+      period,
+      started: performance.now(),
+      startedAt: now,
+      promptEstimate,
+      tpmTaken,
+      stream: body.stream === true,
+      done: this.deps.recorder.begin(),
+    };
+    // During a rotation's grace period, a 401 for the new key is retried once with the previous one.
+    const fallback = key.previousApiKey ? () => this.request(adapter, key, model, body, key.previousApiKey!) : undefined;
+    try {
+      return await this.forward(adapter, upstream, call, options.signal, fallback);
+    } catch (error) {
+      call.done();
+      throw error;
+    }
+  }
+
+  private async forward(adapter: ProviderAdapter, upstream: UpstreamRequest, call: Call, signal: AbortSignal, fallback?: () => UpstreamRequest): Promise<ChatReply> {
+    const { key } = call;
+    const clean = (text: string) => scrub(key.previousApiKey ? scrub(text, key.previousApiKey) : text, key.apiKey);
+    let res: Dispatcher.ResponseData;
+    try {
+      res = await send(this.deps.dispatcher, upstream, { signal, headersTimeout: this.headersMs, bodyTimeout: this.bodyMs });
+      if (res.statusCode === 401 && fallback) {
+        discard(res.body);
+        res = await send(this.deps.dispatcher, fallback(), { signal, headersTimeout: this.headersMs, bodyTimeout: this.bodyMs });
+      }
+    } catch (error) {
+      const { code, message, timeout } = describeNetworkError(error);
+      const status = signal.aborted ? 499 : timeout ? 504 : 502;
+      this.finish(call, status, null, false);
+      throw gatewayError(status, clean(`Could not reach ${key.provider} at ${upstream.url.host}: ${timeout ? 'timed out' : message}`), code === 'DESTINATION_NOT_ALLOWED' ? 'destination_not_allowed' : 'upstream_unreachable', { type: 'api_error' });
+    }
+
+    const status = res.statusCode;
+    if (status < 200 || status >= 300) {
+      const raw = await readBody(res.body, MAX_ERROR_BYTES).catch(() => Buffer.alloc(0));
+      const error = adapter.error(status, raw);
+      this.finish(call, status, null, false);
+      const retryAfter = res.headers['retry-after'];
+      throw new GatewayError(status, { ...error, message: clean(error.message) }, typeof retryAfter === 'string' ? { 'retry-after': retryAfter } : {});
+    }
+
+    if (!call.stream) {
+      let raw: Buffer;
+      try {
+        raw = await readBody(res.body, MAX_RESPONSE_BYTES);
+      } catch (error) {
+        const status = signal.aborted ? 499 : 502;
+        this.finish(call, status, null, false);
+        const reason = error instanceof BodyTooLargeError ? error.message : describeNetworkError(error).message;
+        throw gatewayError(status, `${key.provider} response failed: ${reason}`, 'upstream_error', { type: 'api_error' });
+      }
+      let out: { body: Buffer | string; usage: Usage | null };
+      try {
+        out = adapter.chatResponse(raw, call.model);
+      } catch {
+        this.finish(call, 502, null, false);
+        throw gatewayError(502, `${key.provider} answered with a body atrium could not read`, 'upstream_error', { type: 'api_error' });
+      }
+      this.finish(call, status, out.usage, out.usage !== null, out.usage ? 0 : contentChars(out.body));
+      return { kind: 'json', status, body: out.body };
+    }
+
+    const transform = adapter.chatStream(call.model);
+    pipeline(res.body, transform, (error) => {
+      const status = error ? (signal.aborted ? 499 : 502) : 200;
+      // Usage is exact only when the stream ran to its end and the provider reported it.
+      this.finish(call, status, transform.usage, !error && transform.usage !== null, transform.outputChars);
+    });
+    return { kind: 'stream', stream: transform };
+  }
+
+  private seed(key: GatewayKey, now: number): Promise<MonthUsage> {
+    const first = `${monthOf(now)}-01`;
+    return this.deps.usage.monthOfKey(key.workspaceId, key.id, first).then((m) => ({ requests: m.requests, costMicros: m.cost_micros }));
+  }
+
+  /** Records the request's usage (once), adds its cost to the month and settles the token limit. */
+  private finish(call: Call, status: number, usage: Usage | null, exact: boolean, outputChars = 0): void {
+    try {
+      const { key } = call;
+      let input = usage?.inputTokens ?? 0;
+      let output = usage?.outputTokens ?? 0;
+      let estimated = false;
+      // A provider error is not billed; anything that produced output (even cut short) is.
+      const billed = status < 400 || status === 499;
+      if (billed && !exact) {
+        input = Math.max(input, call.promptEstimate);
+        output = Math.max(output, estimateTokens(outputChars));
+        estimated = true;
+      }
+      const price = this.deps.priceFor(key.provider, call.model);
+      if (!price && billed) this.warnUnpriced(key.provider, call.model);
+      const cost = price ? Math.round((input * price.inputMicrosPerMTok + output * price.outputMicrosPerMTok) / 1_000_000) : 0;
+      this.deps.recorder.record({
+        id: newId('use'),
+        workspace_id: key.workspaceId,
+        key_id: key.id,
+        provider: key.provider,
+        model: call.model,
+        token_id: call.tokenId,
+        input_tokens: input,
+        output_tokens: output,
+        cost_micros: cost,
+        latency_ms: Math.round(performance.now() - call.started),
+        status_code: status,
+        estimated: estimated ? 1 : 0,
+        unpriced: price ? 0 : 1,
+        stream: call.stream ? 1 : 0,
+        created_at: call.startedAt,
+      });
+      void this.deps.rateLimits.settle(key.id, key.tpm, call.tpmTaken, input + output).catch(() => undefined);
+      if (cost > 0) {
+        void this.deps.counters
+          .addCost(key.id, call.period, cost, () => this.seed(key, call.startedAt))
+          .then((total) => this.deps.thresholds.check(key, call.period, 'cost', total, key.costLimitMicros))
+          .catch((error) => this.log?.error({ err: error, key_id: key.id }, 'could not add ai usage cost to the monthly counter'));
+      }
+    } finally {
+      call.done();
+    }
+  }
+
+  private warnUnpriced(provider: string, model: string): void {
+    const id = `${provider}/${model}`;
+    if (this.unpricedWarned.has(id)) return;
+    this.unpricedWarned.add(id);
+    this.log?.warn({ provider, model }, 'AI model has no price in the catalog: requests are served and counted but recorded as unpriced (cost 0)');
+  }
+
+  /** `GET /v1/models`: the catalog models of the keys the caller may use, as `<provider>/<model>`. */
+  async models(principal: Principal | null, keyId?: string): Promise<ModelList> {
+    const token = this.requireToken(principal);
+    const access = await this.deps.access.member(token, token.workspaceId);
+    if (!token.scopes.includes(ACTIONS['ai.use'].scope)) throw gatewayError(403, 'This API token lacks the ai:use scope', 'forbidden', { type: 'permission_error' });
+    const everyKey = await this.deps.access.allows(access, 'ai.use');
+    const keys = (await this.deps.keys.list(token.workspaceId)).filter((k) => k.isActive && (!keyId || k.id === keyId));
+    const data: ModelList['data'] = [];
+    const seen = new Set<string>();
+    for (const key of keys) {
+      if (!everyKey && !(await this.deps.access.allows(access, 'ai.use', { type: 'ai_key', id: key.id }))) continue;
+      const models = key.deploymentName ? [key.deploymentName] : this.deps.keys.catalogModels(key.provider);
+      for (const model of models) {
+        const id = `${key.provider}/${model}`;
+        if (seen.has(id)) continue;
+        seen.add(id);
+        data.push({ id, object: 'model', created: Math.floor(key.createdAt / 1000), owned_by: key.provider });
+      }
+    }
+    return { object: 'list', data };
+  }
+
+  /** Writes buffered usage now (the usage endpoint reads its own writes). */
+  flushUsage(): Promise<void> {
+    return this.deps.recorder.flush();
+  }
+}
+
+/** Characters of generated text in an OpenAI chat.completion body, to estimate output tokens. */
+function contentChars(body: Buffer | string): number {
+  const parsed = parseJson(body);
+  const choices: any[] = Array.isArray(parsed?.choices) ? parsed.choices : [];
+  return choices.reduce((n, c) => n + (typeof c?.message?.content === 'string' ? c.message.content.length : 0), 0);
+}

@@ -1,0 +1,63 @@
+import type { FastifyBaseLogger } from 'fastify';
+import type { Db } from '../../core/db/database.js';
+import type { EventBus } from '../events/event-bus.js';
+import type { GatewayKey } from './key-source.js';
+import type { UsageRepository } from './usage.repository.js';
+
+export const THRESHOLDS = [80, 100] as const;
+export const THRESHOLD_EVENT = 'ai_usage.threshold';
+
+/**
+ * Announces that a key reached 80 % or 100 % of a monthly cap, once per
+ * key, month, metric and threshold: an in-process set skips the work after
+ * the first time, and the `ai_usage_alerts` primary key decides between
+ * instances (and across restarts). The event is written through the outbox
+ * in the same transaction as the alert row.
+ */
+export class ThresholdNotifier {
+  private readonly announced = new Set<string>();
+  log: Pick<FastifyBaseLogger, 'error'> | undefined;
+
+  constructor(
+    private readonly db: Db,
+    private readonly usage: UsageRepository,
+    private readonly events: EventBus,
+  ) {}
+
+  /** Called after a counter moved; `used` is the month's figure after the request. Never throws. */
+  check(key: GatewayKey, period: string, metric: 'requests' | 'cost', used: number, limit: number | null): Promise<void> {
+    if (limit === null || limit <= 0) return Promise.resolve();
+    const due = THRESHOLDS.filter((t) => used * 100 >= limit * t && !this.announced.has(`${key.id}:${period}:${metric}:${t}`));
+    return due.length ? this.announce(key, period, metric, used, limit, due) : Promise.resolve();
+  }
+
+  private async announce(key: GatewayKey, period: string, metric: 'requests' | 'cost', used: number, limit: number, due: number[]): Promise<void> {
+    for (const threshold of due) {
+      const id = `${key.id}:${period}:${metric}:${threshold}`;
+      this.announced.add(id);
+      try {
+        await this.db.transaction().execute(async (trx) => {
+          const first = await this.usage.with(trx).insertAlert({ key_id: key.id, period, metric, threshold, workspace_id: key.workspaceId, created_at: Date.now() });
+          if (!first) return;
+          const usd = (micros: number) => micros / 1_000_000;
+          await this.events.publish(trx, {
+            workspaceId: key.workspaceId,
+            type: THRESHOLD_EVENT,
+            data: {
+              key_id: key.id,
+              key_name: key.name,
+              provider: key.provider,
+              metric,
+              threshold_percent: threshold,
+              period,
+              ...(metric === 'requests' ? { used, limit } : { used: usd(used), limit: usd(limit), currency: 'USD' }),
+            },
+          });
+        });
+      } catch (error) {
+        this.announced.delete(id);
+        this.log?.error({ err: error, key_id: key.id, metric, threshold }, 'could not record an ai usage threshold');
+      }
+    }
+  }
+}

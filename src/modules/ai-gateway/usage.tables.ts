@@ -1,0 +1,57 @@
+/** One row per gateway request that reached a provider. */
+export interface AiUsageTable {
+  id: string;
+  workspace_id: string;
+  key_id: string;
+  provider: string;
+  model: string;
+  /** The API token that made the request. */
+  token_id: string | null;
+  input_tokens: number;
+  output_tokens: number;
+  cost_micros: number;
+  latency_ms: number;
+  /** The status returned to the client: the provider's, or 499 (client left) / 502 / 504. */
+  status_code: number;
+  /** 1 when tokens were estimated because the provider reported no usage. */
+  estimated: number;
+  /** 1 when the model has no price: cost_micros is 0. */
+  unpriced: number;
+  stream: number;
+  created_at: number;
+}
+
+/** Aggregates per key, model and UTC day, upserted with each batch of usage rows. */
+export interface AiUsageDailyTable {
+  key_id: string;
+  model: string;
+  /** `YYYY-MM-DD` (UTC) */
+  day: string;
+  workspace_id: string;
+  provider: string;
+  requests: number;
+  errors: number;
+  input_tokens: number;
+  output_tokens: number;
+  cost_micros: number;
+  latency_ms_total: number;
+}
+
+/** Cap thresholds already announced: one `ai_usage.threshold` event per key, month, metric and threshold. */
+export interface AiUsageAlertsTable {
+  key_id: string;
+  /** `YYYY-MM` (UTC) */
+  period: string;
+  /** `requests` or `cost` */
+  metric: string;
+  /** Percent of the cap: 80 or 100 */
+  threshold: number;
+  workspace_id: string;
+  created_at: number;
+}
+
+export interface AiUsageTables {
+  ai_usage: AiUsageTable;
+  ai_usage_daily: AiUsageDailyTable;
+  ai_usage_alerts: AiUsageAlertsTable;
+}
