@@ -5,6 +5,7 @@ import { createDatabase, type Database } from './core/db/database.js';
 import { migrateToLatest } from './core/db/migrator.js';
 import { pino } from 'pino';
 import { loadKeyring } from './core/keyring.js';
+import { rotateMasterKey, type RotationMode } from './core/master-key-rotation.js';
 
 const USAGE = `Usage: atrium <command>
 
@@ -12,6 +13,8 @@ Commands:
   serve     start the API and web UI (default), with an in-process webhook worker
   worker    run webhook delivery workers only (no HTTP); scale out with several on PostgreSQL
   migrate   apply pending database migrations and exit
+  rotate-master-key [--reencrypt | --retire-old] [--batch-size=N]
+            re-encrypt every stored secret under a new master key while servers keep serving
   help      show this text
 
 Configuration is read from the environment and an optional .env file; see README.md.`;
@@ -26,6 +29,35 @@ async function migrate(config: Config): Promise<void> {
     const { results } = await migrateToLatest(database.db);
     const applied = (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
     console.log(applied.length ? `Applied migrations: ${applied.join(', ')}` : 'Database schema is up to date.');
+  } finally {
+    await database.close();
+  }
+}
+
+async function rotateMasterKeyCommand(config: Config, args: string[]): Promise<void> {
+  const modes: Record<string, RotationMode> = { '--reencrypt': 'reencrypt', '--retire-old': 'retire-old' };
+  let mode: RotationMode = 'rotate';
+  let batchSize: number | undefined;
+  for (const arg of args) {
+    const size = /^--batch-size=(\d+)$/.exec(arg);
+    if (size && Number(size[1]) > 0) batchSize = Number(size[1]);
+    else if (modes[arg] && mode === 'rotate') mode = modes[arg];
+    else {
+      console.error(`rotate-master-key: unexpected argument "${arg}".\n\n${USAGE}`);
+      process.exit(2);
+    }
+  }
+  const database = openDatabase(config);
+  try {
+    if (config.autoMigrate) await migrateToLatest(database.db);
+    // Built only to learn every module's secret columns; the rotation makes its own keyring.
+    const services = createServices({ config, database, keyring: loadKeyring(config) });
+    try {
+      process.exitCode = await rotateMasterKey({ config, db: database.db, columns: services.secrets, mode, batchSize, log: (line) => console.log(line) });
+    } finally {
+      await services.limiters.close();
+      await services.outbound.close();
+    }
   } finally {
     await database.close();
   }
@@ -119,6 +151,8 @@ async function main(argv: string[]): Promise<void> {
       return migrate(config);
     case 'worker':
       return worker(config);
+    case 'rotate-master-key':
+      return rotateMasterKeyCommand(config, argv.slice(1));
     case 'help':
     case '--help':
     case '-h':

@@ -39,6 +39,8 @@ export interface RotationOptions {
   mode: RotationMode;
   batchSize?: number;
   log: (line: string) => void;
+  /** Awaited between batches (tests interleave requests here). */
+  afterBatch?: () => Promise<void>;
 }
 
 /** Returns the process exit code. */
@@ -89,7 +91,10 @@ async function reencrypt(keyring: Keyring, options: RotationOptions): Promise<nu
   const { log } = options;
   const result = await reencryptSecrets(options.db, keyring, options.columns, {
     batchSize: options.batchSize,
-    onBatch: (p) => log(`  ${p.table}.${p.column}: ${p.reencrypted} re-encrypted`),
+    onBatch: async (p) => {
+      log(`  ${p.table}.${p.column}: ${p.reencrypted} re-encrypted`);
+      await options.afterBatch?.();
+    },
   });
   log(`${result.reencrypted} secret(s) re-encrypted under master key version ${keyring.primary.version}.`);
   for (const f of result.failed) log(`  cannot decrypt ${f.table}.${f.column} of ${f.id}: ${f.reason}`);

@@ -37,8 +37,8 @@ export class SecretColumns {
 
 export interface ReencryptOptions {
   batchSize?: number;
-  /** Called after each batch, e.g. to print progress. */
-  onBatch?: (progress: { table: string; column: string; reencrypted: number }) => void;
+  /** Called after each batch, e.g. to print progress or pause; awaited before the next batch. */
+  onBatch?: (progress: { table: string; column: string; reencrypted: number }) => void | Promise<void>;
 }
 
 export interface ReencryptResult {
@@ -139,6 +139,6 @@ async function reencryptColumn(
       }
     });
     moved += batchMoved;
-    onBatch?.({ table: c.table, column: c.column, reencrypted: batchMoved });
+    await onBatch?.({ table: c.table, column: c.column, reencrypted: batchMoved });
   }
 }
