@@ -232,6 +232,26 @@ describe.each(engines)('AI keys (%s)', (engine) => {
       expect((await t.get('/api/ai-keys/aik_missing', { token: owner.token })).status).toBe(404);
     });
 
+    it("shows this month's requests, cost and last use from the gateway's usage records", async () => {
+      const { id } = await createKey();
+      const now = Date.now();
+      const d = new Date(now);
+      const today = d.toISOString().slice(0, 10);
+      const lastMonth = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() - 1, 15)).toISOString().slice(0, 10);
+      const daily = (day: string, requests: number, cost: number) => ({
+        key_id: id, model: 'gpt-4o-mini', day, workspace_id: ws.workspaceId, provider: 'openai',
+        requests, errors: 0, input_tokens: 10 * requests, output_tokens: 5 * requests, cost_micros: cost, latency_ms_total: 100,
+      });
+      await t.db.insertInto('ai_usage_daily').values([daily(today, 3, 1_500_000), daily(lastMonth, 100, 9_000_000)]).execute();
+      await t.db.insertInto('ai_usage').values({
+        id: 'use_test1', workspace_id: ws.workspaceId, key_id: id, provider: 'openai', model: 'gpt-4o-mini', token_id: null,
+        input_tokens: 10, output_tokens: 5, cost_micros: 500_000, latency_ms: 30, status_code: 200, estimated: 0, unpriced: 0, stream: 0, created_at: now - 1000,
+      }).execute();
+      const listed = (await t.get('/api/ai-keys', { token: ws.developer.token, query: { workspace_id: ws.workspaceId } })).body.data.find((k: any) => k.id === id);
+      expect(listed).toMatchObject({ usage_this_month: 3, cost_this_month: 1.5, last_used: new Date(now - 1000).toISOString() });
+      expect((await t.get(`/api/ai-keys/${id}`, { token: ws.developer.token })).body).toMatchObject({ usage_this_month: 3, cost_this_month: 1.5 });
+    });
+
     it('updates fields, clears limits with null and audits the changes', async () => {
       const { id } = await createKey({ key_name: 'Before', usage_limit: 10, cost_limit: 5 });
       const res = await t.patch(`/api/ai-keys/${id}`, {
