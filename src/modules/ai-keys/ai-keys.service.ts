@@ -439,6 +439,10 @@ export class AiKeysService {
     this.timer.unref();
   }
 
+  get rotationChecksActive(): boolean {
+    return this.timer !== undefined;
+  }
+
   async stopRotationChecks(): Promise<void> {
     clearTimeout(this.timer);
     clearInterval(this.timer);
