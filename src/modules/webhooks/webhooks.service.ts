@@ -278,6 +278,7 @@ export class WebhooksService {
     await this.db.transaction().execute(async (trx) => {
       // Delete first so the webhook.deleted event is not queued for the deleted endpoint itself.
       await this.repo.with(trx).deleteEndpoint(row.workspace_id, id);
+      await this.access.forgetResource(trx, row.workspace_id, { type: 'webhook', id });
       await this.audit.record(trx, ctx, {
         workspaceId: row.workspace_id,
         action: 'webhook.deleted',

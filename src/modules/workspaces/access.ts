@@ -1,3 +1,4 @@
+import type { Executor } from '../../core/db/database.js';
 import { Errors } from '../../core/errors.js';
 import type { Principal } from '../auth/principal.js';
 import { can, type Action, type Role } from './policy.js';
@@ -48,5 +49,10 @@ export class WorkspaceAccess {
       : undefined;
     const scopes = access.principal.kind === 'token' ? access.principal.scopes : undefined;
     return can({ role: access.role, scopes }, action, grant);
+  }
+
+  /** Deletes the grants on a resource, in the transaction that deletes it: grants never outlive their resource. */
+  async forgetResource(trx: Executor, workspaceId: string, resource: ResourceRef): Promise<void> {
+    await this.repo.with(trx).deleteGrantsForResource(workspaceId, resource.type, resource.id);
   }
 }
