@@ -1,7 +1,7 @@
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -46,40 +46,71 @@ export async function registerWebUi(app: FastifyInstance, options: { root?: stri
     app.log.info(`web console not built (${indexFile} is missing): serving the API only; run \`npm run build:web\` to add the UI`);
     return;
   }
-  // Read once: the shell and the asset routes below both describe the build
-  // that existed at start-up, so they can never point at each other's files.
-  const html = readFileSync(indexFile);
-  const etag = `"${createHash('sha256').update(html).digest('base64url').slice(0, 27)}"`;
 
-  await app.register(fastifyStatic, {
-    root,
-    prefix: '/',
-    // One route per built file instead of a catch-all: unknown paths reach our
-    // own fallback below and the file system is not probed per request.
-    wildcard: false,
-    index: false,
+  const shared = {
+    index: false as const,
     decorateReply: false,
     // Serve `x.js.br` / `x.js.gz` written at build time when the client accepts them.
     preCompressed: true,
     cacheControl: false,
-    setHeaders: (reply, filePath) => {
-      const file = filePath.split(path.sep).join('/');
-      if (file.includes('/assets/')) reply.header('cache-control', YEAR);
-      else if (file.endsWith('.html')) reply.headers(HTML_HEADERS);
-      else reply.header('cache-control', 'public, max-age=3600');
-    },
+  };
+
+  // Content-hashed bundles. Looked up per request (not globbed at start-up) so
+  // a rebuild next to a running server is picked up; a missing file falls
+  // through to the JSON 404.
+  await app.register(fastifyStatic, {
+    ...shared,
+    root: path.join(root, 'assets'),
+    prefix: '/assets/',
+    setHeaders: (reply) => reply.header('cache-control', YEAR),
   });
 
+  // Un-hashed files at the top level (favicon…): revalidated after an hour.
+  await app.register(fastifyStatic, {
+    ...shared,
+    root,
+    prefix: '/',
+    wildcard: false,
+    globIgnore: ['assets/**', 'index.html', '**/*.br', '**/*.gz'],
+    setHeaders: (reply) => reply.header('cache-control', 'public, max-age=3600'),
+  });
+
+  const shell = new ShellCache(indexFile);
   const sendShell = (request: FastifyRequest, reply: FastifyReply) => {
+    const { html, etag } = shell.get();
     reply.headers({ ...HTML_HEADERS, etag, vary: 'accept' });
     if (request.headers['if-none-match'] === etag) return reply.status(304).send();
     return reply.type('text/html; charset=utf-8').send(html);
   };
 
+  app.get('/index.html', { schema: { hide: true } }, async (request, reply) => sendShell(request, reply));
   app.get('/*', { schema: { hide: true } }, async (request, reply) => {
     const pathname = request.url.split('?')[0];
     const wantsHtml = (request.headers.accept ?? '').includes('text/html');
     if (SERVER_PATHS.test(pathname) || !wantsHtml) return reply.callNotFound();
     return sendShell(request, reply);
   });
+}
+
+/** index.html from memory, re-read when the file changes (a rebuild must not leave the shell pointing at deleted bundles). */
+class ShellCache {
+  private mtimeMs = -1;
+  private html = Buffer.alloc(0);
+  private etag = '""';
+
+  constructor(private readonly file: string) {}
+
+  get(): { html: Buffer; etag: string } {
+    try {
+      const { mtimeMs } = statSync(this.file);
+      if (mtimeMs !== this.mtimeMs) {
+        this.html = readFileSync(this.file);
+        this.etag = `"${createHash('sha256').update(this.html).digest('base64url').slice(0, 27)}"`;
+        this.mtimeMs = mtimeMs;
+      }
+    } catch {
+      // Mid-rebuild the file can be missing for a moment: keep serving the last good copy.
+    }
+    return { html: this.html, etag: this.etag };
+  }
 }

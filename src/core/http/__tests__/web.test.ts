@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -87,6 +87,15 @@ describe('web console serving', () => {
     expect((await app.inject({ url: '/v1/models' })).json()).toEqual({ data: [] });
   });
 
+  it('picks up a rebuild without a restart', async () => {
+    writeFileSync(path.join(root, 'assets', 'app-def456.js'), 'console.log("v2")');
+    writeFileSync(path.join(root, 'index.html'), '<!doctype html><title>atrium v2</title>');
+    // mtime resolution can be coarse: make sure the new file looks newer.
+    utimesSync(path.join(root, 'index.html'), new Date(), new Date(Date.now() + 5000));
+    expect((await app.inject({ url: '/assets/app-def456.js' })).statusCode).toBe(200);
+    expect((await app.inject({ url: '/members', headers: HTML })).body).toContain('atrium v2');
+  });
+
   it('starts without a build and serves the API only', async () => {
     const bare = Fastify({ logger: false });
     registerErrorHandling(bare);
@@ -114,13 +123,16 @@ describe.each(engines)('web console inside the real app (%s)', (engine) => {
   });
   afterAll(() => t.close());
 
-  it('an unknown /api route answers a browser as before: JSON 404 when signed in, 401 when anonymous', async () => {
+  it('an unknown /api route answers a browser exactly as it answers any other client', async () => {
     const user = await t.signup();
     const res = await t.get('/api/definitely-not-here', { token: user.token, headers: HTML });
     expect(res.status).toBe(404);
     expect(res.body.error.code).toBe('route_not_found');
+    // A POST never reaches the SPA fallback: it is the reference answer for an anonymous caller.
+    const reference = await t.post('/api/definitely-not-here', { headers: { accept: 'application/json' } });
     const anonymous = await t.get('/api/definitely-not-here', { headers: HTML });
-    expect(anonymous.status).toBe(401);
-    expect(anonymous.body.error.code).toBe('unauthenticated');
+    expect(anonymous.status).toBe(reference.status);
+    expect(anonymous.body.error.code).toBe(reference.body.error.code);
+    expect(anonymous.headers['content-type']).toMatch(/json/);
   });
 });

@@ -1,0 +1,79 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const hasChromium = existsSync(CHROMIUM);
+
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
+];
+
+export function launch(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });
+}
+
+export const SCREENSHOT_DIR = process.env.ATRIUM_E2E_SCREENSHOTS ?? path.join(tmpdir(), 'atrium-e2e-screenshots');
+
+export const DESKTOP = { width: 1280, height: 800 };
+export const MOBILE = { width: 375, height: 812 };
+
+/**
+ * Collects everything the browser reports as an error: console errors
+ * (including failed requests, which Chromium logs there) and uncaught
+ * exceptions. The suite asserts the list is empty after every test; a step
+ * that provokes an error on purpose names it with `expect()`.
+ */
+export class ConsoleWatch {
+  readonly errors: string[] = [];
+  private allowed: RegExp[] = [];
+
+  attach(context: BrowserContext, label: string): void {
+    context.on('page', (page) => this.watch(page, label));
+    for (const page of context.pages()) this.watch(page, label);
+  }
+
+  private watch(page: Page, label: string): void {
+    page.on('console', (msg) => {
+      if (msg.type() !== 'error') return;
+      const text = `${msg.text()} (${msg.location().url})`;
+      if (this.allowed.some((re) => re.test(text))) return;
+      this.errors.push(`[${label}] console.error: ${text}`);
+    });
+    page.on('pageerror', (err) => this.errors.push(`[${label}] uncaught: ${err.message}`));
+  }
+
+  /** Runs `step` while tolerating console errors that match `pattern` (a deliberate 4xx, say). */
+  async expecting<T>(pattern: RegExp, step: () => Promise<T>): Promise<T> {
+    this.allowed.push(pattern);
+    try {
+      return await step();
+    } finally {
+      this.allowed = this.allowed.filter((p) => p !== pattern);
+    }
+  }
+
+  take(): string[] {
+    return this.errors.splice(0);
+  }
+}
+
+/** Full-page screenshots, named `<name>-desktop.png` / `<name>-mobile.png`. */
+export async function snap(page: Page, name: string): Promise<string> {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  const width = page.viewportSize()?.width ?? 0;
+  const file = path.join(SCREENSHOT_DIR, `${name}-${width <= 480 ? 'mobile' : 'desktop'}.png`);
+  // Let transitions (dialogs, toasts) settle so pictures are stable.
+  await page.waitForTimeout(250);
+  await page.screenshot({ path: file, fullPage: true });
+  return file;
+}
