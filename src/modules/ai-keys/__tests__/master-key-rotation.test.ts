@@ -19,6 +19,7 @@ describe.each(engines)('master key rotation (%s)', (engine) => {
   let dataDir: string;
   let token: string;
   let workspaceId: string;
+  let webhookSecret = '';
   /** The ATRIUM_MASTER_KEY value after the env-mode rotation. */
   let envKeyring = '';
   /** key id → the plaintext it must resolve to */
@@ -35,11 +36,15 @@ describe.each(engines)('master key rotation (%s)', (engine) => {
   beforeAll(async () => {
     dataDir = mkdtempSync(path.join(tmpdir(), 'atrium-mk-'));
     // The embedded default: the server's keyring comes from the key file in the data folder.
-    t = await createTestApp(engine, { keyring: loadKeyring({ masterKey: undefined, dataDir }) });
+    t = await createTestApp(engine, { keyring: loadKeyring({ masterKey: undefined, dataDir }), env: { ATRIUM_OUTBOUND_ALLOWED_CIDRS: '127.0.0.1/32' } });
     const owner = await t.signup();
     token = owner.token;
     workspaceId = (await t.createWorkspace(token)).id;
     for (let i = 0; i < 25; i++) await createKey();
+    // Another module's secret in the same registry: a webhook signing secret.
+    const hook = await t.post('/api/webhooks', { token, body: { workspace_id: workspaceId, url: 'http://127.0.0.1:9/hook', event_types: ['custom.never'], is_active: false } });
+    if (hook.status !== 201) throw new Error(`webhook failed: ${hook.status} ${JSON.stringify(hook.body)}`);
+    webhookSecret = hook.body.secret;
   });
   afterAll(async () => {
     await t.close();
@@ -125,6 +130,11 @@ describe.each(engines)('master key rotation (%s)', (engine) => {
       aiKeys.clearCache();
       expect((await aiKeys.resolveForUse(workspaceId, { keyId: row.id })).apiKey).toBe(expected.get(row.id));
     }
+    // Webhook secrets moved too, through the same registry.
+    const hookRows = await t.db.selectFrom('webhook_secrets').select(['id', 'secret_enc']).execute();
+    expect(hookRows).toHaveLength(1);
+    expect(hookRows[0].secret_enc).toMatch(/^v1\.2\./);
+    expect(fileKeyring.decrypt(hookRows[0].secret_enc, `webhook_secrets:${hookRows[0].id}:secret_enc`)).toBe(webhookSecret);
     // Duplicates are still found through the re-derived fingerprints.
     const dup = await t.post('/api/ai-keys', { token, body: { workspace_id: workspaceId, provider: 'groq', key_name: 'dup', api_key: expected.values().next().value } });
     expect(dup.status).toBe(409);
