@@ -275,6 +275,9 @@ describe.each(engines)('AI keys (%s)', (engine) => {
       expect(bad.status).toBe(400);
       expect(bad.body.error.details[0].field).toBe('rate_limit_tpm');
       expect((await t.patch(`/api/ai-keys/${id}`, { token: ws.admin.token, body: { deployment_name: 'x' } })).status).toBe(400);
+      const ssrf = await t.patch(`/api/ai-keys/${id}`, { token: ws.admin.token, body: { endpoint_url: 'http://192.168.1.10/v1', api_key: newKey() } });
+      expect(ssrf.status).toBe(400);
+      expect(ssrf.body.error).toMatchObject({ code: 'destination_not_allowed', details: { field: 'endpoint_url' } });
     });
 
     it('never sends a stored key to a new endpoint unless the key is entered again', async () => {
@@ -522,6 +525,9 @@ describe.each(engines)('AI keys (%s)', (engine) => {
       const bad = await t.post(`/api/ai-keys/${id}/rotate`, { token: ws.admin.token, body: { api_key: next + 'x', grace_period_seconds: 8 * 86_400 } });
       expect(bad.status).toBe(400);
       expect(bad.body.error.details[0].field).toBe('grace_period_seconds');
+      const missing = await t.post(`/api/ai-keys/${id}/rotate`, { token: ws.admin.token, body: {} });
+      expect(missing.status).toBe(400);
+      expect(missing.body.error.details[0].field).toBe('api_key');
       openai.acceptKeys(...secrets);
     });
 
