@@ -4,50 +4,8 @@ import { request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../errors.js';
 import { DestinationNotAllowedError, Outbound, refusalReason } from '../outbound.js';
+import { HOSTILE_URLS } from './hostile-urls.js';
 
-/** URLs an attacker would try; every one must be refused with the default (empty) allow-list. */
-const HOSTILE_URLS: [string, string][] = [
-  ['http://127.0.0.1/', 'loopback'],
-  ['http://127.255.255.254:8080/x', 'loopback'],
-  ['http://localhost/', 'loopback by name'],
-  ['http://2130706433/', 'decimal loopback'],
-  ['http://0177.0.0.1/', 'octal loopback'],
-  ['http://0x7f.1/', 'hex loopback'],
-  ['http://0x7f000001/', 'hex integer loopback'],
-  ['http://127.1/', 'short loopback'],
-  ['http://0/', 'unspecified as integer'],
-  ['http://0.0.0.0/', 'unspecified'],
-  ['http://[::]/', 'IPv6 unspecified'],
-  ['http://[::1]/', 'IPv6 loopback'],
-  ['http://[::ffff:127.0.0.1]/', 'IPv4-mapped loopback'],
-  ['http://[::ffff:169.254.169.254]/', 'IPv4-mapped metadata'],
-  ['http://[::ffff:0:a00:1]/', 'SIIT private'],
-  ['http://[64:ff9b::a9fe:a9fe]/', 'NAT64 metadata'],
-  ['http://[2002:a00:1::]/', '6to4 private'],
-  ['http://[2002:7f00:1::1]/', '6to4 loopback'],
-  ['http://[2001:0:4136:e378:8000:63bf:80ff:fffe]/', 'Teredo loopback'],
-  ['http://[::7f00:1]/', 'IPv4-compatible loopback'],
-  ['http://169.254.169.254/latest/meta-data/', 'cloud metadata'],
-  ['http://[fe80::1]/', 'IPv6 link-local'],
-  ['http://[fd00:ec2::254]/', 'IPv6 unique-local (AWS metadata)'],
-  ['http://10.0.0.1/', 'private 10/8'],
-  ['http://172.16.5.4/', 'private 172.16/12'],
-  ['http://192.168.1.1/', 'private 192.168/16'],
-  ['http://100.64.0.1/', 'CGNAT'],
-  ['http://224.0.0.1/', 'multicast'],
-  ['http://[ff02::1]/', 'IPv6 multicast'],
-  ['http://255.255.255.255/', 'broadcast'],
-  ['http://240.0.0.1/', 'reserved'],
-  ['http://192.0.2.10/', 'documentation (reserved)'],
-  ['http://198.18.0.1/', 'benchmarking (reserved)'],
-  ['ftp://example.com/', 'scheme'],
-  ['file:///etc/passwd', 'scheme'],
-  ['gopher://example.com/', 'scheme'],
-  ['javascript:alert(1)', 'scheme'],
-  ['http://user:pass@example.com/', 'credentials'],
-  ['not a url', 'syntax'],
-  ['', 'empty'],
-];
 
 describe('Outbound.assertAllowed', () => {
   const outbound = new Outbound({ allowedCidrs: [] });

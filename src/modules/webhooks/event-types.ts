@@ -68,8 +68,8 @@ export const CUSTOM_EVENT_TYPE = /^custom(\.[a-z0-9_-]{1,64}){1,4}$/;
 /** Why a subscription pattern is invalid, or undefined when it is valid. */
 export function invalidSubscription(pattern: string): string | undefined {
   if (KNOWN.has(pattern) || CUSTOM_EVENT_TYPE.test(pattern)) return undefined;
-  if (pattern.endsWith('.*') && CATEGORIES.has(pattern.slice(0, -2))) return undefined;
-  return `"${pattern}" is not a known event type, a category wildcard like "member.*", or a custom.* type`;
+  if (pattern.endsWith('.*') && (CATEGORIES.has(pattern.slice(0, -2)) || CUSTOM_EVENT_TYPE.test(pattern.slice(0, -2)))) return undefined;
+  return `"${pattern}" is not a known event type, a wildcard like "member.*" or "custom.order.*", or a custom.<name> type`;
 }
 
 /** Whether an endpoint subscribed to `patterns` receives `type` (empty = everything). */

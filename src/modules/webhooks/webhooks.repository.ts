@@ -137,14 +137,18 @@ export class WebhooksRepository {
       .execute();
   }
 
-  /** The current secret starts expiring; secrets already expiring keep their (earlier) expiry. */
-  async expireCurrentSecret(workspaceId: string, endpointId: string, expiresAt: number): Promise<void> {
+  /**
+   * Every secret still signing expires at `expiresAt` at the latest: the
+   * current one starts its grace period, and older ones never outlive it (a
+   * rotation with no grace revokes every previous secret at once).
+   */
+  async expireSecrets(workspaceId: string, endpointId: string, expiresAt: number): Promise<void> {
     await this.db
       .updateTable('webhook_secrets')
       .set({ expires_at: expiresAt })
       .where('workspace_id', '=', workspaceId)
       .where('endpoint_id', '=', endpointId)
-      .where('expires_at', 'is', null)
+      .where((eb) => eb.or([eb('expires_at', 'is', null), eb('expires_at', '>', expiresAt)]))
       .execute();
   }
 

@@ -9,6 +9,11 @@ import { nextCursor, presentAttempt, presentDelivery, presentPublished, presentW
 
 const tags = ['webhooks'];
 
+/** For POSTs whose body is optional: no body at all validates as `{}`. */
+const emptyBodyIsObject = async (request: { body: unknown }) => {
+  request.body ??= {};
+};
+
 export function registerWebhookRoutes(app: AppInstance, services: AppServices): void {
   const webhooks = services.webhooks.service;
 
@@ -64,9 +69,10 @@ export function registerWebhookRoutes(app: AppInstance, services: AppServices): 
   }, async (request) => presentWebhook(await webhooks.setActive(requireAuth(request), request.params.id, false, auditContext(request))));
 
   app.post('/api/webhooks/:id/test', {
-    schema: { tags, summary: 'Send a signed webhook.test event now and report the outcome', params: S.WebhookParams, body: Type.Optional(S.TestBody), response: { 200: S.TestResult, ...errors(400, 401, 403, 404) } },
+    preValidation: emptyBodyIsObject,
+    schema: { tags, summary: 'Send a signed webhook.test event now and report the outcome', params: S.WebhookParams, body: S.TestBody, response: { 200: S.TestResult, ...errors(400, 401, 403, 404) } },
   }, async (request) => {
-    const r = await webhooks.test(requireAuth(request), request.params.id, request.body?.data, auditContext(request));
+    const r = await webhooks.test(requireAuth(request), request.params.id, request.body.data, auditContext(request));
     return {
       webhook_id: r.endpoint.id,
       event: 'webhook.test' as const,
@@ -129,9 +135,10 @@ export function registerWebhookRoutes(app: AppInstance, services: AppServices): 
   });
 
   app.post('/api/webhooks/:id/rotate-secret', {
-    schema: { tags, summary: 'New signing secret; the previous one keeps signing during the grace period', params: S.WebhookParams, body: Type.Optional(S.RotateBody), response: { 200: S.RotateResult, ...errors(400, 401, 403, 404) } },
+    preValidation: emptyBodyIsObject,
+    schema: { tags, summary: 'New signing secret; the previous one keeps signing during the grace period', params: S.WebhookParams, body: S.RotateBody, response: { 200: S.RotateResult, ...errors(400, 401, 403, 404) } },
   }, async (request) => {
-    const r = await webhooks.rotateSecret(requireAuth(request), request.params.id, request.body?.grace_period_seconds, auditContext(request));
+    const r = await webhooks.rotateSecret(requireAuth(request), request.params.id, request.body.grace_period_seconds, auditContext(request));
     return { secret: r.secret, version: r.version, previous_secret_expires_at: toIso(r.previousSecretExpiresAt) };
   });
 

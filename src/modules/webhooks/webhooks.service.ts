@@ -337,7 +337,7 @@ export class WebhooksService {
       await repo.deleteExpiredSecrets(row.workspace_id, id, now);
       const existing = await repo.listSecrets(row.workspace_id, id);
       const next = (existing[0]?.version ?? 0) + 1;
-      await repo.expireCurrentSecret(row.workspace_id, id, previousExpiresAt);
+      await repo.expireSecrets(row.workspace_id, id, previousExpiresAt);
       const secretId = newId('whs');
       await repo.insertSecret({
         id: secretId,
