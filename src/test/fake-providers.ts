@@ -24,6 +24,8 @@ export interface FakeReply {
   outputTokens?: number;
   /** Answer with a tool call instead of text. */
   toolCall?: { name: string; arguments: Record<string, unknown> };
+  /** OpenAI-style fakes only: report no usage at all (like some self-hosted servers). */
+  omitUsage?: boolean;
 }
 
 export interface FakeFailure {
@@ -232,7 +234,9 @@ export class FakeProvider {
     const reply = this.replyFor();
     if (!stream) {
       if (this.gate) await this.gate;
-      const text = JSON.stringify(this.completion(model, reply));
+      const completion = this.completion(model, reply) as Record<string, unknown>;
+      if (reply.omitUsage) delete completion.usage;
+      const text = JSON.stringify(completion);
       this.responses.push(text);
       res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) });
       return void res.end(text);
@@ -383,8 +387,8 @@ export class FakeProvider {
           for (const text of pieces) out.push(chunk({ content: text }, null));
         }
         // Mistral reports usage on the last chunk unasked; OpenAI only with include_usage, in a chunk of its own.
-        out.push(chunk({}, r.toolCall ? 'tool_calls' : 'stop', this.kind === 'mistral' ? { usage } : {}));
-        if (this.kind !== 'mistral' && body.stream_options?.include_usage === true) {
+        out.push(chunk({}, r.toolCall ? 'tool_calls' : 'stop', this.kind === 'mistral' && !r.omitUsage ? { usage } : {}));
+        if (this.kind !== 'mistral' && body.stream_options?.include_usage === true && !r.omitUsage) {
           out.push(data({ id: `chatcmpl-${id}`, object: 'chat.completion.chunk', created, model, system_fingerprint: 'fp_fake', choices: [], usage }));
         }
         out.push('data: [DONE]\n\n');
