@@ -221,7 +221,7 @@ export class AiGateway {
     } catch (error) {
       const { code, message, timeout } = describeNetworkError(error);
       const status = signal.aborted ? 499 : timeout ? 504 : 502;
-      this.finish(call, status, null, false);
+      void this.finish(call, status, null, false);
       throw gatewayError(status, clean(`Could not reach ${key.provider} at ${upstream.url.host}: ${timeout ? 'timed out' : message}`), code === 'DESTINATION_NOT_ALLOWED' ? 'destination_not_allowed' : 'upstream_unreachable', { type: 'api_error' });
     }
 
@@ -229,7 +229,7 @@ export class AiGateway {
     if (status < 200 || status >= 300) {
       const raw = await readBody(res.body, MAX_ERROR_BYTES).catch(() => Buffer.alloc(0));
       const error = adapter.error(status, raw);
-      this.finish(call, status, null, false);
+      void this.finish(call, status, null, false);
       const retryAfter = res.headers['retry-after'];
       throw new GatewayError(status, { ...error, message: clean(error.message) }, typeof retryAfter === 'string' ? { 'retry-after': retryAfter } : {});
     }
@@ -240,7 +240,7 @@ export class AiGateway {
         raw = await readBody(res.body, MAX_RESPONSE_BYTES);
       } catch (error) {
         const status = signal.aborted ? 499 : 502;
-        this.finish(call, status, null, false);
+        void this.finish(call, status, null, false);
         const reason = error instanceof BodyTooLargeError ? error.message : describeNetworkError(error).message;
         throw gatewayError(status, `${key.provider} response failed: ${reason}`, 'upstream_error', { type: 'api_error' });
       }
@@ -248,10 +248,10 @@ export class AiGateway {
       try {
         out = adapter.chatResponse(raw, call.model);
       } catch {
-        this.finish(call, 502, null, false);
+        void this.finish(call, 502, null, false);
         throw gatewayError(502, `${key.provider} answered with a body atrium could not read`, 'upstream_error', { type: 'api_error' });
       }
-      this.finish(call, status, out.usage, out.usage !== null, out.usage ? 0 : contentChars(out.body));
+      await this.finish(call, status, out.usage, out.usage !== null, out.usage ? 0 : contentChars(out.body));
       return { kind: 'json', status, body: out.body };
     }
 
@@ -259,7 +259,7 @@ export class AiGateway {
     pipeline(res.body, transform, (error) => {
       const status = error ? (signal.aborted ? 499 : 502) : 200;
       // Usage is exact only when the stream ran to its end and the provider reported it.
-      this.finish(call, status, transform.usage, !error && transform.usage !== null, transform.outputChars);
+      void this.finish(call, status, transform.usage, !error && transform.usage !== null, transform.outputChars);
     });
     return { kind: 'stream', stream: transform };
   }
@@ -269,8 +269,12 @@ export class AiGateway {
     return this.deps.usage.monthOfKey(key.workspaceId, key.id, first).then((m) => ({ requests: m.requests, costMicros: m.cost_micros }));
   }
 
-  /** Records the request's usage (once), adds its cost to the month and settles the token limit. */
-  private finish(call: Call, status: number, usage: Usage | null, exact: boolean, outputChars = 0): void {
+  /**
+   * Records the request's usage, settles the token limit and adds the cost to
+   * the month's counter; resolves once the cost is counted (plain responses
+   * wait for it, so a client's next request sees it). Never rejects.
+   */
+  private finish(call: Call, status: number, usage: Usage | null, exact: boolean, outputChars = 0): Promise<void> {
     try {
       const { key } = call;
       let input = usage?.inputTokens ?? 0;
@@ -304,12 +308,14 @@ export class AiGateway {
         created_at: call.startedAt,
       });
       void this.deps.rateLimits.settle(key.id, key.tpm, call.tpmTaken, input + output).catch(() => undefined);
-      if (cost > 0) {
-        void this.deps.counters
-          .addCost(key.id, call.period, cost, () => this.seed(key, call.startedAt))
-          .then((total) => this.deps.thresholds.check(key, call.period, 'cost', total, key.costLimitMicros))
-          .catch((error) => this.log?.error({ err: error, key_id: key.id }, 'could not add ai usage cost to the monthly counter'));
-      }
+      if (cost === 0) return Promise.resolve();
+      return this.deps.counters.addCost(key.id, call.period, cost, () => this.seed(key, call.startedAt)).then(
+        (total) => void this.deps.thresholds.check(key, call.period, 'cost', total, key.costLimitMicros),
+        (error) => this.log?.error({ err: error, key_id: key.id }, 'could not add ai usage cost to the monthly counter'),
+      );
+    } catch (error) {
+      this.log?.error({ err: error }, 'could not record ai usage');
+      return Promise.resolve();
     } finally {
       call.done();
     }
