@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { api } from './client';
-import type { ApiToken, Invitation, List, Member, Workspace } from './types';
+import type { AiKey, ApiToken, EventTypeInfo, Invitation, List, Member, Page, ProviderInfo, Webhook, Workspace } from './types';
 
 /** Query keys in one place so mutations invalidate exactly what they change. */
 export const keys = {
@@ -9,6 +9,12 @@ export const keys = {
   invitations: (ws: string) => ['workspaces', ws, 'invitations'] as const,
   activity: (ws: string) => ['workspaces', ws, 'activity'] as const,
   tokens: ['tokens'] as const,
+  webhooks: (ws: string) => ['workspaces', ws, 'webhooks'] as const,
+  webhook: (id: string) => ['webhooks', id] as const,
+  eventTypes: ['event-types'] as const,
+  aiKeys: (ws: string) => ['workspaces', ws, 'ai-keys'] as const,
+  aiKey: (id: string) => ['ai-keys', id] as const,
+  providers: ['ai-providers'] as const,
 };
 
 export function useWorkspaces() {
@@ -38,5 +44,44 @@ export function useTokens() {
   return useQuery({
     queryKey: keys.tokens,
     queryFn: async () => (await api.get<List<ApiToken>>('/api/tokens')).data,
+  });
+}
+
+export function useWebhooks(workspaceId: string) {
+  return useQuery({
+    queryKey: keys.webhooks(workspaceId),
+    // Endpoints per workspace are few; 200 covers the list page without pagination UI.
+    queryFn: async () => (await api.get<Page<Webhook>>('/api/webhooks', { workspace_id: workspaceId, limit: 200 })).data,
+  });
+}
+
+export function useWebhook(id: string) {
+  return useQuery({ queryKey: keys.webhook(id), queryFn: () => api.get<Webhook>(`/api/webhooks/${id}`) });
+}
+
+export function useEventTypes() {
+  return useQuery({
+    queryKey: keys.eventTypes,
+    queryFn: async () => (await api.get<List<EventTypeInfo>>('/api/webhooks/event-types')).data,
+    staleTime: Infinity,
+  });
+}
+
+export function useAiKeys(workspaceId: string) {
+  return useQuery({
+    queryKey: keys.aiKeys(workspaceId),
+    queryFn: async () => (await api.get<List<AiKey>>('/api/ai-keys', { workspace_id: workspaceId })).data,
+  });
+}
+
+export function useAiKey(id: string) {
+  return useQuery({ queryKey: keys.aiKey(id), queryFn: () => api.get<AiKey>(`/api/ai-keys/${id}`) });
+}
+
+export function useProviders() {
+  return useQuery({
+    queryKey: keys.providers,
+    queryFn: async () => (await api.get<{ data: ProviderInfo[]; prices_checked_at: string }>('/api/ai-keys/providers')).data,
+    staleTime: Infinity,
   });
 }

@@ -15,6 +15,8 @@ import { MembersPage } from '../pages/members/MembersPage';
 import { NewWorkspacePage } from '../pages/NewWorkspace';
 import { SettingsPage } from '../pages/settings/SettingsPage';
 import { TokensPage } from '../pages/tokens/TokensPage';
+import { WebhookDetailPage } from '../pages/webhooks/WebhookDetailPage';
+import { WebhooksPage } from '../pages/webhooks/WebhooksPage';
 import { useSession } from './session';
 import { lastWorkspace, rememberWorkspace, useWorkspace, WorkspaceProvider } from './workspace';
 
@@ -103,6 +105,8 @@ export function App() {
           <Route path="members" element={<MembersPage tab="members" />} />
           <Route path="members/invitations" element={<MembersPage tab="invitations" />} />
           <Route path="activity" element={<ActivityPage />} />
+          <Route path="webhooks" element={<WebhooksPage />} />
+          <Route path="webhooks/:id" element={<WebhookDetailPage />} />
           <Route path="api-tokens" element={<TokensPage />} />
           <Route path="settings" element={<SettingsPage />} />
           <Route path="*" element={<NotFound inShell />} />

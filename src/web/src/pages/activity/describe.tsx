@@ -9,7 +9,7 @@ const TEMPLATES: Record<string, (a: ActivityEntry, target: ReactNode) => ReactNo
   'workspace.created': () => <>created the workspace</>,
   'workspace.updated': (a) => <>updated workspace settings{changed(a)}</>,
   'workspace.ownership_transferred': (_, t) => <>transferred ownership to {t}</>,
-  'member.added': (a, t) => <>added {t} as {str(a.details.role)}</>,
+  'member.added': (a, t) => (a.actor.id && a.actor.id === a.resource.id ? <>joined as {str(a.details.role)}</> : <>added {t} as {str(a.details.role)}</>),
   'member.role_changed': (a, t) => <>changed the role of {t} from {str(a.details.from)} to <B>{str(a.details.to)}</B></>,
   'member.removed': (_, t) => <>removed {t}</>,
   'member.left': () => <>left the workspace</>,
