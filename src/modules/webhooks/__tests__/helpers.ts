@@ -108,3 +108,47 @@ export async function publish(t: TestApp, token: string, workspaceId: string, ty
   if (res.status !== 202 && res.status !== 200) throw new Error(`publish failed: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body as { id: string; deliveries: number; replayed: boolean };
 }
+
+/** A child process running a TypeScript entry point through tsx, with its stdout lines collected. */
+export interface Child {
+  proc: import('node:child_process').ChildProcess;
+  lines: string[];
+  waitForLine(pattern: RegExp, what?: string): Promise<string>;
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+}
+
+export async function spawnTs(args: string[], env: Record<string, string>): Promise<Child> {
+  const { spawn } = await import('node:child_process');
+  const proc = spawn(process.execPath, ['--import', 'tsx', ...args], {
+    cwd: new URL('../../../../', import.meta.url).pathname,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const lines: string[] = [];
+  let stderr = '';
+  let partial = '';
+  proc.stdout!.on('data', (chunk: Buffer) => {
+    const text = partial + chunk.toString('utf8');
+    const parts = text.split('\n');
+    partial = parts.pop() ?? '';
+    lines.push(...parts);
+  });
+  proc.stderr!.on('data', (chunk: Buffer) => {
+    stderr += chunk.toString('utf8');
+  });
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    proc.on('exit', (code, signal) => resolve({ code, signal })),
+  );
+  let gone = false;
+  void exited.then(() => (gone = true));
+  return {
+    proc,
+    lines,
+    exited,
+    waitForLine: (pattern, what = String(pattern)) =>
+      waitFor(() => {
+        if (gone && !lines.some((l) => pattern.test(l))) throw new Error(`child exited: ${stderr.slice(-2000)}`);
+        return lines.find((l) => pattern.test(l));
+      }, what, 60_000),
+  };
+}
