@@ -15,6 +15,7 @@ import { MembersPage } from '../pages/members/MembersPage';
 import { NewWorkspacePage } from '../pages/NewWorkspace';
 import { SettingsPage } from '../pages/settings/SettingsPage';
 import { TokensPage } from '../pages/tokens/TokensPage';
+import { AiKeysPage } from '../pages/ai-keys/AiKeysPage';
 import { WebhookDetailPage } from '../pages/webhooks/WebhookDetailPage';
 import { WebhooksPage } from '../pages/webhooks/WebhooksPage';
 import { useSession } from './session';
@@ -89,6 +90,9 @@ function NotFound({ inShell }: { inShell?: boolean }) {
   return inShell ? state : <AuthLayout>{state}</AuthLayout>;
 }
 
+// The usage page pulls in the chart library: load it on demand.
+const AiKeyDetailPage = lazy(async () => ({ default: (await import('../pages/ai-keys/AiKeyDetailPage')).AiKeyDetailPage }));
+
 const Lazy = ({ children }: { children: ReactNode }) => <Suspense fallback={<PageLoading />}>{children}</Suspense>;
 
 export function App() {
@@ -107,6 +111,8 @@ export function App() {
           <Route path="activity" element={<ActivityPage />} />
           <Route path="webhooks" element={<WebhooksPage />} />
           <Route path="webhooks/:id" element={<WebhookDetailPage />} />
+          <Route path="ai-keys" element={<AiKeysPage />} />
+          <Route path="ai-keys/:id" element={<Lazy><AiKeyDetailPage /></Lazy>} />
           <Route path="api-tokens" element={<TokensPage />} />
           <Route path="settings" element={<SettingsPage />} />
           <Route path="*" element={<NotFound inShell />} />
@@ -117,7 +123,3 @@ export function App() {
   );
 }
 
-// Pages that pull in the chart library load on demand.
-export const lazyPage = <T extends Record<string, unknown>>(load: () => Promise<T>, name: keyof T) =>
-  lazy(async () => ({ default: (await load())[name] as React.ComponentType }));
-export { Lazy };
