@@ -49,6 +49,8 @@ export interface FakeProviderOptions {
   /** Keys the fake accepts (default: `test-key-<kind>`). */
   apiKey?: string | string[];
   reply?: FakeReply;
+  /** Keep requests and responses for assertions (default true; benchmarks turn it off). */
+  record?: boolean;
 }
 
 const DEFAULT_REPLY = { text: 'Hello from the fake provider!', inputTokens: 10, outputTokens: 5 };
@@ -62,6 +64,7 @@ export class FakeProvider {
   private failures: FakeFailure[] = [];
   private gate: Promise<void> | null = null;
   private server!: Server;
+  private readonly record: boolean;
   origin = '';
 
   constructor(
@@ -71,6 +74,7 @@ export class FakeProvider {
     const keys = options.apiKey ?? `test-key-${kind}`;
     this.keys = new Set(Array.isArray(keys) ? keys : [keys]);
     this.reply = options.reply ?? {};
+    this.record = options.record ?? true;
   }
 
   /** What to store as the key's `endpoint_url`: OpenAI-style bases include `/v1`. */
@@ -144,7 +148,7 @@ export class FakeProvider {
         return this.error(res, 400, 'Could not parse the JSON body of your request.');
       }
     }
-    this.requests.push({ method: req.method ?? 'GET', path: url.pathname, query: url.searchParams, headers: req.headers, body });
+    if (this.record) this.requests.push({ method: req.method ?? 'GET', path: url.pathname, query: url.searchParams, headers: req.headers, body });
 
     const route = this.route(req.method ?? 'GET', url);
     if (!route) return this.error(res, 404, `Unknown route ${req.method} ${url.pathname}`);
@@ -237,13 +241,13 @@ export class FakeProvider {
       const completion = this.completion(model, reply) as Record<string, unknown>;
       if (reply.omitUsage) delete completion.usage;
       const text = JSON.stringify(completion);
-      this.responses.push(text);
+      if (this.record) this.responses.push(text);
       res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) });
       return void res.end(text);
     }
     res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive' });
     const events = this.streamEvents(model, reply, body);
-    this.responses.push(events.join(''));
+    if (this.record) this.responses.push(events.join(''));
     for (let i = 0; i < events.length; i++) {
       if (res.destroyed) return;
       res.write(events[i]);

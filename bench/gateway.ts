@@ -1,0 +1,262 @@
+/**
+ * `npm run bench:gateway` — the latency atrium's AI gateway adds to a chat
+ * completion, next to the Portkey open-source gateway, in one run:
+ *
+ *   1. a fake OpenAI upstream (src/test/fake-providers.ts) in this process;
+ *   2. atrium (`atrium serve`, embedded SQLite, default settings) in a child
+ *      process, with a user, a workspace, an OpenAI key pointing at the fake
+ *      and an `ai:use` API token created through its HTTP API;
+ *   3. Portkey's gateway (`@portkey-ai/gateway`, installed into a cache folder
+ *      under the OS temp dir, never into this project) in a child process,
+ *      routed to the fake with `x-portkey-custom-host`.
+ *
+ * Each target gets the same warm-up, a sequential run (concurrency 1: pure
+ * added latency) and a concurrent run (requests/s). "Added" is the target's
+ * p50/p99 minus the direct call's.
+ *
+ * Options (env): BENCH_REQUESTS (sequential requests, default 3000),
+ * BENCH_CONCURRENCY (default 16), BENCH_SECONDS (concurrent run, default 5),
+ * BENCH_SKIP_PORTKEY=1, PORTKEY_VERSION (default 1.15.2), BENCH_ATRIUM_NODE_ARGS
+ * (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to profile atrium).
+ */
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { Agent, request } from 'undici';
+import { startFakeProvider } from '../src/test/fake-providers.js';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const SEQUENTIAL = Number(process.env.BENCH_REQUESTS ?? 3000);
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
+const PORTKEY_VERSION = process.env.PORTKEY_VERSION ?? '1.15.2';
+const UPSTREAM_KEY = 'sk-bench-0123456789abcdef0123456789abcdef';
+
+interface Target {
+  name: string;
+  url: string;
+  headers: Record<string, string>;
+  model: string;
+}
+
+interface Result {
+  name: string;
+  p50: number;
+  p99: number;
+  mean: number;
+  rps: number;
+  loadP50: number;
+  loadP99: number;
+}
+
+const children: ChildProcess[] = [];
+process.on('exit', () => children.forEach((c) => c.kill('SIGKILL')));
+
+function quantile(sorted: number[], q: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+}
+
+const agent = new Agent({ connections: CONCURRENCY * 2, keepAliveTimeout: 30_000, pipelining: 1 });
+
+async function once(target: Target, body: string): Promise<number> {
+  const started = performance.now();
+  const res = await request(target.url, { method: 'POST', headers: target.headers, body, dispatcher: agent });
+  const text = await res.body.text();
+  const elapsed = performance.now() - started;
+  if (res.statusCode !== 200) throw new Error(`${target.name} answered ${res.statusCode}: ${text.slice(0, 300)}`);
+  return elapsed;
+}
+
+async function measure(target: Target): Promise<Result> {
+  const body = JSON.stringify({ model: target.model, messages: [{ role: 'system', content: 'Be brief.' }, { role: 'user', content: 'Say hello to the benchmark.' }], max_tokens: 16 });
+  // Warm-up: JIT, connection pools, caches.
+  await Promise.all(Array.from({ length: 8 }, async () => {
+    for (let i = 0; i < 100; i++) await once(target, body);
+  }));
+
+  const sequential: number[] = [];
+  for (let i = 0; i < SEQUENTIAL; i++) sequential.push(await once(target, body));
+  sequential.sort((a, b) => a - b);
+
+  const loaded: number[] = [];
+  const deadline = performance.now() + SECONDS * 1000;
+  const started = performance.now();
+  await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
+    while (performance.now() < deadline) loaded.push(await once(target, body));
+  }));
+  const elapsed = (performance.now() - started) / 1000;
+  loaded.sort((a, b) => a - b);
+
+  return {
+    name: target.name,
+    p50: quantile(sequential, 0.5),
+    p99: quantile(sequential, 0.99),
+    mean: sequential.reduce((a, b) => a + b, 0) / sequential.length,
+    rps: loaded.length / elapsed,
+    loadP50: quantile(loaded, 0.5),
+    loadP99: quantile(loaded, 0.99),
+  };
+}
+
+async function waitFor(url: string, what: string, child: ChildProcess): Promise<void> {
+  for (let i = 0; i < 600; i++) {
+    if (child.exitCode !== null) throw new Error(`${what} exited with code ${child.exitCode}`);
+    try {
+      const res = await request(url, { method: 'GET' });
+      await res.body.dump();
+      if (res.statusCode < 500) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`${what} did not start`);
+}
+
+async function freePort(): Promise<number> {
+  const { createServer } = await import('node:net');
+  const server = createServer();
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const port = (server.address() as { port: number }).port;
+  await new Promise<void>((r) => server.close(() => r()));
+  return port;
+}
+
+async function json(method: string, url: string, body: unknown, token?: string): Promise<any> {
+  const res = await request(url, {
+    method: method as 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify(body),
+  });
+  const out = (await res.body.json()) as any;
+  if (res.statusCode >= 300) throw new Error(`${method} ${url} → ${res.statusCode} ${JSON.stringify(out)}`);
+  return out;
+}
+
+async function startAtrium(upstream: string): Promise<Target> {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'atrium-bench-'));
+  const port = await freePort();
+  const nodeArgs = process.env.BENCH_ATRIUM_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'src/main.ts', 'serve'], {
+    cwd: root,
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      ATRIUM_DATA_DIR: dataDir,
+      ATRIUM_DATABASE_URL: `sqlite:${path.join(dataDir, 'atrium.sqlite')}`,
+      ATRIUM_OUTBOUND_ALLOWED_CIDRS: '127.0.0.1/32',
+      REDIS_URL: '',
+      ATRIUM_MASTER_KEY: '',
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  children.push(child);
+  process.on('exit', () => rmSync(dataDir, { recursive: true, force: true }));
+  const base = `http://127.0.0.1:${port}`;
+  await waitFor(`${base}/api/health`, 'atrium', child);
+
+  const user = await json('POST', `${base}/api/auth/register`, { email: `bench-${Date.now()}@example.com`, password: 'correct horse battery', name: 'Bench' });
+  const ws = await json('POST', `${base}/api/workspaces`, { name: 'Bench' }, user.token);
+  await json('POST', `${base}/api/ai-keys`, { workspace_id: ws.id, provider: 'openai', key_name: 'bench', api_key: UPSTREAM_KEY, endpoint_url: upstream }, user.token);
+  const token = await json('POST', `${base}/api/tokens`, { name: 'bench', workspace_id: ws.id, scopes: ['ai:use'] }, user.token);
+  return {
+    name: 'atrium',
+    url: `${base}/v1/chat/completions`,
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token.token}` },
+    model: 'openai/gpt-4o-mini',
+  };
+}
+
+async function startPortkey(upstream: string): Promise<Target> {
+  const dir = path.join(tmpdir(), `atrium-bench-portkey-${PORTKEY_VERSION}`);
+  const entry = path.join(dir, 'node_modules', '@portkey-ai', 'gateway', 'build', 'start-server.js');
+  if (!existsSync(entry)) {
+    console.error(`Installing @portkey-ai/gateway@${PORTKEY_VERSION} into ${dir} (not into this project)…`);
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: 'atrium-bench-portkey', private: true }));
+    execFileSync('npm', ['install', '--no-save', '--no-audit', '--no-fund', '--loglevel=error', `@portkey-ai/gateway@${PORTKEY_VERSION}`], { cwd: dir, stdio: 'inherit' });
+  }
+  const port = await freePort();
+  const child = spawn(process.execPath, [entry, `--port=${port}`, '--headless'], {
+    cwd: dir,
+    env: { ...process.env, NODE_ENV: 'production' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  children.push(child);
+  const base = `http://127.0.0.1:${port}`;
+  await waitFor(`${base}/`, 'portkey', child);
+  return {
+    name: 'portkey',
+    url: `${base}/v1/chat/completions`,
+    headers: {
+      'content-type': 'application/json',
+      authorization: `Bearer ${UPSTREAM_KEY}`,
+      'x-portkey-provider': 'openai',
+      'x-portkey-custom-host': upstream,
+    },
+    model: 'gpt-4o-mini',
+  };
+}
+
+const ms = (n: number) => n.toFixed(3);
+
+async function main(): Promise<void> {
+  const fake = await startFakeProvider('openai', { apiKey: UPSTREAM_KEY, record: false, reply: { text: 'Hello, benchmark!', inputTokens: 20, outputTokens: 4 } });
+  const direct: Target = {
+    name: 'direct',
+    url: `${fake.endpointUrl}/chat/completions`,
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${UPSTREAM_KEY}` },
+    model: 'gpt-4o-mini',
+  };
+  const targets = [direct, await startAtrium(fake.endpointUrl)];
+  if (process.env.BENCH_SKIP_PORTKEY !== '1') targets.push(await startPortkey(fake.endpointUrl));
+
+  const results: Result[] = [];
+  for (const target of targets) {
+    console.error(`measuring ${target.name}…`);
+    results.push(await measure(target));
+  }
+
+  const base = results[0];
+  const lines = [
+    `Machine: ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), Node ${process.version}, ${new Date().toISOString().slice(0, 10)}`,
+    `Sequential: ${SEQUENTIAL} requests at concurrency 1; load: ${SECONDS} s at concurrency ${CONCURRENCY}. Latencies in ms.`,
+    '',
+    '| target | p50 | p99 | added p50 | added p99 | req/s (c=' + CONCURRENCY + ') | p50 under load | p99 under load |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|',
+    ...results.map((r) =>
+      `| ${r.name} | ${ms(r.p50)} | ${ms(r.p99)} | ${r === base ? '—' : ms(r.p50 - base.p50)} | ${r === base ? '—' : ms(r.p99 - base.p99)} | ${r.rps.toFixed(0)} | ${ms(r.loadP50)} | ${ms(r.loadP99)} |`,
+    ),
+  ];
+  const atrium = results.find((r) => r.name === 'atrium')!;
+  const portkey = results.find((r) => r.name === 'portkey');
+  const added = atrium.p50 - base.p50;
+  lines.push('', `atrium adds ${ms(added)} ms at p50 (target ≤ 1 ms: ${added <= 1 ? 'met' : 'NOT met'})`);
+  if (portkey) {
+    const portkeyAdded = portkey.p50 - base.p50;
+    lines.push(`Portkey adds ${ms(portkeyAdded)} ms at p50; atrium/Portkey added-latency ratio: ${(added / portkeyAdded).toFixed(2)} (${added < portkeyAdded ? 'below' : 'NOT below'} Portkey)`);
+  }
+  console.log(lines.join('\n'));
+
+  await agent.close();
+  // A graceful stop (SIGTERM), so atrium flushes its usage (and writes a CPU profile if asked).
+  await Promise.all(children.map((child) => new Promise<void>((resolve) => {
+    if (child.exitCode !== null) return resolve();
+    const force = setTimeout(() => child.kill('SIGKILL'), 10_000);
+    child.once('exit', () => {
+      clearTimeout(force);
+      resolve();
+    });
+    child.kill('SIGTERM');
+  })));
+  await fake.close();
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
