@@ -39,18 +39,19 @@ export class ThresholdNotifier {
         await this.db.transaction().execute(async (trx) => {
           const first = await this.usage.with(trx).insertAlert({ key_id: key.id, period, metric, threshold, workspace_id: key.workspaceId, created_at: Date.now() });
           if (!first) return;
-          const usd = (micros: number) => micros / 1_000_000;
           await this.events.publish(trx, {
             workspaceId: key.workspaceId,
             type: THRESHOLD_EVENT,
             data: {
-              key_id: key.id,
-              key_name: key.name,
+              workspace_id: key.workspaceId,
+              ai_key_id: key.id,
+              ai_key_name: key.name,
               provider: key.provider,
               metric,
               threshold_percent: threshold,
               period,
-              ...(metric === 'requests' ? { used, limit } : { used: usd(used), limit: usd(limit), currency: 'USD' }),
+              ...(metric === 'requests' ? { requests: used, cap_requests: limit } : { cost_micros: used, cap_micros: limit }),
+              occurred_at: new Date().toISOString(),
             },
           });
         });

@@ -152,6 +152,12 @@ describe.each(engines)('gateway (%s)', (engine) => {
       expect(res.body.error.type).toBe('invalid_request_error');
     });
 
+    it('documents the gateway and usage routes in the OpenAPI document', async () => {
+      const spec = await g.t.get('/openapi.json');
+      expect(spec.status).toBe(200);
+      expect(Object.keys(spec.body.paths)).toEqual(expect.arrayContaining(['/v1/chat/completions', '/v1/models', '/api/ai-keys/{id}/usage']));
+    });
+
     it('unknown /v1 route', async () => {
       const res = await g.t.post('/v1/embeddings', { token: g.token, body: {} });
       expect(res.status).toBe(404);

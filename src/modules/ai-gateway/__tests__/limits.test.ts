@@ -10,9 +10,9 @@ import { startFakeProvider, type FakeProvider } from '../../../test/fake-provide
 import { engines, type Engine } from '../../../test/harness.js';
 import { addKey, chatBody, gatewayTest, until, type GatewayTest } from './helpers.js';
 
-async function thresholdEvents(g: GatewayTest, keyId: string): Promise<Array<{ metric: string; threshold_percent: number; used: number; limit: number }>> {
+async function thresholdEvents(g: GatewayTest, keyId: string): Promise<Array<Record<string, any>>> {
   const rows = await g.t.db.selectFrom('events').selectAll().where('workspace_id', '=', g.ws.workspaceId).where('type', '=', 'ai_usage.threshold').execute();
-  return rows.map((r) => JSON.parse(r.payload)).filter((d) => d.key_id === keyId);
+  return rows.map((r) => JSON.parse(r.payload)).filter((d) => d.ai_key_id === keyId);
 }
 
 describe.each(engines)('gateway limits and caps (%s)', (engine) => {
@@ -72,7 +72,7 @@ describe.each(engines)('gateway limits and caps (%s)', (engine) => {
 
     await until(async () => (await thresholdEvents(g, key.id)).length === 2, 'two threshold events');
     const events = await thresholdEvents(g, key.id);
-    expect(events.map((e) => [e.metric, e.threshold_percent, e.used, e.limit]).sort()).toEqual([
+    expect(events.map((e) => [e.metric, e.threshold_percent, e.requests, e.cap_requests]).sort()).toEqual([
       ['requests', 100, 5, 5],
       ['requests', 80, 4, 5],
     ]);
@@ -102,7 +102,7 @@ describe.each(engines)('gateway limits and caps (%s)', (engine) => {
       ['cost', 100],
       ['cost', 80],
     ]);
-    expect(events.find((e) => e.threshold_percent === 80)).toMatchObject({ used: 0.0009, limit: 0.001 });
+    expect(events.find((e) => e.threshold_percent === 80)).toMatchObject({ cost_micros: 900, cap_micros: 1000, workspace_id: g.ws.workspaceId, provider: 'openai' });
   });
 
   it('does not count requests refused by a limit', async () => {
