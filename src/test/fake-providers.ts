@@ -222,7 +222,7 @@ export class FakeProvider {
     }
   }
 
-  private replyFor(): Required<Omit<FakeReply, 'toolCall'>> & Pick<FakeReply, 'toolCall'> {
+  private replyFor(): Required<Omit<FakeReply, 'toolCall' | 'omitUsage'>> & Pick<FakeReply, 'toolCall' | 'omitUsage'> {
     return { ...DEFAULT_REPLY, ...this.reply };
   }
 
