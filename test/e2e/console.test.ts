@@ -5,8 +5,11 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { Webhook as StandardWebhook } from 'standardwebhooks';
+import { startFakeProvider, type FakeProvider } from '../../src/test/fake-providers.js';
 import { ConsoleWatch, DESKTOP, hasChromium, launch, MOBILE, SCREENSHOT_DIR, snap } from './support/browser.js';
 import { ensureWebBuild } from './support/build.js';
+import { startReceiver } from './support/receiver.js';
 import { startAtrium, type AtriumServer } from './support/server.js';
 
 if (!hasChromium) {
@@ -23,7 +26,12 @@ describe.skipIf(!hasChromium)('web console (Chromium, SQLite)', () => {
 
   // Shared across the ordered steps below, like a person's session would be.
   let owner: Page;
+  let grace: Page;
   let workspaceUrl = '';
+  let apiToken = '';
+  let receiver: Awaited<ReturnType<typeof startReceiver>>;
+  let provider: FakeProvider;
+  const PROVIDER_KEY = 'sk-e2e-test-key-0123456789abcdefghij';
   const people = {
     owner: { name: 'Ada Lovelace', email: 'ada@acme.test' },
     dev: { name: 'Grace Hopper', email: 'grace@acme.test' },
@@ -32,6 +40,8 @@ describe.skipIf(!hasChromium)('web console (Chromium, SQLite)', () => {
 
   async function newPage(label: string, viewport = DESKTOP): Promise<Page> {
     const context = await browser.newContext({ viewport, baseURL: server.url, reducedMotion: 'reduce' });
+    // Fail fast: every step waits for something the UI shows within moments.
+    context.setDefaultTimeout(10_000);
     contexts.push(context);
     watch.attach(context, label);
     return context.newPage();
@@ -65,7 +75,10 @@ describe.skipIf(!hasChromium)('web console (Chromium, SQLite)', () => {
 
   beforeAll(async () => {
     await ensureWebBuild();
-    server = await startAtrium();
+    receiver = await startReceiver();
+    provider = await startFakeProvider('openai', { apiKey: PROVIDER_KEY, reply: { text: 'Hi from the fake model', inputTokens: 1200, outputTokens: 800 } });
+    // Webhook receivers and the fake provider live on 127.0.0.1, which atrium refuses unless allowed.
+    server = await startAtrium({ ATRIUM_OUTBOUND_ALLOWED_CIDRS: '127.0.0.0/8' });
     browser = await launch();
     owner = await newPage('owner');
   }, 180_000);
@@ -78,6 +91,8 @@ describe.skipIf(!hasChromium)('web console (Chromium, SQLite)', () => {
     for (const c of contexts) await c.close().catch(() => {});
     await browser?.close();
     await server?.stop();
+    await receiver?.close();
+    await provider?.close();
     if (hasChromium) console.info(`[e2e] screenshots in ${SCREENSHOT_DIR}`);
   });
 
@@ -112,7 +127,7 @@ describe.skipIf(!hasChromium)('web console (Chromium, SQLite)', () => {
     await snap(owner, 'invite-link');
     await owner.getByRole('button', { name: 'Done' }).click();
 
-    const grace = await newPage('grace');
+    grace = await newPage('grace');
     await signUpFromInvitation(grace, link, people.dev);
     await grace.getByRole('heading', { name: 'Members' }).waitFor();
     // A developer sees the team but cannot manage it.
@@ -128,7 +143,7 @@ describe.skipIf(!hasChromium)('web console (Chromium, SQLite)', () => {
     await snap(owner, 'members');
 
     await owner.getByRole('link', { name: /Invitations/ }).click();
-    await owner.getByTestId(`invitation-${people.dev.email}`).getByText('Accepted').waitFor();
+    await owner.getByTestId(`invitation-${people.dev.email}`).getByText('Accepted', { exact: true }).waitFor();
   }, 90_000);
 
   it('shows the activity log with filters', async () => {
@@ -150,16 +165,119 @@ describe.skipIf(!hasChromium)('web console (Chromium, SQLite)', () => {
     await owner.getByText('No API tokens').waitFor();
     await owner.getByRole('button', { name: 'Create token' }).first().click();
     const dialog = owner.getByRole('dialog', { name: 'Create API token' });
-    await dialog.getByLabel('Name').fill('CI deploy');
+    await dialog.getByLabel('Name', { exact: true }).fill('CI deploy');
     await dialog.getByRole('button', { name: 'All' }).click();
     await dialog.getByRole('button', { name: 'Create token' }).click();
     const created = owner.getByRole('dialog', { name: 'Token created' });
     const token = await created.getByLabel('API token').textContent();
     expect(token).toMatch(/^atr_/);
+    apiToken = token!;
     await snap(owner, 'token-created');
     await created.getByRole('button', { name: 'Done' }).click();
     await owner.getByTestId('token-CI deploy').waitFor();
     await snap(owner, 'api-tokens');
+  }, 60_000);
+
+  it('creates a webhook to a local receiver, sends a test event and shows it delivered', async () => {
+    await owner.goto(`${workspaceUrl}/webhooks`);
+    await owner.getByText('No endpoints yet').waitFor();
+    await owner.getByRole('button', { name: 'Add endpoint' }).first().click();
+    const dialog = owner.getByRole('dialog', { name: 'Add endpoint' });
+    await dialog.getByLabel('Endpoint URL').fill(receiver.url);
+    await dialog.getByLabel('Description').fill('Order service');
+    // The event-type picker is fed by the catalog.
+    await dialog.getByText('Selected events').click();
+    await dialog.getByRole('checkbox', { name: /Members member\.\*/ }).check();
+    await dialog.getByRole('checkbox', { name: /invitation\.created/ }).check();
+    await snap(owner, 'webhook-create');
+    await dialog.getByRole('button', { name: 'Create endpoint' }).click();
+
+    const created = owner.getByRole('dialog', { name: 'Endpoint created' });
+    const secret = (await created.getByLabel('Signing secret').textContent())!;
+    expect(secret).toMatch(/^whsec_/);
+    await created.getByRole('button', { name: 'Done' }).click();
+    await owner.getByRole('heading', { name: receiver.url }).waitFor();
+
+    await owner.getByRole('button', { name: 'Send test event' }).click();
+    await owner.getByText('Test event delivered').waitFor();
+    const row = owner.getByTestId('delivery-webhook.test');
+    await row.getByText('Delivered').waitFor();
+    await row.getByRole('button', { name: 'Attempts' }).click();
+    const attempt = owner.getByRole('article', { name: 'Attempt 1' });
+    await attempt.getByText(/webhook-signature: v1,/).waitFor();
+    await attempt.getByText(/"ok": true/).waitFor();
+    await snap(owner, 'webhook-detail');
+
+    // What the receiver got verifies with the secret the UI showed once (Standard Webhooks).
+    const hit = receiver.received.find((r) => r.body.includes('webhook.test'))!;
+    const verified = new StandardWebhook(secret).verify(hit.body, hit.headers as Record<string, string>) as { type: string };
+    expect(verified.type).toBe('webhook.test');
+
+    await owner.goto(`${workspaceUrl}/webhooks`);
+    const listed = owner.getByTestId(`webhook-${receiver.url}`);
+    await listed.getByText('Healthy').waitFor();
+    await listed.getByText('100%').waitFor();
+    await snap(owner, 'webhooks');
+  }, 90_000);
+
+  it('adds an AI key for a local provider, tests it, and charts usage after a gateway call', async () => {
+    await owner.goto(`${workspaceUrl}/ai-keys`);
+    await owner.getByText('No AI keys yet').waitFor();
+    await owner.getByRole('button', { name: 'Add key' }).first().click();
+    await owner.getByRole('dialog', { name: 'Add an AI key' }).getByRole('button', { name: /^OpenAI/ }).click();
+    const dialog = owner.getByRole('dialog', { name: 'Add OpenAI key' });
+    await dialog.getByLabel('Name', { exact: true }).fill('Production');
+    await dialog.getByLabel('API key').fill(PROVIDER_KEY);
+    await dialog.getByLabel('Base URL').fill(provider.endpointUrl);
+    await dialog.getByText('Limits and caps').click();
+    await dialog.getByLabel('Monthly request cap').fill('1000');
+    await dialog.getByLabel('Monthly cost cap (USD)').fill('25');
+    await snap(owner, 'ai-key-add');
+    await dialog.getByRole('button', { name: 'Add key' }).click();
+
+    const row = owner.getByTestId('ai-key-Production');
+    await row.waitFor();
+    await row.getByText(PROVIDER_KEY.slice(-4)).waitFor();
+    // The key itself never comes back to the browser.
+    await expect(owner.getByText(PROVIDER_KEY).count()).resolves.toBe(0);
+    await row.getByRole('button', { name: 'Test Production' }).click();
+    await owner.getByText('Key works', { exact: true }).waitFor();
+
+    // A real gateway call with the API token created earlier.
+    const res = await fetch(`${server.url}/v1/chat/completions`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${apiToken}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ model: 'openai/gpt-4o-mini', messages: [{ role: 'user', content: 'Hello' }] }),
+    });
+    expect(res.status, await res.clone().text()).toBe(200);
+    const completion = (await res.json()) as { choices: { message: { content: string } }[] };
+    expect(completion.choices[0].message.content).toBe('Hi from the fake model');
+
+    await owner.reload();
+    await row.getByRole('meter', { name: 'Requests of Production this month' }).waitFor();
+    await snap(owner, 'ai-keys');
+    await row.getByRole('link', { name: 'Usage of Production' }).click();
+    await owner.getByRole('heading', { name: /Production/ }).waitFor();
+    const byModel = owner.getByRole('table', { name: 'Usage by model' });
+    await byModel.getByText('gpt-4o-mini').waitFor();
+    // One bar for today's request is drawn in the requests chart.
+    await owner.getByTestId('requests-chart').locator('.recharts-bar-rectangle path').first().waitFor();
+    await owner.getByText('1 in the last 30 days').waitFor();
+    await snap(owner, 'ai-key-usage');
+  }, 90_000);
+
+  it('lets a developer read webhooks and AI keys without write buttons', async () => {
+    await grace.goto(`${workspaceUrl}/webhooks`);
+    await grace.getByTestId(`webhook-${receiver.url}`).waitFor();
+    await expect(grace.getByRole('button', { name: 'Add endpoint' }).count()).resolves.toBe(0);
+    await grace.getByRole('link', { name: receiver.url }).click();
+    await grace.getByRole('heading', { name: receiver.url }).waitFor();
+    for (const name of ['Send test event', 'Disable', 'Edit', 'Rotate secret', 'Delete endpoint', 'Recover failed', 'Retry']) {
+      await expect(grace.getByRole('button', { name }).count(), name).resolves.toBe(0);
+    }
+    await grace.goto(`${workspaceUrl}/ai-keys`);
+    await grace.getByTestId('ai-key-Production').waitFor();
+    await expect(grace.getByRole('button', { name: 'Add key' }).count()).resolves.toBe(0);
   }, 60_000);
 
   it('renames the workspace in settings and guards deletion with a typed confirmation', async () => {
@@ -182,6 +300,8 @@ describe.skipIf(!hasChromium)('web console (Chromium, SQLite)', () => {
     await owner.getByRole('button', { name: 'Done' }).click();
     const alan = await newPage('alan');
     await signUpFromInvitation(alan, link, people.viewer);
+    // The endpoint subscribed to member.* and invitation.created: both events of this invitation reach it.
+    await expect.poll(() => receiver.received.map((r) => JSON.parse(r.body).type), { timeout: 15_000 }).toEqual(expect.arrayContaining(['invitation.created', 'member.added']));
 
     const nav = alan.getByRole('navigation', { name: 'Workspace' });
     await nav.getByRole('link', { name: 'Members' }).waitFor();
@@ -204,10 +324,11 @@ describe.skipIf(!hasChromium)('web console (Chromium, SQLite)', () => {
   it('works at phone width', async () => {
     const state = await owner.context().storageState();
     const context = await browser.newContext({ viewport: MOBILE, baseURL: server.url, storageState: state, reducedMotion: 'reduce', isMobile: true, hasTouch: true });
+    context.setDefaultTimeout(10_000);
     contexts.push(context);
     watch.attach(context, 'owner-mobile');
     const phone = await context.newPage();
-    for (const sub of ['members', 'activity', 'api-tokens', 'settings']) {
+    for (const sub of ['members', 'activity', 'webhooks', 'ai-keys', 'api-tokens', 'settings']) {
       await phone.goto(`${workspaceUrl}/${sub}`);
       await phone.getByRole('heading', { level: 1 }).waitFor();
       await phone.waitForLoadState('networkidle');

@@ -67,13 +67,25 @@ export class ConsoleWatch {
   }
 }
 
-/** Full-page screenshots, named `<name>-desktop.png` / `<name>-mobile.png`. */
-export async function snap(page: Page, name: string): Promise<string> {
+/** Screenshots named `<name>-desktop.png` / `<name>-mobile.png`: the whole page, or just the viewport when a dialog is open. */
+export async function snap(page: Page, name: string, options: { fullPage?: boolean } = {}): Promise<string> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   const width = page.viewportSize()?.width ?? 0;
   const file = path.join(SCREENSHOT_DIR, `${name}-${width <= 480 ? 'mobile' : 'desktop'}.png`);
   // Let transitions (dialogs, toasts) settle so pictures are stable.
   await page.waitForTimeout(250);
-  await page.screenshot({ path: file, fullPage: true });
+  const modal = await page.locator('dialog[open]').count();
+  const viewport = page.viewportSize();
+  if (!(options.fullPage ?? modal === 0) || !viewport) {
+    await page.screenshot({ path: file });
+    return file;
+  }
+  // Grow the viewport to the page instead of a "full page" capture, so the
+  // 100vh sidebar and fixed elements are drawn as a person would see them.
+  const height = Math.min(2400, Math.max(viewport.height, Number(await page.evaluate('document.documentElement.scrollHeight'))));
+  await page.setViewportSize({ width: viewport.width, height });
+  await page.waitForTimeout(100);
+  await page.screenshot({ path: file });
+  await page.setViewportSize(viewport);
   return file;
 }

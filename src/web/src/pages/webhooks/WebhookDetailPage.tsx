@@ -83,7 +83,8 @@ function WebhookDetail({ webhook: w }: { webhook: Webhook }) {
   };
 
   const ok = recent.data?.filter((a) => a.succeeded).length ?? 0;
-  const status = endpointStatus(w);
+  const lastOk = w.last_success_at ?? recent.data?.find((a) => a.succeeded)?.created_at ?? null;
+  const status = endpointStatus(w, recent.data);
 
   return (
     <>
@@ -119,9 +120,9 @@ function WebhookDetail({ webhook: w }: { webhook: Webhook }) {
           <div className="stat">
             <div className="stat-label">Status</div>
             <div className="stat-value" style={{ fontSize: 'var(--text-md)', marginTop: 8 }}>
-              <StatusBadge webhook={w} />
+              <StatusBadge webhook={w} recent={recent.data} />
             </div>
-            <div className="stat-sub">{w.last_success_at ? <>Last success <Time value={w.last_success_at} /></> : 'No successful delivery yet'}</div>
+            <div className="stat-sub">{lastOk ? <>Last success <Time value={lastOk} /></> : 'No successful delivery yet'}</div>
           </div>
           <div className="stat">
             <div className="stat-label">Success rate</div>

@@ -86,7 +86,7 @@ function WebhookRow({ webhook: w, onOpen }: { webhook: Webhook; onOpen: () => vo
         </div>
       </td>
       <td data-label="Status">
-        <StatusBadge webhook={w} />
+        <StatusBadge webhook={w} recent={recent.data} />
       </td>
       <td data-label="Success rate">{recent.isError ? <span className="muted">—</span> : <Health attempts={recent.data} />}</td>
       <td data-label="Last delivery" className="muted nowrap">

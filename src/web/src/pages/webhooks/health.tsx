@@ -6,16 +6,21 @@ import { formatPercent } from '../../lib/format';
 
 const DISABLED: Record<string, string> = { manual: 'Disabled', gone: 'Disabled (410 Gone)', failing: 'Disabled (failing)' };
 
-/** One status for an endpoint, from what the API knows about its last deliveries. */
-export function endpointStatus(w: Webhook): { label: string; tone: Tone } {
+/**
+ * One status for an endpoint: disabled, failing (failed attempts since the
+ * last success), healthy, or untested. Recent attempts count too, because
+ * test sends do not move the endpoint's own health counters.
+ */
+export function endpointStatus(w: Webhook, recent?: Attempt[]): { label: string; tone: Tone } {
   if (!w.is_active) return { label: DISABLED[w.disabled_reason ?? 'manual'] ?? 'Disabled', tone: w.disabled_reason === 'manual' ? 'neutral' : 'danger' };
   if (w.failure_count > 0) return { label: `Failing (${w.failure_count})`, tone: 'warning' };
-  if (w.last_success_at) return { label: 'Healthy', tone: 'success' };
+  if (recent?.[0] && !recent[0].succeeded) return { label: 'Last attempt failed', tone: 'warning' };
+  if (w.last_success_at || recent?.some((a) => a.succeeded)) return { label: 'Healthy', tone: 'success' };
   return { label: 'No deliveries yet', tone: 'neutral' };
 }
 
-export function StatusBadge({ webhook }: { webhook: Webhook }) {
-  const s = endpointStatus(webhook);
+export function StatusBadge({ webhook, recent }: { webhook: Webhook; recent?: Attempt[] }) {
+  const s = endpointStatus(webhook, recent);
   return (
     <Badge tone={s.tone} dot>
       {s.label}
