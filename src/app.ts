@@ -99,7 +99,7 @@ export function createServices({ config, database, keyring }: Omit<AppDeps, 'log
     webhooks: createWebhooks({ config, database, keyring, outbound, metrics, events, audit, access, resourceTypes }),
     secrets,
     aiKeys,
-    aiGateway: createAiGateway({ db, limiters, access, events, aiKeys, outbound }),
+    aiGateway: createAiGateway({ db, limiters, access, events, aiKeys, outbound, metrics }),
   };
 }
 

@@ -2,12 +2,14 @@ import type { FastifyInstance } from 'fastify';
 import type { Dispatcher } from 'undici';
 import type { AppInstance } from '../../app.js';
 import type { Db } from '../../core/db/database.js';
+import type { Metrics } from '../../core/metrics.js';
 import type { RateLimiters } from '../../core/rate-limit.js';
 import { AiKeysRepository } from '../ai-keys/ai-keys.repository.js';
 import type { AiKeysService } from '../ai-keys/ai-keys.service.js';
 import { priceFor } from '../ai-keys/providers.js';
 import type { EventBus } from '../events/event-bus.js';
 import type { WorkspaceAccess } from '../workspaces/access.js';
+import { GatewayMetrics } from './gateway.metrics.js';
 import { registerGatewayRoutes } from './gateway.routes.js';
 import { AiGateway } from './gateway.service.js';
 import { aiKeysSource } from './key-source.js';
@@ -33,6 +35,7 @@ export function createAiGateway(deps: {
   events: EventBus;
   aiKeys: AiKeysService;
   outbound: { dispatcher: Dispatcher };
+  metrics?: Metrics;
 }): AiGatewayModule {
   const usageRepo = new UsageRepository(deps.db);
   const recorder = new UsageRecorder(deps.db, usageRepo);
@@ -48,6 +51,7 @@ export function createAiGateway(deps: {
     thresholds,
     dispatcher: deps.outbound.dispatcher,
     priceFor,
+    metrics: deps.metrics ? new GatewayMetrics(deps.metrics.registry, () => recorder.pending) : undefined,
   });
   const usage = new AiUsageService(usageRepo, recorder, keys, priceFor);
   deps.aiKeys.setUsageReader(usage);

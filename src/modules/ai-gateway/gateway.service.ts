@@ -6,6 +6,7 @@ import { newId } from '../../core/ids.js';
 import type { Principal } from '../auth/principal.js';
 import type { WorkspaceAccess } from '../workspaces/access.js';
 import { ACTIONS } from '../workspaces/policy.js';
+import type { GatewayMetrics } from './gateway.metrics.js';
 import type { GatewayKey, GatewayKeySource } from './key-source.js';
 import { RateLimitError, type CapCounters, type KeyRateLimits, type MonthUsage } from './limits.js';
 import { errorType, parseJson } from './providers/common.js';
@@ -47,6 +48,7 @@ export interface GatewayDeps {
   thresholds: ThresholdNotifier;
   dispatcher: Dispatcher;
   priceFor: (provider: string, model: string) => ModelPrice | undefined;
+  metrics?: GatewayMetrics;
   timeouts?: { headersMs?: number; bodyMs?: number };
 }
 
@@ -172,6 +174,7 @@ export class AiGateway {
       tpmTaken = await this.deps.rateLimits.admit(key.id, key.rpm, key.tpm, promptEstimate);
     } catch (error) {
       if (!(error instanceof RateLimitError)) throw error;
+      this.deps.metrics?.refusals.inc({ reason: error.limit });
       const what = error.limit === 'rpm' ? `${key.rpm} requests per minute` : `${key.tpm} tokens per minute`;
       throw gatewayError(429, `AI key ${key.id} is over its limit of ${what}; retry in ${error.retryAfterSeconds} s`, 'rate_limit_exceeded', {
         type: error.limit === 'rpm' ? 'requests' : 'tokens',
@@ -182,6 +185,7 @@ export class AiGateway {
     const reserved = await this.deps.counters.reserve(key.id, period, { requests: key.usageLimit, costMicros: key.costLimitMicros }, seed);
     if (!reserved.allowed) {
       void this.deps.rateLimits.settle(key.id, key.tpm, tpmTaken, 0).catch(() => undefined);
+      this.deps.metrics?.refusals.inc({ reason: reserved.reason === 'cost' ? 'cost_cap' : 'request_cap' });
       throw this.capError(key, reserved.reason, reserved.usage, now);
     }
     void this.deps.thresholds.check(key, period, 'requests', reserved.usage.requests, key.usageLimit);
@@ -290,6 +294,14 @@ export class AiGateway {
       const price = this.deps.priceFor(key.provider, call.model);
       if (!price && billed) this.warnUnpriced(key.provider, call.model);
       const cost = price ? Math.round((input * price.inputMicrosPerMTok + output * price.outputMicrosPerMTok) / 1_000_000) : 0;
+      const latencyMs = Math.round(performance.now() - call.started);
+      const metrics = this.deps.metrics;
+      if (metrics) {
+        metrics.requests.inc({ provider: key.provider, status: String(status) });
+        metrics.duration.observe({ provider: key.provider }, latencyMs / 1000);
+        if (input) metrics.tokens.inc({ provider: key.provider, direction: 'input' }, input);
+        if (output) metrics.tokens.inc({ provider: key.provider, direction: 'output' }, output);
+      }
       this.deps.recorder.record({
         id: newId('use'),
         workspace_id: key.workspaceId,
@@ -300,7 +312,7 @@ export class AiGateway {
         input_tokens: input,
         output_tokens: output,
         cost_micros: cost,
-        latency_ms: Math.round(performance.now() - call.started),
+        latency_ms: latencyMs,
         status_code: status,
         estimated: estimated ? 1 : 0,
         unpriced: price ? 0 : 1,

@@ -199,6 +199,15 @@ describe.each(engines)('gateway (%s)', (engine) => {
       }
     });
 
+    it('exposes request, refusal and token counters at /metrics', async () => {
+      await chat(chatBody('openai/gpt-4o-mini'));
+      const text = (await g.t.get('/metrics')).body as string;
+      expect(text).toMatch(/atrium_ai_requests_total\{provider="openai",status="200"\} \d+/);
+      expect(text).toMatch(/atrium_ai_tokens_total\{provider="openai",direction="input"\} \d+/);
+      expect(text).toContain('atrium_ai_request_duration_seconds_bucket');
+      expect(text).toContain('atrium_ai_usage_buffered_rows');
+    });
+
     it('reports totals, this month, a 30-day series and a model breakdown', async () => {
       const key = await addKey(g, 'openai', openai);
       openai.reply = { inputTokens: 100, outputTokens: 20 };
