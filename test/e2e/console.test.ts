@@ -146,18 +146,70 @@ describe.skipIf(!hasChromium)('web console (Chromium, SQLite)', () => {
     await owner.getByTestId(`invitation-${people.dev.email}`).getByText('Accepted', { exact: true }).waitFor();
   }, 90_000);
 
-  it('shows the activity log with filters', async () => {
+  it('switches between workspaces and creates one from the switcher, by keyboard', async () => {
+    await owner.goto(`${workspaceUrl}/members`);
+    const switcher = owner.getByRole('button', { name: /Switch workspace/ });
+    await switcher.focus();
+    await owner.keyboard.press('Enter');
+    const menu = owner.getByRole('menu', { name: 'Workspaces' });
+    await menu.waitFor();
+    await owner.keyboard.press('ArrowDown');
+    await expect(menu.getByRole('menuitem', { name: 'Create workspace' }).evaluate((el) => el === el.ownerDocument.activeElement)).resolves.toBe(true);
+    await owner.keyboard.press('Enter');
+    await owner.waitForURL(/\/new$/);
+    await owner.getByLabel('Workspace name').fill('Side Project');
+    await owner.getByRole('button', { name: 'Create workspace' }).click();
+    await owner.waitForURL(/\/w\/side-project\/members$/);
+    await owner.getByRole('button', { name: /Switch workspace/ }).click();
+    await snap(owner, 'switcher');
+    await owner.getByRole('menuitem', { name: 'Acme Robotics' }).click();
+    await owner.waitForURL(new RegExp(`${workspaceUrl}/members$`));
+    // Escape closes a dialog and gives focus back to the button that opened it.
+    const invite = owner.getByRole('button', { name: 'Invite member' });
+    await invite.focus();
+    await owner.keyboard.press('Enter');
+    await owner.getByRole('dialog', { name: 'Invite a member' }).waitFor();
+    await owner.keyboard.press('Escape');
+    await expect(owner.getByRole('dialog').count()).resolves.toBe(0);
+    await expect(invite.evaluate((el) => el === el.ownerDocument.activeElement)).resolves.toBe(true);
+  }, 60_000);
+
+  it('shows the activity log with filters and loads older pages while scrolling', async () => {
+    // 6 entries so far; 14 tokens created and revoked through the API (with the browser's session) add 28,
+    // so the first page (30 rows) ends before the invitation entries.
+    const csrf = (await owner.context().cookies()).find((c) => c.name === 'atrium_csrf')!.value;
+    const list = (await (await owner.request.get('/api/workspaces')).json()) as { data: { id: string; slug: string }[] };
+    const workspaceId = list.data.find((w) => w.slug === 'acme-robotics')!.id;
+    for (let i = 1; i <= 14; i++) {
+      const res = await owner.request.post('/api/tokens', { headers: { 'x-csrf-token': csrf }, data: { name: `batch ${i}`, workspace_id: workspaceId, scopes: ['workspaces:read'] } });
+      expect(res.status()).toBe(201);
+      const { id } = (await res.json()) as { id: string };
+      expect((await owner.request.delete(`/api/tokens/${id}`, { headers: { 'x-csrf-token': csrf } })).status()).toBe(204);
+    }
+
     await owner.goto(`${workspaceUrl}/activity`);
     const log = owner.getByRole('list', { name: 'Activity log' });
-    await log.getByText('accepted an invitation').waitFor();
-    await log.getByText(/invited grace@acme.test as developer/).waitFor();
+    await log.getByText(/changed the role of/).first().waitFor();
+    await expect(log.getByRole('listitem').count()).resolves.toBe(30);
+    await expect(log.getByText('created the workspace').count()).resolves.toBe(0);
     await snap(owner, 'activity');
+
+    // Filters go to the server and into the URL.
     await owner.getByLabel('Action').selectOption('member.*');
     await owner.waitForURL(/action=member/);
-    await log.getByText(/changed the role of/).first().waitFor();
-    await expect(log.getByText(/invited grace/).count()).resolves.toBe(0);
+    await log.getByText('joined as developer').waitFor();
+    await expect(log.getByText(/revoked API token/).count()).resolves.toBe(0);
+    await owner.getByLabel('Actor').selectOption({ label: people.dev.name });
+    await expect.poll(() => log.getByRole('listitem').count()).toBe(1);
     await owner.getByRole('button', { name: 'Clear' }).click();
-    await log.getByText(/invited grace/).waitFor();
+    await log.getByText(/revoked API token/).first().waitFor();
+
+    // Infinite scroll: reaching the end fetches the next page with the cursor.
+    await log.getByRole('listitem').last().scrollIntoViewIfNeeded();
+    await log.getByText('created the workspace').waitFor();
+    await log.getByText(/invited grace@acme.test as developer/).waitFor();
+    await owner.getByText('You reached the beginning of the log.').waitFor();
+    await expect(log.getByRole('listitem').count()).resolves.toBe(34);
   }, 60_000);
 
   it('creates an API token that is shown once, then lists it', async () => {

@@ -38,6 +38,8 @@ function OpenDialog({ onClose, title, description, icon, tone = 'primary', wide,
     const dialog = ref.current;
     if (dialog && !dialog.open) dialog.showModal();
     return () => {
+      // Runs while the dialog is still modal (the page inert): close it first, or focus() would be ignored.
+      if (dialog?.open) dialog.close();
       if (opener && document.contains(opener)) opener.focus();
     };
   }, []);

@@ -94,8 +94,10 @@ export function InvitationsTable({ invitations, onInvite }: { invitations: Invit
                     </Badge>
                   </td>
                   <td data-label="Last sent" className="muted">
-                    <Time value={inv.last_sent_at} />
-                    {inv.send_count > 1 && <span className="tiny"> · {inv.send_count}×</span>}
+                    <span>
+                      <Time value={inv.last_sent_at} />
+                      {inv.send_count > 1 && <span className="tiny"> · sent {inv.send_count}×</span>}
+                    </span>
                   </td>
                   <td className="actions">
                     {canManage && open && (

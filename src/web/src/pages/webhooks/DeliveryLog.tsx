@@ -109,16 +109,18 @@ export function DeliveryLog({ webhook, canWrite }: { webhook: Webhook; canWrite:
                       </td>
                       <td data-label="Attempts">{d.attempt_count}</td>
                       <td data-label="Response">
+                        <span>
                         {d.last_status_code !== null || d.last_error_class ? (
                           <span className={d.status === 'succeeded' ? 'status-code ok' : 'status-code bad'}>{attemptLabel({ status_code: d.last_status_code, error_class: d.last_error_class })}</span>
                         ) : (
                           <span className="muted">—</span>
                         )}
                         {d.status === 'pending' && d.next_attempt_at && (
-                          <div className="cell-sub">
+                          <span className="cell-sub" style={{ display: 'block' }}>
                             next <Time value={d.next_attempt_at} />
-                          </div>
+                          </span>
                         )}
+                        </span>
                       </td>
                       <td data-label="Created" className="muted nowrap">
                         <Time value={d.created_at} />

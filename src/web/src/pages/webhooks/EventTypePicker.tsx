@@ -2,6 +2,17 @@ import { useEventTypes } from '../../api/queries';
 import { Checkbox } from '../../components/ui/Field';
 import { Spinner } from '../../components/ui/States';
 
+const SINGULAR: Record<string, string> = {
+  workspace: 'workspace',
+  member: 'member',
+  invitation: 'invitation',
+  permission: 'permission',
+  api_token: 'API token',
+  webhook: 'webhook',
+  ai_key: 'AI key',
+  ai_usage: 'AI usage',
+};
+
 const CATEGORY_NAMES: Record<string, string> = {
   workspace: 'Workspace',
   member: 'Members',
@@ -69,7 +80,7 @@ export function EventTypePicker({ value, onChange, error }: { value: string[] | 
                       {CATEGORY_NAMES[cat] ?? cat} <code className="code-inline">{wildcard}</code>
                     </>
                   }
-                  description={isCustom ? list[0]?.description : `Every ${CATEGORY_NAMES[cat]?.toLowerCase() ?? cat} event, including future ones`}
+                  description={isCustom ? list[0]?.description : `Every ${SINGULAR[cat] ?? cat.replace(/_/g, ' ')} event, including future ones`}
                 />
                 {!isCustom && (
                   <div className="event-types">

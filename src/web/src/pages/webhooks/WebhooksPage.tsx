@@ -91,9 +91,9 @@ function WebhookRow({ webhook: w, onOpen }: { webhook: Webhook; onOpen: () => vo
       <td data-label="Success rate">{recent.isError ? <span className="muted">—</span> : <Health attempts={recent.data} />}</td>
       <td data-label="Last delivery" className="muted nowrap">
         {last ? (
-          <>
+          <span>
             <span className={last.succeeded ? 'status-code ok' : 'status-code bad'}>{last.status_code ?? last.error_class ?? 'error'}</span> · <Time value={last.created_at} />
-          </>
+          </span>
         ) : (
           'Never'
         )}
