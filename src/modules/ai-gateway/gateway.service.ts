@@ -143,6 +143,12 @@ export class AiGateway {
     }
   }
 
+  /** The limit store (Redis) or the usage tables could not be read: refuse rather than let a cap slip. */
+  private limitsUnavailable(error: unknown): GatewayError {
+    this.log?.error({ err: error }, 'ai gateway limits unavailable');
+    return gatewayError(503, 'Usage limits cannot be checked right now; retry shortly', 'limits_unavailable', { type: 'api_error', headers: { 'retry-after': '1' } });
+  }
+
   private capError(key: GatewayKey, reason: 'requests' | 'cost', usage: MonthUsage, now: number): GatewayError {
     const next = new Date(now);
     const reset = Date.UTC(next.getUTCFullYear(), next.getUTCMonth() + 1, 1);
@@ -173,7 +179,7 @@ export class AiGateway {
     try {
       tpmTaken = await this.deps.rateLimits.admit(key.id, key.rpm, key.tpm, promptEstimate);
     } catch (error) {
-      if (!(error instanceof RateLimitError)) throw error;
+      if (!(error instanceof RateLimitError)) throw this.limitsUnavailable(error);
       this.deps.metrics?.refusals.inc({ reason: error.limit });
       const what = error.limit === 'rpm' ? `${key.rpm} requests per minute` : `${key.tpm} tokens per minute`;
       throw gatewayError(429, `AI key ${key.id} is over its limit of ${what}; retry in ${error.retryAfterSeconds} s`, 'rate_limit_exceeded', {
@@ -182,7 +188,11 @@ export class AiGateway {
       });
     }
     const seed = () => this.seed(key, now);
-    const reserved = await this.deps.counters.reserve(key.id, period, { requests: key.usageLimit, costMicros: key.costLimitMicros }, seed);
+    const reserved = await this.deps.counters
+      .reserve(key.id, period, { requests: key.usageLimit, costMicros: key.costLimitMicros }, seed)
+      .catch((error) => {
+        throw this.limitsUnavailable(error);
+      });
     if (!reserved.allowed) {
       void this.deps.rateLimits.settle(key.id, key.tpm, tpmTaken, 0).catch(() => undefined);
       this.deps.metrics?.refusals.inc({ reason: reserved.reason === 'cost' ? 'cost_cap' : 'request_cap' });
@@ -335,7 +345,7 @@ export class AiGateway {
 
   private warnUnpriced(provider: string, model: string): void {
     const id = `${provider}/${model}`;
-    if (this.unpricedWarned.has(id)) return;
+    if (this.unpricedWarned.has(id) || this.unpricedWarned.size >= 10_000) return;
     this.unpricedWarned.add(id);
     this.log?.warn({ provider, model }, 'AI model has no price in the catalog: requests are served and counted but recorded as unpriced (cost 0)');
   }

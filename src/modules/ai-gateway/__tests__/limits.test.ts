@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { createServer, type AddressInfo } from 'node:net';
 import path from 'node:path';
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -111,6 +112,27 @@ describe.each(engines)('gateway limits and caps (%s)', (engine) => {
     await chat(key.id);
     const usage = await g.t.get(`/api/ai-keys/${key.id}/usage`, { token: g.ws.owner.token });
     expect(usage.body.this_month.requests).toBe(1);
+  });
+});
+
+describe.each(engines)('limits store down (%s)', (engine) => {
+  it('refuses with 503 rather than letting a cap slip when Redis does not answer', async () => {
+    const closed = createServer();
+    await new Promise<void>((r) => closed.listen(0, '127.0.0.1', r));
+    const port = (closed.address() as AddressInfo).port;
+    await new Promise<void>((r) => closed.close(() => r()));
+    const g = await gatewayTest(engine, { env: { REDIS_URL: `redis://127.0.0.1:${port}` } });
+    const fake = await startFakeProvider('openai', { apiKey: [] });
+    try {
+      const key = await addKey(g, 'openai', fake, { usage_limit: 10 });
+      const res = await g.t.post('/v1/chat/completions', { token: g.token, body: chatBody('openai/gpt-4o-mini'), headers: { 'x-atrium-key-id': key.id } });
+      expect(res.status).toBe(503);
+      expect(res.body.error).toMatchObject({ type: 'api_error', code: 'limits_unavailable' });
+      expect(fake.chatRequests()).toHaveLength(0);
+    } finally {
+      await fake.close();
+      await g.t.close();
+    }
   });
 });
 
