@@ -96,7 +96,7 @@ export function createServices({ config, database, keyring }: Omit<AppDeps, 'log
     invitations: new InvitationsService(db, workspacesRepo, authRepo, access, audit, config),
     permissions: new PermissionsService(db, workspacesRepo, access, audit, resourceTypes),
     activity: new ActivityService(new ActivityRepository(db), access),
-    webhooks: createWebhooks({ config, database, keyring, outbound, metrics, events, audit, access, resourceTypes }),
+    webhooks: createWebhooks({ config, database, keyring, outbound, metrics, events, audit, access, resourceTypes, secrets }),
     secrets,
     aiKeys,
     aiGateway: createAiGateway({ db, limiters, access, events, aiKeys, outbound, metrics }),
@@ -122,6 +122,7 @@ export async function buildApp(deps: AppDeps): Promise<{ app: AppInstance; servi
     reply.header('x-request-id', request.id);
   });
 
+  services.limiters.onRedisError = (error) => app.log.warn({ err: error }, 'redis unavailable: shared rate limits cannot be checked');
   registerErrorHandling(app);
   await app.register(cookie);
   await app.register(swagger, {

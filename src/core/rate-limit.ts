@@ -19,7 +19,21 @@ export interface LimiterOptions {
  * REDIS_URL is set so counters are shared by every instance.
  */
 export class RateLimiters {
-  private constructor(readonly redis: Redis | undefined) {}
+  /** Where connection errors go; the app points this at its logger once it exists. */
+  onRedisError: (error: Error) => void = () => {};
+  private lastErrorAt = 0;
+
+  private constructor(readonly redis: Redis | undefined) {
+    // Without a listener ioredis reports every reconnect failure as an
+    // unhandled 'error' event. Report at most one every 10 s: requests that
+    // need Redis fail on their own and say so.
+    redis?.on('error', (error: Error) => {
+      const now = Date.now();
+      if (now - this.lastErrorAt < 10_000) return;
+      this.lastErrorAt = now;
+      this.onRedisError(error);
+    });
+  }
 
   static create(redisUrl: string | undefined): RateLimiters {
     if (!redisUrl) return new RateLimiters(undefined);
