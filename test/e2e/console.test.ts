@@ -50,6 +50,7 @@ describe.skipIf(!hasChromium)('web console (Chromium, SQLite)', () => {
   async function signUpFromInvitation(page: Page, link: string, person: { name: string; email: string }) {
     await page.goto(link);
     await page.getByRole('heading', { name: /Join Acme Robotics/ }).waitFor();
+    if (person === people.dev) await snap(page, 'accept-invitation');
     await page.getByRole('link', { name: 'Create an account to accept' }).click();
     await expect(page.getByLabel('Work e-mail').inputValue()).resolves.toBe(person.email);
     await page.getByLabel('Your name').fill(person.name);
@@ -109,6 +110,7 @@ describe.skipIf(!hasChromium)('web console (Chromium, SQLite)', () => {
       await owner.getByRole('button', { name: 'Create account' }).click();
       await owner.getByText('Use at least 8 characters.').waitFor();
     });
+    await snap(owner, 'signup-field-error');
     await owner.getByLabel('Password').fill(PASSWORD);
     await owner.getByRole('button', { name: 'Create account' }).click();
 
@@ -192,7 +194,6 @@ describe.skipIf(!hasChromium)('web console (Chromium, SQLite)', () => {
     await log.getByText(/changed the role of/).first().waitFor();
     await expect(log.getByRole('listitem').count()).resolves.toBe(30);
     await expect(log.getByText('created the workspace').count()).resolves.toBe(0);
-    await snap(owner, 'activity');
 
     // Filters go to the server and into the URL.
     await owner.getByLabel('Action').selectOption('member.*');
@@ -371,6 +372,11 @@ describe.skipIf(!hasChromium)('web console (Chromium, SQLite)', () => {
       await expect(alan.getByRole('main').getByRole('combobox').count(), `role pickers on ${sub}`).resolves.toBe(0);
     }
     await snap(alan, 'viewer-members');
+
+    // By now the log has a bit of everything: the picture for the docs.
+    await owner.goto(`${workspaceUrl}/activity`);
+    await owner.getByRole('list', { name: 'Activity log' }).getByText('joined as viewer').waitFor();
+    await snap(owner, 'activity', { fullPage: false });
   }, 90_000);
 
   it('works at phone width', async () => {

@@ -148,15 +148,17 @@ export function DeliveryLog({ webhook, canWrite }: { webhook: Webhook; canWrite:
               })}
             </tbody>
           </table>
-          <div className="load-more">
-            {query.isFetchingNextPage ? (
-              <Spinner label="Loading more" />
-            ) : query.hasNextPage ? (
-              <Button size="sm" onClick={() => query.fetchNextPage()}>
-                Load older deliveries
-              </Button>
-            ) : null}
-          </div>
+          {(query.hasNextPage || query.isFetchingNextPage) && (
+            <div className="load-more">
+              {query.isFetchingNextPage ? (
+                <Spinner label="Loading more" />
+              ) : (
+                <Button size="sm" onClick={() => query.fetchNextPage()}>
+                  Load older deliveries
+                </Button>
+              )}
+            </div>
+          )}
         </div>
       )}
       {recovering && <RecoverDialog webhook={webhook} onClose={() => setRecovering(false)} />}

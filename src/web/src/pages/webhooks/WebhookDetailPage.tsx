@@ -128,7 +128,7 @@ function WebhookDetail({ webhook: w }: { webhook: Webhook }) {
             <div className="stat-label">Success rate</div>
             <div className="stat-value">{recent.data && recent.data.length > 0 ? formatPercent(ok / recent.data.length) : '—'}</div>
             <div className="stat-sub">
-              <Health attempts={recent.data} />
+              <Health attempts={recent.data} showRate={false} />
             </div>
           </div>
           <div className="stat">

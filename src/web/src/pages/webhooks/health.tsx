@@ -45,7 +45,7 @@ export function attemptLabel(a: Pick<Attempt, 'status_code' | 'error_class'>): s
 }
 
 /** Success rate plus a bar per recent attempt (oldest left), like the health strips of Svix or a status page. */
-export function Health({ attempts }: { attempts: Attempt[] | undefined }) {
+export function Health({ attempts, showRate = true }: { attempts: Attempt[] | undefined; showRate?: boolean }) {
   if (!attempts) return <span className="skeleton" style={{ width: 120 }} />;
   if (attempts.length === 0) return <span className="muted small">No attempts yet</span>;
   const ok = attempts.filter((a) => a.succeeded).length;
@@ -53,7 +53,13 @@ export function Health({ attempts }: { attempts: Attempt[] | undefined }) {
   const bars = [...attempts].slice(0, 24).reverse();
   return (
     <span className="health" title={`${ok} of the last ${attempts.length} attempts succeeded`}>
-      <span className={rate >= 0.95 ? 'health-rate ok' : rate >= 0.7 ? 'health-rate warn' : 'health-rate bad'}>{formatPercent(rate, rate < 1 && rate > 0.99 ? 1 : 0)}</span>
+      {showRate ? (
+        <span className={rate >= 0.95 ? 'health-rate ok' : rate >= 0.7 ? 'health-rate warn' : 'health-rate bad'}>{formatPercent(rate, rate < 1 && rate > 0.99 ? 1 : 0)}</span>
+      ) : (
+        <span className="muted tiny">
+          {ok} of the last {attempts.length} attempts
+        </span>
+      )}
       <span className="spark" aria-hidden="true">
         {bars.map((a) => (
           <span key={a.id} className={a.succeeded ? 'spark-ok' : 'spark-bad'} />
