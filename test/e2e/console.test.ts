@@ -32,6 +32,7 @@ describe.skipIf(!hasChromium)('web console (Chromium, SQLite)', () => {
   let receiver: Awaited<ReturnType<typeof startReceiver>>;
   let provider: FakeProvider;
   const PROVIDER_KEY = 'sk-e2e-test-key-0123456789abcdefghij';
+  const ROTATED_KEY = 'sk-e2e-rotated-key-9876543210zyxwvu';
   const people = {
     owner: { name: 'Ada Lovelace', email: 'ada@acme.test' },
     dev: { name: 'Grace Hopper', email: 'grace@acme.test' },
@@ -77,7 +78,7 @@ describe.skipIf(!hasChromium)('web console (Chromium, SQLite)', () => {
   beforeAll(async () => {
     await ensureWebBuild();
     receiver = await startReceiver();
-    provider = await startFakeProvider('openai', { apiKey: PROVIDER_KEY, reply: { text: 'Hi from the fake model', inputTokens: 1200, outputTokens: 800 } });
+    provider = await startFakeProvider('openai', { apiKey: [PROVIDER_KEY, ROTATED_KEY], reply: { text: 'Hi from the fake model', inputTokens: 1200, outputTokens: 800 } });
     // Webhook receivers and the fake provider live on 127.0.0.1, which atrium refuses unless allowed.
     server = await startAtrium({ ATRIUM_OUTBOUND_ALLOWED_CIDRS: '127.0.0.0/8' });
     browser = await launch();
@@ -146,6 +147,22 @@ describe.skipIf(!hasChromium)('web console (Chromium, SQLite)', () => {
 
     await owner.getByRole('link', { name: /Invitations/ }).click();
     await owner.getByTestId(`invitation-${people.dev.email}`).getByText('Accepted', { exact: true }).waitFor();
+
+    // Resend issues a new link (the old one stops working); revoke ends the invitation.
+    const first = await invite('temp@acme.test', 'viewer');
+    await owner.getByRole('button', { name: 'Done' }).click();
+    await owner.getByRole('link', { name: /Invitations/ }).click();
+    const pending = owner.getByTestId('invitation-temp@acme.test');
+    await pending.getByRole('button', { name: 'Resend invitation to temp@acme.test' }).click();
+    const resent = owner.getByRole('dialog', { name: 'New invitation link' });
+    const second = await resent.getByLabel('Invitation link').textContent();
+    expect(second).not.toBe(first);
+    await resent.getByRole('button', { name: 'Done' }).click();
+    await pending.getByText('sent 2×').waitFor();
+    await pending.getByRole('button', { name: 'Revoke invitation to temp@acme.test' }).click();
+    await owner.getByRole('dialog', { name: 'Revoke invitation?' }).getByRole('button', { name: 'Revoke invitation' }).click();
+    await pending.getByText('Revoked', { exact: true }).waitFor();
+    await snap(owner, 'invitations');
   }, 90_000);
 
   it('switches between workspaces and creates one from the switcher, by keyboard', async () => {
@@ -177,12 +194,12 @@ describe.skipIf(!hasChromium)('web console (Chromium, SQLite)', () => {
   }, 60_000);
 
   it('shows the activity log with filters and loads older pages while scrolling', async () => {
-    // 6 entries so far; 14 tokens created and revoked through the API (with the browser's session) add 28,
-    // so the first page (30 rows) ends before the invitation entries.
+    // 9 entries so far; 12 tokens created and revoked through the API (with the browser's session) add 24,
+    // so the first page (30 rows) ends just before Grace's invitation was accepted.
     const csrf = (await owner.context().cookies()).find((c) => c.name === 'atrium_csrf')!.value;
     const list = (await (await owner.request.get('/api/workspaces')).json()) as { data: { id: string; slug: string }[] };
     const workspaceId = list.data.find((w) => w.slug === 'acme-robotics')!.id;
-    for (let i = 1; i <= 14; i++) {
+    for (let i = 1; i <= 12; i++) {
       const res = await owner.request.post('/api/tokens', { headers: { 'x-csrf-token': csrf }, data: { name: `batch ${i}`, workspace_id: workspaceId, scopes: ['workspaces:read'] } });
       expect(res.status()).toBe(201);
       const { id } = (await res.json()) as { id: string };
@@ -210,7 +227,7 @@ describe.skipIf(!hasChromium)('web console (Chromium, SQLite)', () => {
     await log.getByText('created the workspace').waitFor();
     await log.getByText(/invited grace@acme.test as developer/).waitFor();
     await owner.getByText('You reached the beginning of the log.').waitFor();
-    await expect(log.getByRole('listitem').count()).resolves.toBe(34);
+    await expect(log.getByRole('listitem').count()).resolves.toBe(33);
   }, 60_000);
 
   it('creates an API token that is shown once, then lists it', async () => {
@@ -228,6 +245,16 @@ describe.skipIf(!hasChromium)('web console (Chromium, SQLite)', () => {
     await snap(owner, 'token-created');
     await created.getByRole('button', { name: 'Done' }).click();
     await owner.getByTestId('token-CI deploy').waitFor();
+
+    await owner.getByRole('button', { name: 'Create token' }).first().click();
+    const second = owner.getByRole('dialog', { name: 'Create API token' });
+    await second.getByLabel('Name', { exact: true }).fill('Old script');
+    await second.getByRole('button', { name: 'Create token' }).click();
+    await owner.getByRole('dialog', { name: 'Token created' }).getByRole('button', { name: 'Done' }).click();
+    await owner.getByRole('button', { name: 'Revoke Old script' }).click();
+    await owner.getByRole('dialog', { name: 'Revoke Old script?' }).getByRole('button', { name: 'Revoke token' }).click();
+    await owner.getByText('Old script revoked.').waitFor();
+    await expect(owner.getByTestId('token-Old script').count()).resolves.toBe(0);
     await snap(owner, 'api-tokens');
   }, 60_000);
 
@@ -236,6 +263,13 @@ describe.skipIf(!hasChromium)('web console (Chromium, SQLite)', () => {
     await owner.getByText('No endpoints yet').waitFor();
     await owner.getByRole('button', { name: 'Add endpoint' }).first().click();
     const dialog = owner.getByRole('dialog', { name: 'Add endpoint' });
+    // The cloud metadata address stays refused even with 127.0.0.0/8 allowed; the reason shows under the field.
+    await dialog.getByLabel('Endpoint URL').fill('http://169.254.169.254/latest/meta-data');
+    await watch.expecting(/status of 400/, async () => {
+      await dialog.getByRole('button', { name: 'Create endpoint' }).click();
+      await dialog.getByText(/Is not allowed/).waitFor();
+    });
+    await expect(dialog.getByLabel('Endpoint URL').getAttribute('aria-invalid')).resolves.toBe('true');
     await dialog.getByLabel('Endpoint URL').fill(receiver.url);
     await dialog.getByLabel('Description').fill('Order service');
     // The event-type picker is fed by the catalog.
@@ -266,6 +300,25 @@ describe.skipIf(!hasChromium)('web console (Chromium, SQLite)', () => {
     const verified = new StandardWebhook(secret).verify(hit.body, hit.headers as Record<string, string>) as { type: string };
     expect(verified.type).toBe('webhook.test');
 
+    // Retry sends the finished delivery again: a second attempt appears.
+    await row.getByRole('button', { name: 'Retry delivery of webhook.test' }).click();
+    await owner.getByText('Delivery queued to be sent again.').waitFor();
+    await owner.getByRole('article', { name: 'Attempt 2' }).waitFor({ timeout: 20_000 });
+
+    // Rotation shows the new secret once; both secrets sign during the grace period.
+    await owner.getByRole('button', { name: 'Rotate secret' }).click();
+    await owner.getByRole('dialog', { name: 'Rotate signing secret' }).getByRole('button', { name: 'Rotate secret' }).click();
+    const rotated = owner.getByRole('dialog', { name: 'New signing secret' });
+    const newSecret = await rotated.getByLabel('Signing secret').textContent();
+    expect(newSecret).toMatch(/^whsec_/);
+    expect(newSecret).not.toBe(secret);
+    await rotated.getByRole('button', { name: 'Done' }).click();
+
+    await owner.getByRole('button', { name: 'Disable' }).click();
+    await owner.getByText('Disabled', { exact: true }).first().waitFor();
+    await owner.getByRole('button', { name: 'Enable' }).click();
+    await owner.getByText('Endpoint enabled.').waitFor();
+
     await owner.goto(`${workspaceUrl}/webhooks`);
     const listed = owner.getByTestId(`webhook-${receiver.url}`);
     await listed.getByText('Healthy').waitFor();
@@ -277,8 +330,15 @@ describe.skipIf(!hasChromium)('web console (Chromium, SQLite)', () => {
     await owner.goto(`${workspaceUrl}/ai-keys`);
     await owner.getByText('No AI keys yet').waitFor();
     await owner.getByRole('button', { name: 'Add key' }).first().click();
+    // Each provider asks for its own fields: Azure needs an endpoint and a deployment.
+    await owner.getByRole('dialog', { name: 'Add an AI key' }).getByRole('button', { name: /^Azure OpenAI/ }).click();
+    const azure = owner.getByRole('dialog', { name: 'Add Azure OpenAI key' });
+    await azure.getByLabel('Endpoint URL').waitFor();
+    await azure.getByLabel('Deployment name').waitFor();
+    await azure.getByRole('button', { name: 'Providers' }).click();
     await owner.getByRole('dialog', { name: 'Add an AI key' }).getByRole('button', { name: /^OpenAI/ }).click();
     const dialog = owner.getByRole('dialog', { name: 'Add OpenAI key' });
+    await expect(dialog.getByLabel('Deployment name').count()).resolves.toBe(0);
     await dialog.getByLabel('Name', { exact: true }).fill('Production');
     await dialog.getByLabel('API key').fill(PROVIDER_KEY);
     await dialog.getByLabel('Base URL').fill(provider.endpointUrl);
@@ -317,6 +377,22 @@ describe.skipIf(!hasChromium)('web console (Chromium, SQLite)', () => {
     await owner.getByTestId('requests-chart').locator('.recharts-bar-rectangle path').first().waitFor();
     await owner.getByText('1 in the last 30 days').waitFor();
     await snap(owner, 'ai-key-usage');
+
+    // Limits, then a rotation: the new key serves at once and the history stays.
+    await owner.getByRole('button', { name: 'Limits' }).click();
+    const limits = owner.getByRole('dialog', { name: 'Name, limits and caps' });
+    await limits.getByLabel('Requests per minute').fill('60');
+    await limits.getByRole('button', { name: 'Save' }).click();
+    await owner.getByText('60 req/min').waitFor();
+    await owner.getByRole('button', { name: 'Rotate' }).click();
+    const rotate = owner.getByRole('dialog', { name: 'Rotate Production' });
+    await rotate.getByLabel('New API key').fill(ROTATED_KEY);
+    await rotate.getByRole('button', { name: 'Rotate key' }).click();
+    await owner.getByText(/Production rotated/).waitFor();
+    await owner.getByRole('main').getByText(ROTATED_KEY.slice(-4)).first().waitFor();
+    await owner.getByRole('button', { name: 'Test key' }).click();
+    await owner.getByText('Key works', { exact: true }).waitFor();
+    await owner.getByText('1 in the last 30 days').waitFor();
   }, 90_000);
 
   it('lets a developer read webhooks and AI keys without write buttons', async () => {

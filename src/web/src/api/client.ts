@@ -40,7 +40,8 @@ export class ApiError extends Error {
       }
     } else if (this.details && typeof this.details === 'object') {
       const field = (this.details as { field?: unknown }).field;
-      if (typeof field === 'string') add(field, this.message);
+      // Messages like "url is not allowed: …" name the field first; under the field that reads twice.
+      if (typeof field === 'string') add(field, this.message.startsWith(`${field} `) ? humanize(this.message.slice(field.length + 1)) : this.message);
     }
     return out;
   }
