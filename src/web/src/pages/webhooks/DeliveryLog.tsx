@@ -139,7 +139,7 @@ export function DeliveryLog({ webhook, canWrite }: { webhook: Webhook; canWrite:
                     {isOpen && (
                       <tr className="delivery-detail">
                         <td colSpan={6}>
-                          <DeliveryAttempts webhookId={webhook.id} deliveryId={d.id} />
+                          <DeliveryAttempts webhookId={webhook.id} deliveryId={d.id} attemptCount={d.attempt_count} />
                         </td>
                       </tr>
                     )}
@@ -166,10 +166,13 @@ export function DeliveryLog({ webhook, canWrite }: { webhook: Webhook; canWrite:
   );
 }
 
-function DeliveryAttempts({ webhookId, deliveryId }: { webhookId: string; deliveryId: string }) {
+function DeliveryAttempts({ webhookId, deliveryId, attemptCount }: { webhookId: string; deliveryId: string; attemptCount: number }) {
   const detail = useQuery({
-    queryKey: ['webhooks', webhookId, 'delivery', deliveryId],
+    // The list row polls; a new attempt there (a retry, a scheduled retry) refetches the detail.
+    queryKey: ['webhooks', webhookId, 'delivery', deliveryId, attemptCount],
     queryFn: () => api.get<DeliveryWithAttempts>(`/api/webhooks/${webhookId}/deliveries/${deliveryId}`),
+    placeholderData: (previous) => previous,
+    refetchInterval: (q) => (q.state.data?.status === 'pending' || q.state.data?.status === 'in_flight' ? 1500 : false),
   });
   if (detail.isPending) return <Spinner label="Loading attempts" />;
   if (detail.isError) return <Alert tone="danger">{errorMessage(detail.error)}</Alert>;
