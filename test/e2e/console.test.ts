@@ -62,6 +62,12 @@ describe.skipIf(!hasChromium)('web console (Chromium, SQLite)', () => {
     await page.waitForURL(/\/w\/acme-robotics\//);
   }
 
+  /** The API shares the page's session cookie: handy for setup and for waiting on background work. */
+  async function workspaceIdOf(page: Page, slug: string): Promise<string> {
+    const list = (await (await page.request.get('/api/workspaces')).json()) as { data: { id: string; slug: string }[] };
+    return list.data.find((w) => w.slug === slug)!.id;
+  }
+
   async function invite(email: string, role: string): Promise<string> {
     await owner.goto(`${workspaceUrl}/members`);
     await owner.getByRole('button', { name: 'Invite member' }).click();
@@ -197,8 +203,7 @@ describe.skipIf(!hasChromium)('web console (Chromium, SQLite)', () => {
     // 9 entries so far; 12 tokens created and revoked through the API (with the browser's session) add 24,
     // so the first page (30 rows) ends just before Grace's invitation was accepted.
     const csrf = (await owner.context().cookies()).find((c) => c.name === 'atrium_csrf')!.value;
-    const list = (await (await owner.request.get('/api/workspaces')).json()) as { data: { id: string; slug: string }[] };
-    const workspaceId = list.data.find((w) => w.slug === 'acme-robotics')!.id;
+    const workspaceId = await workspaceIdOf(owner, 'acme-robotics');
     for (let i = 1; i <= 12; i++) {
       const res = await owner.request.post('/api/tokens', { headers: { 'x-csrf-token': csrf }, data: { name: `batch ${i}`, workspace_id: workspaceId, scopes: ['workspaces:read'] } });
       expect(res.status()).toBe(201);
@@ -366,6 +371,13 @@ describe.skipIf(!hasChromium)('web console (Chromium, SQLite)', () => {
     const completion = (await res.json()) as { choices: { message: { content: string } }[] };
     expect(completion.choices[0].message.content).toBe('Hi from the fake model');
 
+    // Usage is written by a background flush (≈100 ms): wait for it before looking.
+    await expect
+      .poll(async () => {
+        const keysRes = (await (await owner.request.get(`/api/ai-keys?workspace_id=${encodeURIComponent(await workspaceIdOf(owner, 'acme-robotics'))}`)).json()) as { data: { usage_this_month: number }[] };
+        return keysRes.data[0]?.usage_this_month;
+      })
+      .toBe(1);
     await owner.reload();
     await row.getByRole('meter', { name: 'Requests of Production this month' }).waitFor();
     await snap(owner, 'ai-keys');
