@@ -1,7 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { WebhookConfig } from '../../core/config.js';
+import type { Transaction } from 'kysely';
 import type { Db } from '../../core/db/database.js';
+import type { DB } from '../../core/db/schema.js';
 import type { Keyring } from '../../core/keyring.js';
 import { SYSTEM_CONTEXT } from '../activity/audit.js';
 import { nextRetryDelay } from './retry-policy.js';
@@ -26,24 +28,48 @@ interface Completed {
   gone: boolean;
 }
 
-/** Results are written back in one transaction per batch: one commit (one fsync on SQLite) for many attempts. */
-const FLUSH_DELAY_MS = 5;
+/**
+ * Results are written back in batches: with the next claim, in the same
+ * transaction, when the worker is busy; otherwise after this delay. One
+ * commit (one fsync on SQLite) then covers many attempts.
+ */
+const FLUSH_DELAY_MS = 25;
 const FLUSH_MAX_BATCH = 256;
 const MAX_CACHED_KEYS = 10_000;
+/** Deliveries claimed per endpoint slot: one being sent, one waiting locally to go as soon as the slot frees. */
+const PREFETCH = 2;
+/** A prefetched delivery is only started if its lease outlives a whole attempt by this much (at most). */
+const LEASE_MARGIN_MS = 2_000;
+/** While attempts are under way, claims are at least this far apart: each then picks up a batch. */
+const CLAIM_INTERVAL_MS = 15;
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());
+
+interface Ready {
+  delivery: ClaimedDelivery;
+  keys: Buffer[];
+  leaseEnd: number;
+}
+
+/** What this worker holds for one endpoint: attempts being sent and claimed deliveries waiting for a slot. */
+interface EndpointSlots {
+  active: number;
+  queue: Ready[];
+}
 
 /**
  * Sends due webhook deliveries. Runs in `serve` (in-process) and in
  * `atrium worker` processes; on PostgreSQL any number of them share the
  * queue.
  *
- * The loop claims due deliveries with a lease (see WebhooksRepository.claimDue),
- * sends them concurrently (bounded globally and per endpoint, so one slow
- * receiver cannot take every slot), and writes results back in batches. A
- * worker that dies mid-attempt simply stops renewing nothing: its leases
- * expire and the deliveries become due again (at-least-once; receivers dedupe
- * on `webhook-id`).
+ * The loop claims due deliveries with a lease (see WebhooksRepository.claimDue)
+ * and sends them concurrently, bounded globally and per endpoint so one slow
+ * receiver cannot take every slot. It claims a little ahead (PREFETCH per
+ * slot) so a freed slot is refilled without a database round trip, and
+ * claims again in batches rather than once per completion; results are
+ * written back in batches too. A worker that dies mid-attempt just stops:
+ * its leases expire and the deliveries become due again (at-least-once;
+ * receivers dedupe on `webhook-id`).
  */
 export class DeliveryWorker {
   readonly id = `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
@@ -53,10 +79,17 @@ export class DeliveryWorker {
   private accepting = false;
   private loopDone: Promise<void> | null = null;
   private wakeUp: (() => void) | null = null;
-  private woken = false;
+  /** Set when claiming may find something: new work was queued, slots freed up, or the poll interval passed. */
+  private needClaim = false;
   private claimSeq = 0;
   private active = 0;
-  private readonly perEndpoint = new Map<string, number>();
+  /** Claimed deliveries not yet finished (being sent or waiting in a local queue). */
+  private held = 0;
+  private completionsSinceClaim = 0;
+  private lastClaimAt = 0;
+  private lastFairClaimAt = 0;
+  private readonly slots = new Map<string, EndpointSlots>();
+  private toRelease: Ready[] = [];
   private readonly inFlight = new Set<Promise<void>>();
   private buffer: Completed[] = [];
   private flushTimer: NodeJS.Timeout | null = null;
@@ -82,12 +115,13 @@ export class DeliveryWorker {
     if (this.running) return;
     this.running = true;
     this.accepting = true;
+    this.needClaim = true;
     this.loopDone = this.loop();
   }
 
   /** Look for due work now (called after deliveries were queued in this process). */
   wake(): void {
-    this.woken = true;
+    this.needClaim = true;
     const wakeUp = this.wakeUp;
     this.wakeUp = null;
     wakeUp?.();
@@ -105,95 +139,167 @@ export class DeliveryWorker {
   }
 
   /**
-   * Stops claiming, lets attempts in flight finish for up to `graceMs`, and
-   * writes their results. Attempts still running after that are abandoned:
-   * their leases expire and another worker (or this one, restarted) retries them.
+   * Stops claiming, hands back deliveries claimed but not started, lets
+   * attempts in flight finish for up to `graceMs`, and writes their results.
+   * Attempts still running after that are abandoned: their leases expire and
+   * another worker (or this one, restarted) retries them.
    */
   async stop(graceMs = this.config.timeoutMs + 1000): Promise<void> {
     if (!this.running) return;
     this.running = false;
     this.wake();
     await this.loopDone;
+    for (const slot of this.slots.values()) this.toRelease.push(...slot.queue.splice(0));
+    await this.releaseUnstarted().catch((error: unknown) => this.log.warn({ err: error }, 'webhook worker: could not hand back claimed deliveries; their leases will expire'));
     const timer = sleep(graceMs);
     await Promise.race([Promise.allSettled([...this.inFlight]), timer]);
     this.accepting = false;
     if (this.flushTimer) clearTimeout(this.flushTimer);
     this.flushTimer = null;
     await this.flush();
+    this.slots.clear();
+    this.held = 0;
+    this.active = 0;
   }
 
+  /** Waits for a wake-up or the poll interval (after which due retries are looked for). */
   private idle(ms: number): Promise<void> {
-    if (this.woken) {
-      this.woken = false;
-      return Promise.resolve();
-    }
+    if (this.needClaim || !this.running) return Promise.resolve();
     return new Promise<void>((resolve) => {
       const timer = setTimeout(() => {
         this.wakeUp = null;
+        this.needClaim = true;
         resolve();
       }, ms);
       this.wakeUp = () => {
         clearTimeout(timer);
         resolve();
       };
-    }).then(() => {
-      this.woken = false;
     });
   }
 
   private async loop(): Promise<void> {
     const { concurrency, pollMs } = this.config;
-    // Claim in batches: wait until a quarter of the slots are free (or the queue looked empty).
-    const minFree = Math.max(1, Math.floor(concurrency / 4));
+    const capacity = concurrency * PREFETCH;
     while (this.running) {
-      const free = concurrency - this.active;
-      if (free < minFree && this.active > 0) {
-        await this.idle(pollMs);
-        continue;
-      }
-      let claimed = 0;
+      await this.idle(pollMs);
+      if (!this.running) break;
+      // Busy: let a batch of work accumulate instead of claiming for each publish or completion.
+      const wait = this.held > 0 ? this.lastClaimAt + CLAIM_INTERVAL_MS - Date.now() : 0;
+      if (wait > 0) await sleep(wait);
+      if (!this.running) break;
+      this.needClaim = false;
+      this.completionsSinceClaim = 0;
       try {
-        claimed = await this.claimAndSend(free);
+        await this.releaseUnstarted();
+        const free = capacity - this.held;
+        if (free > 0) await this.claim(free);
+        this.lastClaimAt = Date.now();
       } catch (error) {
         this.log.error({ err: error }, 'webhook worker: claiming deliveries failed; retrying after the poll interval');
-        await this.idle(pollMs);
-        continue;
+        await sleep(pollMs);
       }
-      if (claimed === 0) await this.idle(pollMs);
     }
   }
 
-  private async claimAndSend(free: number): Promise<number> {
+  private slot(endpointId: string): EndpointSlots {
+    let slot = this.slots.get(endpointId);
+    if (!slot) {
+      slot = { active: 0, queue: [] };
+      this.slots.set(endpointId, slot);
+    }
+    return slot;
+  }
+
+  private async claim(free: number): Promise<void> {
     const now = Date.now();
     const leaseOwner = `${this.id}/${++this.claimSeq}`;
-    const limit = this.config.endpointConcurrency;
-    const saturated = [...this.perEndpoint].filter(([, n]) => n >= limit).map(([id]) => id);
-    const ids = await this.db.transaction().execute((trx) =>
-      this.repo.with(trx).claimDue({
+    const perEndpoint = this.config.endpointConcurrency * PREFETCH;
+    const heldBy = (endpointId: string) => {
+      const s = this.slots.get(endpointId);
+      return s ? s.active + s.queue.length : 0;
+    };
+    // Skipping the endpoints we hold enough of keeps a backlog on one endpoint from hiding
+    // other endpoints' work, but makes the query walk that backlog: do it once per poll
+    // interval; in between, the head of the queue is enough.
+    let full = [...this.slots.keys()].filter((id) => heldBy(id) >= perEndpoint);
+    if (full.length > 0 && now - this.lastFairClaimAt < this.config.pollMs) full = [];
+    else if (full.length > 0) this.lastFairClaimAt = now;
+    // Results waiting to be written go in the claim's transaction: one commit for both.
+    const results = this.buffer.splice(0);
+    const disabled: DisabledEndpoint[] = [];
+    const ids = await this.db.transaction().execute(async (trx) => {
+      if (results.length > 0) await this.writeIn(trx, results, disabled);
+      return this.repo.with(trx).claimDue({
         now,
         leaseOwner,
         leaseMs: this.config.leaseMs,
         candidates: Math.min(free * 2, 1000),
-        excludeEndpoints: saturated,
+        excludeEndpoints: full,
         pick: (rows) => {
           const taken = new Map<string, number>();
           const picked: string[] = [];
           for (const row of rows) {
             if (picked.length >= free) break;
-            const used = (this.perEndpoint.get(row.endpoint_id) ?? 0) + (taken.get(row.endpoint_id) ?? 0);
-            if (used >= limit) continue;
-            taken.set(row.endpoint_id, (taken.get(row.endpoint_id) ?? 0) + 1);
+            const n = taken.get(row.endpoint_id) ?? 0;
+            if (heldBy(row.endpoint_id) + n >= perEndpoint) continue;
+            taken.set(row.endpoint_id, n + 1);
             picked.push(row.id);
           }
           return picked;
         },
-      }),
-    );
-    if (ids.length === 0) return 0;
+      });
+    }).catch(async (error: unknown) => {
+      // Keep the results whatever happened to the claim.
+      if (results.length > 0) await this.writeWithFallback(results);
+      throw error;
+    });
+    this.afterWrite(disabled);
+    if (ids.length === 0) return;
     const claimed = await this.repo.loadClaimed(ids);
     const keys = await this.signingKeys(claimed, now);
-    for (const delivery of claimed) this.start1(delivery, keys.get(delivery.endpoint_id) ?? []);
-    return claimed.length;
+    const leaseEnd = now + this.config.leaseMs;
+    const touched = new Set<string>();
+    for (const delivery of claimed) {
+      if (delivery.is_active !== 1) {
+        // Disabled after this delivery was queued: it fails without an attempt (recover re-queues it).
+        this.complete(delivery, null);
+        continue;
+      }
+      this.held += 1;
+      this.slot(delivery.endpoint_id).queue.push({ delivery, keys: keys.get(delivery.endpoint_id) ?? [], leaseEnd });
+      touched.add(delivery.endpoint_id);
+    }
+    for (const endpointId of touched) this.pump(endpointId);
+    // A full batch suggests more is due: look again right away.
+    if (ids.length >= free) this.needClaim = true;
+  }
+
+  /** Starts queued deliveries of an endpoint while it and the worker have free slots. */
+  private pump(endpointId: string): void {
+    const slot = this.slots.get(endpointId);
+    if (!slot) return;
+    while (slot.queue.length > 0 && slot.active < this.config.endpointConcurrency && this.active < this.config.concurrency && this.accepting) {
+      const ready = slot.queue.shift()!;
+      // A fresh claim always qualifies: the margin is at most half of what the lease has beyond the timeout.
+      const margin = Math.min(LEASE_MARGIN_MS, (this.config.leaseMs - this.config.timeoutMs) / 2);
+      if (ready.leaseEnd - Date.now() < this.config.timeoutMs + margin) {
+        // Waited too long locally: the lease might expire mid-attempt. Hand it back instead.
+        this.toRelease.push(ready);
+        this.held -= 1;
+        this.needClaim = true;
+        continue;
+      }
+      this.send(slot, ready);
+    }
+    if (slot.active === 0 && slot.queue.length === 0) this.slots.delete(endpointId);
+  }
+
+  /** Gives back claimed deliveries that were never started: due again at once, attempt not counted. */
+  private async releaseUnstarted(): Promise<void> {
+    if (this.toRelease.length === 0) return;
+    const batch = this.toRelease.splice(0);
+    await this.repo.release(batch.map((r) => ({ id: r.delivery.id, leaseOwner: r.delivery.lease_owner })), Date.now());
   }
 
   private async signingKeys(claimed: ClaimedDelivery[], now: number): Promise<Map<string, Buffer[]>> {
@@ -225,15 +331,11 @@ export class DeliveryWorker {
     return headers;
   }
 
-  /** Starts one attempt; its slot is taken now and released when the response is in. */
-  private start1(delivery: ClaimedDelivery, keys: Buffer[]): void {
-    if (delivery.is_active !== 1) {
-      // Disabled after this delivery was queued: it fails without an attempt (recover re-queues it).
-      this.complete(delivery, null);
-      return;
-    }
+  /** Starts one attempt; its slots are taken now and given back when the response is in. */
+  private send(slot: EndpointSlots, ready: Ready): void {
+    const { delivery, keys } = ready;
     this.active += 1;
-    this.perEndpoint.set(delivery.endpoint_id, (this.perEndpoint.get(delivery.endpoint_id) ?? 0) + 1);
+    slot.active += 1;
     // `let` + the awaited send inside: the finally block only runs after `task` is assigned.
     // eslint-disable-next-line prefer-const
     let task: Promise<void> | undefined;
@@ -251,11 +353,16 @@ export class DeliveryWorker {
         this.log.error({ err: error, delivery_id: delivery.id }, 'webhook worker: attempt failed unexpectedly');
       } finally {
         this.active -= 1;
-        const n = (this.perEndpoint.get(delivery.endpoint_id) ?? 1) - 1;
-        if (n <= 0) this.perEndpoint.delete(delivery.endpoint_id);
-        else this.perEndpoint.set(delivery.endpoint_id, n);
+        slot.active -= 1;
+        this.held -= 1;
         if (task) this.inFlight.delete(task);
-        this.wake();
+        this.pump(delivery.endpoint_id);
+        // Claim again once a batch worth of slots freed up, or when an endpoint ran out of prefetched work.
+        this.completionsSinceClaim += 1;
+        const drained = !this.slots.has(delivery.endpoint_id) || this.slots.get(delivery.endpoint_id)!.queue.length === 0;
+        if (drained || this.completionsSinceClaim >= Math.max(1, this.config.concurrency / 4)) this.wake();
+        // Other endpoints may be waiting for a global slot.
+        if (this.active < this.config.concurrency) for (const id of this.slots.keys()) if (id !== delivery.endpoint_id) this.pump(id);
       }
     })();
     this.inFlight.add(task);
@@ -298,64 +405,78 @@ export class DeliveryWorker {
   /** Writes buffered results; flushes run one after another. */
   flush(): Promise<void> {
     this.flushChain = this.flushChain.then(async () => {
-      const batch = this.buffer;
-      this.buffer = [];
-      if (batch.length === 0) return;
-      try {
-        await this.write(batch);
-      } catch (error) {
-        this.log.warn({ err: error, size: batch.length }, 'webhook worker: writing a batch of results failed; writing them one by one');
-        for (const item of batch) {
-          await this.write([item]).catch((e: unknown) =>
-            // Lost result: the lease expires and the delivery is attempted again (at-least-once).
-            this.log.error({ err: e, delivery_id: item.delivery.id }, 'webhook worker: could not record an attempt'),
-          );
-        }
-      }
+      const batch = this.buffer.splice(0);
+      if (batch.length > 0) await this.writeWithFallback(batch);
     });
     return this.flushChain;
   }
 
-  private async write(batch: Completed[]): Promise<void> {
-    const disabled: { endpointId: string; reason: string }[] = [];
-    await this.db.transaction().execute(async (trx) => {
-      const repo = this.repo.with(trx);
-      const now = Date.now();
-      // Deliveries of endpoints deleted meanwhile are gone; their attempts cannot be recorded.
-      const live = await repo.existingDeliveries(batch.map((b) => b.delivery.id));
-      const items = batch.filter((b) => live.has(b.delivery.id));
-      const attempts = items.flatMap((b) => (b.attempt ? [b.attempt] : []));
-      for (let i = 0; i < attempts.length; i += 200) await repo.insertAttempts(attempts.slice(i, i + 200));
-      await repo.recordOutcomes(items.map((b) => b.outcome), now);
+  private async writeWithFallback(batch: Completed[]): Promise<void> {
+    try {
+      await this.write(batch);
+    } catch (error) {
+      this.log.warn({ err: error, size: batch.length }, 'webhook worker: writing a batch of results failed; writing them one by one');
+      for (const item of batch) {
+        await this.write([item]).catch((e: unknown) =>
+          // Lost result: the lease expires and the delivery is attempted again (at-least-once).
+          this.log.error({ err: e, delivery_id: item.delivery.id }, 'webhook worker: could not record an attempt'),
+        );
+      }
+    }
+  }
 
-      // Endpoint health: any success ends the failing streak; otherwise the streak grows.
-      const health = new Map<string, { ok: boolean; failures: number; firstFailureAt: number; gone: boolean }>();
-      for (const b of items) {
-        if (!b.attempt) continue;
-        const h = health.get(b.delivery.endpoint_id) ?? { ok: false, failures: 0, firstFailureAt: Infinity, gone: false };
-        if (b.attempt.succeeded) h.ok = true;
-        else {
-          h.failures += 1;
-          h.firstFailureAt = Math.min(h.firstFailureAt, b.attempt.created_at);
-        }
-        h.gone ||= b.gone;
-        health.set(b.delivery.endpoint_id, h);
-      }
-      await repo.markEndpointsHealthy([...health].filter(([, h]) => h.ok && !h.gone).map(([id]) => id), now);
-      for (const [endpointId, h] of health) {
-        if (h.ok && !h.gone) continue;
-        const state = await repo.markEndpointFailing(endpointId, h.failures, h.firstFailureAt, now);
-        if (!state || state.is_active !== 1) continue;
-        if (h.gone) {
-          await this.service.disableInTrx(trx, SYSTEM_CONTEXT, state, 'gone', now);
-          disabled.push({ endpointId, reason: 'gone' });
-        } else if (state.failing_since !== null && now - state.failing_since >= this.config.disableAfterMs) {
-          await this.service.disableInTrx(trx, SYSTEM_CONTEXT, state, 'failing', now);
-          disabled.push({ endpointId, reason: 'failing' });
-        }
-      }
-    });
+  private async write(batch: Completed[]): Promise<void> {
+    const disabled: DisabledEndpoint[] = [];
+    await this.db.transaction().execute((trx) => this.writeIn(trx, batch, disabled));
+    this.afterWrite(disabled);
+  }
+
+  private afterWrite(disabled: DisabledEndpoint[]): void {
     for (const d of disabled) this.log.info({ endpoint_id: d.endpointId, reason: d.reason }, 'webhook endpoint disabled automatically');
     if (disabled.length > 0) this.wakeSoon(); // the webhook.disabled events may have queued deliveries
   }
+
+  /** Records attempts and outcomes, and endpoint health (auto-disable), in the caller's transaction. */
+  private async writeIn(trx: Transaction<DB>, batch: Completed[], disabled: DisabledEndpoint[]): Promise<void> {
+    const repo = this.repo.with(trx);
+    const now = Date.now();
+    // Deliveries of endpoints deleted meanwhile are gone; their attempts cannot be recorded.
+    const live = await repo.existingDeliveries(batch.map((b) => b.delivery.id));
+    const items = batch.filter((b) => live.has(b.delivery.id));
+    const attempts = items.flatMap((b) => (b.attempt ? [b.attempt] : []));
+    await repo.insertAttempts(attempts);
+    await repo.recordOutcomes(items.map((b) => b.outcome), now);
+
+    // Endpoint health: any success ends the failing streak; otherwise the streak grows.
+    const health = new Map<string, { ok: boolean; failures: number; firstFailureAt: number; gone: boolean }>();
+    for (const b of items) {
+      if (!b.attempt) continue;
+      const h = health.get(b.delivery.endpoint_id) ?? { ok: false, failures: 0, firstFailureAt: Infinity, gone: false };
+      if (b.attempt.succeeded) h.ok = true;
+      else {
+        h.failures += 1;
+        h.firstFailureAt = Math.min(h.firstFailureAt, b.attempt.created_at);
+      }
+      h.gone ||= b.gone;
+      health.set(b.delivery.endpoint_id, h);
+    }
+    await repo.markEndpointsHealthy([...health].filter(([, h]) => h.ok && !h.gone).map(([id]) => id), now);
+    for (const [endpointId, h] of health) {
+      if (h.ok && !h.gone) continue;
+      const state = await repo.markEndpointFailing(endpointId, h.failures, h.firstFailureAt, now);
+      if (!state || state.is_active !== 1) continue;
+      if (h.gone) {
+        await this.service.disableInTrx(trx, SYSTEM_CONTEXT, state, 'gone', now);
+        disabled.push({ endpointId, reason: 'gone' });
+      } else if (state.failing_since !== null && now - state.failing_since >= this.config.disableAfterMs) {
+        await this.service.disableInTrx(trx, SYSTEM_CONTEXT, state, 'failing', now);
+        disabled.push({ endpointId, reason: 'failing' });
+      }
+    }
+  }
+}
+
+interface DisabledEndpoint {
+  endpointId: string;
+  reason: string;
 }

@@ -80,7 +80,7 @@ export function createWebhooks(deps: WebhooksDeps) {
         created_at: event.createdAt,
         updated_at: event.createdAt,
       }));
-    for (let i = 0; i < rows.length; i += 500) await repo.with(trx).insertDeliveries(rows.slice(i, i + 500));
+    await repo.with(trx).insertDeliveries(rows);
     if (rows.length > 0) worker.wakeSoon();
   });
 

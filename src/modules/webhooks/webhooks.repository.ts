@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { CompiledQuery, sql } from 'kysely';
 import type { Dialect, Executor } from '../../core/db/database.js';
 import type { EventsTable } from '../events/events.tables.js';
 import type {
@@ -32,6 +32,45 @@ export interface AttemptFilter {
   until?: number;
   before?: string;
   limit: number;
+}
+
+/**
+ * The partial index's predicate, as literals: SQLite only uses a partial
+ * index when the query repeats its WHERE term, and a bound parameter
+ * (`status in (?, ?)`) does not count — it would scan the whole table.
+ */
+const OPEN = sql<boolean>`status in ('pending', 'in_flight')`;
+
+const DELIVERY_COLUMNS = [
+  'id', 'workspace_id', 'endpoint_id', 'event_id', 'event_type', 'status', 'attempt_count', 'retry_base', 'next_attempt_at',
+  'locked_until', 'lease_owner', 'last_status_code', 'last_error_class', 'last_attempt_at', 'completed_at', 'created_at', 'updated_at',
+] as const satisfies readonly (keyof WebhookDeliveriesTable)[];
+const ATTEMPT_COLUMNS = [
+  'id', 'workspace_id', 'delivery_id', 'endpoint_id', 'event_id', 'event_type', 'attempt_number', 'trigger', 'url', 'request_headers',
+  'status_code', 'response_body', 'duration_ms', 'error_class', 'error_message', 'succeeded', 'next_attempt_at', 'worker_id', 'created_at',
+] as const satisfies readonly (keyof WebhookAttemptsTable)[];
+const BULK_CHUNK = 100;
+const bulkSql = new Map<string, string>();
+
+/**
+ * Multi-row INSERT for the two hot-path tables (one delivery row per event
+ * and endpoint, one attempt row per send). Building such a statement through
+ * the query builder costs more than running it, so its text is made once per
+ * table, row count and dialect and reused (SQLite then reuses the compiled
+ * statement too).
+ */
+function bulkInsert<T>(dialect: Dialect, table: string, columns: readonly (keyof T & string)[], rows: readonly T[]): CompiledQuery {
+  const key = `${dialect}:${table}:${rows.length}`;
+  let text = bulkSql.get(key);
+  if (!text) {
+    let n = 0;
+    const tuple = () => `(${columns.map(() => (dialect === 'postgres' ? `$${++n}` : '?')).join(', ')})`;
+    text = `insert into "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) values ${rows.map(tuple).join(', ')}`;
+    bulkSql.set(key, text);
+  }
+  const parameters: unknown[] = [];
+  for (const row of rows) for (const c of columns) parameters.push(row[c]);
+  return CompiledQuery.raw(text, parameters);
 }
 
 /** A claimed delivery with everything needed to send it. */
@@ -191,8 +230,9 @@ export class WebhooksRepository {
   // — deliveries —
 
   async insertDeliveries(rows: WebhookDeliveriesTable[]): Promise<void> {
-    if (rows.length === 0) return;
-    await this.db.insertInto('webhook_deliveries').values(rows).execute();
+    for (let i = 0; i < rows.length; i += BULK_CHUNK) {
+      await this.db.executeQuery(bulkInsert(this.dialect, 'webhook_deliveries', DELIVERY_COLUMNS, rows.slice(i, i + BULK_CHUNK)));
+    }
   }
 
   findDelivery(workspaceId: string, id: string): Promise<WebhookDeliveriesTable | undefined> {
@@ -262,8 +302,9 @@ export class WebhooksRepository {
   // — attempts —
 
   async insertAttempts(rows: WebhookAttemptsTable[]): Promise<void> {
-    if (rows.length === 0) return;
-    await this.db.insertInto('webhook_attempts').values(rows).execute();
+    for (let i = 0; i < rows.length; i += BULK_CHUNK) {
+      await this.db.executeQuery(bulkInsert(this.dialect, 'webhook_attempts', ATTEMPT_COLUMNS, rows.slice(i, i + BULK_CHUNK)));
+    }
   }
 
   listAttempts(workspaceId: string, endpointId: string, f: AttemptFilter): Promise<WebhookAttemptsTable[]> {
@@ -301,7 +342,7 @@ export class WebhooksRepository {
     let q = this.db
       .selectFrom('webhook_deliveries')
       .select(['id', 'endpoint_id'])
-      .where('status', 'in', ['pending', 'in_flight'])
+      .where(OPEN)
       .where('next_attempt_at', '<=', opts.now);
     if (opts.excludeEndpoints.length > 0) q = q.where('endpoint_id', 'not in', opts.excludeEndpoints);
     q = q.orderBy('next_attempt_at').limit(opts.candidates);
@@ -323,6 +364,28 @@ export class WebhooksRepository {
       .where('id', 'in', ids)
       .execute();
     return ids;
+  }
+
+  /** Hands back claimed deliveries that were never attempted: due now, the claim's attempt not counted. */
+  async release(items: readonly { id: string; leaseOwner: string }[], now: number): Promise<void> {
+    const byOwner = new Map<string, string[]>();
+    for (const item of items) byOwner.set(item.leaseOwner, [...(byOwner.get(item.leaseOwner) ?? []), item.id]);
+    for (const [leaseOwner, ids] of byOwner) {
+      await this.db
+        .updateTable('webhook_deliveries')
+        .set((eb) => ({
+          status: 'pending' as DeliveryStatus,
+          attempt_count: eb('attempt_count', '-', 1),
+          next_attempt_at: now,
+          locked_until: null,
+          lease_owner: null,
+          updated_at: now,
+        }))
+        .where('id', 'in', ids)
+        .where('lease_owner', '=', leaseOwner)
+        .where('status', '=', 'in_flight')
+        .execute();
+    }
   }
 
   /** The claimed rows joined with their event and endpoint. */
@@ -437,7 +500,7 @@ export class WebhooksRepository {
     const rows = await this.db
       .selectFrom('webhook_deliveries')
       .select(['status', (eb) => eb.fn.countAll<number>().as('n')])
-      .where('status', 'in', ['pending', 'in_flight'])
+      .where(OPEN)
       .groupBy('status')
       .execute();
     return rows.map((r) => ({ status: r.status, n: Number(r.n) }));

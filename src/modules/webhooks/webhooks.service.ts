@@ -523,19 +523,7 @@ export class WebhooksService {
     const first = await replay();
     if (first) return first;
     try {
-      const result = await this.db.transaction().execute(async (trx) => {
-        const published = await this.events.publish(trx, {
-          workspaceId: input.workspace_id,
-          type: input.event_type,
-          data: input.payload,
-          idempotencyKey,
-        });
-        const event: EventsTable = {
-          id: published.id, workspace_id: published.workspaceId, type: published.type, payload: payloadJson,
-          idempotency_key: idempotencyKey ?? null, created_at: published.createdAt,
-        };
-        return { event, deliveries: await this.repo.with(trx).countDeliveriesOfEvent(input.workspace_id, published.id), replayed: false };
-      });
+      const result = await this.commitGrouped({ workspaceId: input.workspace_id, type: input.event_type, data: input.payload, payloadJson, idempotencyKey });
       if (result.deliveries > 0) this.onDue();
       return result;
     } catch (error) {
@@ -546,6 +534,75 @@ export class WebhooksService {
       throw error;
     }
   }
+
+  // — group commit —
+
+  private publishQueue: PendingPublish[] = [];
+  private publishDraining = false;
+
+  /**
+   * Group commit: events published concurrently are written in one
+   * transaction (one commit, so one fsync on SQLite, for the whole group),
+   * each with its fan-out. Every caller still gets its answer only after its
+   * event committed. If the group's transaction fails (e.g. one repeated
+   * Idempotency-Key), each event is retried in its own transaction, so one
+   * bad event never fails the others.
+   */
+  private commitGrouped(item: Omit<PendingPublish, 'resolve' | 'reject'>): Promise<PublishResult> {
+    return new Promise((resolve, reject) => {
+      this.publishQueue.push({ ...item, resolve, reject });
+      if (!this.publishDraining) {
+        this.publishDraining = true;
+        // One turn of the event loop lets requests that arrived together join the group.
+        setImmediate(() => void this.drainPublishes());
+      }
+    });
+  }
+
+  private async drainPublishes(): Promise<void> {
+    try {
+      while (this.publishQueue.length > 0) {
+        const group = this.publishQueue.splice(0, 200);
+        try {
+          const results = await this.db.transaction().execute(async (trx) => {
+            const out: PublishResult[] = [];
+            for (const item of group) out.push(await this.publishIn(trx, item));
+            return out;
+          });
+          group.forEach((item, i) => item.resolve(results[i]));
+        } catch (error) {
+          if (group.length === 1) {
+            group[0].reject(error);
+            continue;
+          }
+          for (const item of group) {
+            await this.db.transaction().execute((trx) => this.publishIn(trx, item)).then(item.resolve, item.reject);
+          }
+        }
+      }
+    } finally {
+      this.publishDraining = false;
+    }
+  }
+
+  private async publishIn(trx: Executor, item: Omit<PendingPublish, 'resolve' | 'reject'>): Promise<PublishResult> {
+    const published = await this.events.publish(trx, { workspaceId: item.workspaceId, type: item.type, data: item.data, idempotencyKey: item.idempotencyKey });
+    const event: EventsTable = {
+      id: published.id, workspace_id: published.workspaceId, type: published.type, payload: item.payloadJson,
+      idempotency_key: item.idempotencyKey ?? null, created_at: published.createdAt,
+    };
+    return { event, deliveries: await this.repo.with(trx).countDeliveriesOfEvent(item.workspaceId, published.id), replayed: false };
+  }
+}
+
+interface PendingPublish {
+  workspaceId: string;
+  type: string;
+  data: Record<string, unknown>;
+  payloadJson: string;
+  idempotencyKey: string | undefined;
+  resolve: (result: PublishResult) => void;
+  reject: (error: unknown) => void;
 }
 
 export function disabledMessage(reason: string | null, failingSince: number | null): string | null {

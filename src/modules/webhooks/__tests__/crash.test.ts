@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { createTestApp, createTestDatabase, engines, type Engine } from '../../../test/harness.js';
 import { endpointFor, publish, Receiver, spawnTs, waitFor, type Child } from './helpers.js';
 
@@ -24,6 +24,12 @@ async function api(base: string, method: string, url: string, token?: string, bo
   });
   return { status: res.status, body: (await res.json().catch(() => null)) as any };
 }
+
+// Killed after each test even when it times out (its finally block would not run then).
+const children: Child[] = [];
+afterEach(() => {
+  for (const c of children.splice(0)) if (c.proc.exitCode === null && c.proc.signalCode === null) c.proc.kill('SIGKILL');
+});
 
 describe.each(engines)('crash and scale-out (%s)', (engine) => {
   it('delivers every accepted event after the server is killed (SIGKILL) mid-delivery and restarted', async () => {
@@ -52,7 +58,6 @@ describe.each(engines)('crash and scale-out (%s)', (engine) => {
       await sleep(300);
       return receiving ? { status: 200 } : { status: 503 };
     });
-    const children: Child[] = [];
     try {
       const first = await spawnTs(['src/modules/webhooks/__tests__/crash-child.ts'], env);
       children.push(first);
@@ -97,12 +102,11 @@ describe.each(engines)('crash and scale-out (%s)', (engine) => {
       expect((await second.exited).code).toBe(0);
     } finally {
       receiving = false;
-      for (const c of children) if (c.proc.exitCode === null && c.proc.signalCode === null) c.proc.kill('SIGKILL');
       await receiver.close();
       if (testDb.pgSchema) await testDb.drop().catch(() => undefined);
       rmSync(dir, { recursive: true, force: true });
     }
-  });
+  }, 120_000);
 
   it.runIf(engine === 'postgres')('two `atrium worker` processes drain one queue without ever sending an attempt twice at once', async () => {
     const t = await createTestApp('postgres', { env: { ATRIUM_OUTBOUND_ALLOWED_CIDRS: '127.0.0.1/32' } });
@@ -118,7 +122,7 @@ describe.each(engines)('crash and scale-out (%s)', (engine) => {
       inFlight.set(key, inFlight.get(key)! - 1);
       return { status: 200 };
     });
-    const children: Child[] = [];
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'atrium-workers-'));
     try {
       const owner = await t.signup('owner');
       const ws = (await t.createWorkspace(owner.token)).id;
@@ -127,7 +131,7 @@ describe.each(engines)('crash and scale-out (%s)', (engine) => {
 
       const env = {
         ATRIUM_DATABASE_URL: childDatabaseUrl('postgres', '', t.testDb.pgSchema),
-        ATRIUM_DATA_DIR: mkdtempSync(path.join(tmpdir(), 'atrium-workers-')),
+        ATRIUM_DATA_DIR: dataDir,
         LOG_LEVEL: 'info',
         ATRIUM_OUTBOUND_ALLOWED_CIDRS: '127.0.0.1/32',
         ATRIUM_WEBHOOK_POLL_INTERVAL: '20ms',
@@ -162,9 +166,9 @@ describe.each(engines)('crash and scale-out (%s)', (engine) => {
       for (const c of children) c.proc.kill('SIGTERM');
       for (const c of children) expect((await c.exited).code).toBe(0);
     } finally {
-      for (const c of children) if (c.proc.exitCode === null && c.proc.signalCode === null) c.proc.kill('SIGKILL');
       await receiver.close();
       await t.close();
+      rmSync(dataDir, { recursive: true, force: true });
     }
-  });
+  }, 120_000);
 });

@@ -1,0 +1,240 @@
+/**
+ * `npm run bench:webhooks` — webhook delivery throughput and latency, next to
+ * a bare undici client doing the same POSTs, in one run:
+ *
+ *   1. a receiver (bench/webhook-receiver.ts) in its own process, answering 204;
+ *   2. atrium (`atrium serve`: API + in-process delivery worker, default
+ *      settings) in a child process on SQLite (a file, synchronous=FULL) or
+ *      PostgreSQL, with M endpoints on the receiver;
+ *   3. this process publishes N `custom.*` events through POST /api/events
+ *      (concurrency BENCH_PUBLISH_CONCURRENCY) and waits for the N×M
+ *      deliveries to arrive;
+ *   4. then a bare undici client POSTs N×M requests of the same size to the
+ *      same receiver, at the concurrency atrium's worker may use.
+ *
+ * Prints events/s accepted, deliveries/s (first publish → last arrival),
+ * p50/p99 publish→arrival latency, the raw client's requests/s and our ratio.
+ *
+ * Options (env): BENCH_ENGINE=sqlite|postgres (or --pg), BENCH_EVENTS (N,
+ * default 2000), BENCH_ENDPOINTS (M, default 4), BENCH_PAYLOAD_BYTES (default
+ * 512), BENCH_PUBLISH_CONCURRENCY (default 16), BENCH_DATABASE_URL (default
+ * TEST_DATABASE_URL, then postgres://postgres@127.0.0.1:5432/test), and any
+ * ATRIUM_* variable, passed to the server.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { cpus, tmpdir } from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { Agent, request } from 'undici';
+import { signatureHeader } from '../src/modules/webhooks/signing.js';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const ENGINE = process.argv.includes('--pg') ? 'postgres' : (process.env.BENCH_ENGINE ?? 'sqlite');
+const EVENTS = Number(process.env.BENCH_EVENTS ?? 2000);
+const ENDPOINTS = Number(process.env.BENCH_ENDPOINTS ?? 4);
+const PAYLOAD_BYTES = Number(process.env.BENCH_PAYLOAD_BYTES ?? 512);
+const PUBLISH_CONCURRENCY = Number(process.env.BENCH_PUBLISH_CONCURRENCY ?? 16);
+const PG_URL = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+// What atrium's worker may have in flight with its defaults (ATRIUM_WEBHOOK_CONCURRENCY / _ENDPOINT_CONCURRENCY).
+const WORKER_CONCURRENCY = Math.min(Number(process.env.ATRIUM_WEBHOOK_CONCURRENCY ?? 64), ENDPOINTS * Number(process.env.ATRIUM_WEBHOOK_ENDPOINT_CONCURRENCY ?? 8));
+
+const now = () => performance.timeOrigin + performance.now();
+const children: ChildProcess[] = [];
+process.on('exit', () => children.forEach((c) => c.kill('SIGKILL')));
+
+function quantile(sorted: number[], q: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const port = (s.address() as { port: number }).port;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+/** The receiver child and a small request/response protocol over IPC. */
+async function startReceiver() {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'bench/webhook-receiver.ts')], { cwd: root, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  children.push(child);
+  const ask = <T>(cmd: string): Promise<T> =>
+    new Promise((resolve) => {
+      const onMessage = (msg: { cmd: string } & T) => {
+        if (msg.cmd !== cmd) return;
+        child.off('message', onMessage);
+        resolve(msg);
+      };
+      child.on('message', onMessage);
+      if (cmd !== 'ready') child.send({ cmd });
+    });
+  const { port } = await ask<{ port: number }>('ready');
+  return {
+    url: (p: string) => `http://127.0.0.1:${port}${p}`,
+    reset: () => ask('reset'),
+    count: async () => (await ask<{ count: number }>('count')).count,
+    arrivals: async () => (await ask<{ arrivals: [string, number][] }>('arrivals')).arrivals,
+  };
+}
+
+async function startAtrium(env: Record<string, string>) {
+  const port = await freePort();
+  // BENCH_CPU_PROF=<dir>: write a V8 CPU profile of the atrium process there (to find the hot path).
+  const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
+  const child = spawn(process.execPath, [...profile, '--import', 'tsx', path.join(root, 'src/main.ts'), 'serve'], {
+    cwd: root,
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  children.push(child);
+  const base = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 300; i++) {
+    try {
+      const res = await request(`${base}/api/health`);
+      await res.body.dump();
+      if (res.statusCode === 200) return { base, child };
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('atrium did not start');
+}
+
+async function call(dispatcher: Agent, base: string, method: 'GET' | 'POST', url: string, token?: string, body?: unknown) {
+  const res = await request(base + url, {
+    method,
+    dispatcher,
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const json = (await res.body.json()) as any;
+  if (res.statusCode >= 300) throw new Error(`${method} ${url}: ${res.statusCode} ${JSON.stringify(json)}`);
+  return json;
+}
+
+/** Runs `total` tasks with at most `concurrency` at once. */
+async function pool(total: number, concurrency: number, task: (i: number) => Promise<void>) {
+  let next = 0;
+  await Promise.all(Array.from({ length: Math.min(concurrency, total) }, async () => {
+    while (next < total) await task(next++);
+  }));
+}
+
+async function main() {
+  const dir = mkdtempSync(path.join(tmpdir(), 'atrium-bench-'));
+  let pgSchema: string | undefined;
+  let databaseUrl = `sqlite:${path.join(dir, 'atrium.sqlite')}`;
+  if (ENGINE === 'postgres') {
+    pgSchema = `bench_${randomBytes(4).toString('hex')}`;
+    const admin = new pg.Client({ connectionString: PG_URL });
+    await admin.connect();
+    await admin.query(`CREATE SCHEMA ${pgSchema}`);
+    await admin.end();
+    const url = new URL(PG_URL);
+    url.searchParams.set('options', `-c search_path=${pgSchema}`);
+    databaseUrl = url.toString();
+  }
+  try {
+    const receiver = await startReceiver();
+    const atrium = await startAtrium({
+      ATRIUM_DATA_DIR: dir,
+      ATRIUM_DATABASE_URL: databaseUrl,
+      ATRIUM_OUTBOUND_ALLOWED_CIDRS: '127.0.0.1/32',
+    });
+    const client = new Agent({ connections: PUBLISH_CONCURRENCY + 4 });
+    const user = await call(client, atrium.base, 'POST', '/api/auth/register', undefined, { email: 'bench@example.com', password: 'correct horse battery', name: 'Bench' });
+    const token = user.token as string;
+    const ws = (await call(client, atrium.base, 'POST', '/api/workspaces', token, { name: 'Bench' })).id as string;
+    let secret = '';
+    for (let i = 0; i < ENDPOINTS; i++) {
+      const ep = await call(client, atrium.base, 'POST', '/api/webhooks', token, { workspace_id: ws, url: receiver.url(`/e${i}`), event_types: ['custom.*'] });
+      secret = ep.secret;
+    }
+    const filler = 'x'.repeat(Math.max(0, PAYLOAD_BYTES - 40));
+
+    // Warm-up: JIT, connection pools, prepared plans.
+    for (let i = 0; i < 50; i++) await call(client, atrium.base, 'POST', '/api/events', token, { workspace_id: ws, event_type: 'custom.warmup', payload: { i, filler } });
+    while ((await receiver.count()) < 50 * ENDPOINTS) await new Promise((r) => setTimeout(r, 50));
+    await receiver.reset();
+
+    // — atrium —
+    const published = new Map<string, number>();
+    const start = now();
+    let lastAccepted = start;
+    await pool(EVENTS, PUBLISH_CONCURRENCY, async (i) => {
+      const t0 = now();
+      const res = await call(client, atrium.base, 'POST', '/api/events', token, { workspace_id: ws, event_type: 'custom.bench', payload: { i, filler } });
+      published.set(res.id, t0);
+      lastAccepted = now();
+    });
+    const acceptSeconds = (lastAccepted - start) / 1000;
+    const expected = EVENTS * ENDPOINTS;
+    const deadline = Date.now() + 600_000;
+    while ((await receiver.count()) < expected) {
+      if (Date.now() > deadline) throw new Error('deliveries did not all arrive within 10 minutes');
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    const arrivals = await receiver.arrivals();
+    const lastArrival = Math.max(...arrivals.map(([, at]) => at));
+    const latencies = arrivals.filter(([id]) => published.has(id)).map(([id, at]) => at - published.get(id)!).sort((a, b) => a - b);
+    const deliverySeconds = (lastArrival - start) / 1000;
+    const deliveriesPerSecond = expected / deliverySeconds;
+
+    // — a bare undici client, same receiver, same body size and headers, same concurrency —
+    await receiver.reset();
+    const raw = new Agent({ connections: WORKER_CONCURRENCY });
+    const key = Buffer.from(secret.slice('whsec_'.length), 'base64');
+    const rawStart = now();
+    await pool(expected, WORKER_CONCURRENCY, async (i) => {
+      const id = `raw_${i}`;
+      const ts = Math.floor(Date.now() / 1000);
+      const body = JSON.stringify({ id, type: 'custom.bench', timestamp: new Date().toISOString(), workspace_id: ws, data: { i, filler } });
+      const res = await request(receiver.url(`/e${i % ENDPOINTS}`), {
+        method: 'POST',
+        dispatcher: raw,
+        headers: { 'content-type': 'application/json', 'webhook-id': id, 'webhook-timestamp': String(ts), 'webhook-signature': signatureHeader([key], id, ts, body) },
+        body,
+      });
+      await res.body.dump();
+    });
+    const rawSeconds = (now() - rawStart) / 1000;
+    const rawPerSecond = expected / rawSeconds;
+
+    const cpu = cpus();
+    const lines = [
+      `webhooks benchmark — ${new Date().toISOString().slice(0, 10)}, ${cpu.length} × ${cpu[0]?.model.trim()}, Node ${process.version}`,
+      `engine ${ENGINE}${ENGINE === 'sqlite' ? ` (file, WAL, synchronous=${process.env.ATRIUM_SQLITE_SYNCHRONOUS ?? 'FULL'})` : ''}; ${EVENTS} events × ${ENDPOINTS} endpoints = ${expected} deliveries; payload ${PAYLOAD_BYTES} B; publish concurrency ${PUBLISH_CONCURRENCY}; worker concurrency ${WORKER_CONCURRENCY}`,
+      `events accepted      ${(EVENTS / acceptSeconds).toFixed(0)} events/s (POST /api/events, ${acceptSeconds.toFixed(2)} s)`,
+      `deliveries           ${deliveriesPerSecond.toFixed(0)} deliveries/s (first publish → last arrival, ${deliverySeconds.toFixed(2)} s)`,
+      `publish → arrival    p50 ${quantile(latencies, 0.5).toFixed(1)} ms, p99 ${quantile(latencies, 0.99).toFixed(1)} ms`,
+      `bare undici client   ${rawPerSecond.toFixed(0)} requests/s (${expected} POSTs, concurrency ${WORKER_CONCURRENCY}, ${rawSeconds.toFixed(2)} s)`,
+      `ratio                ${((deliveriesPerSecond / rawPerSecond) * 100).toFixed(0)} % of the bare client`,
+    ];
+    console.log(lines.join('\n'));
+    await client.close();
+    await raw.close();
+    atrium.child.kill('SIGTERM');
+    await new Promise((r) => atrium.child.once('exit', r));
+  } finally {
+    for (const c of children) c.kill('SIGKILL');
+    rmSync(dir, { recursive: true, force: true });
+    if (pgSchema) {
+      const admin = new pg.Client({ connectionString: PG_URL });
+      await admin.connect();
+      await admin.query(`DROP SCHEMA ${pgSchema} CASCADE`);
+      await admin.end();
+    }
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
