@@ -41,8 +41,8 @@ describe.skipIf(!hasChromium)('web console (Chromium, SQLite)', () => {
 
   async function newPage(label: string, viewport = DESKTOP): Promise<Page> {
     const context = await browser.newContext({ viewport, baseURL: server.url, reducedMotion: 'reduce' });
-    // Fail fast: every step waits for something the UI shows within moments.
-    context.setDefaultTimeout(10_000);
+    // Fail fast: every step waits for something the UI shows within moments (generous for a loaded CI machine).
+    context.setDefaultTimeout(15_000);
     contexts.push(context);
     watch.attach(context, label);
     return context.newPage();
@@ -470,7 +470,7 @@ describe.skipIf(!hasChromium)('web console (Chromium, SQLite)', () => {
   it('works at phone width', async () => {
     const state = await owner.context().storageState();
     const context = await browser.newContext({ viewport: MOBILE, baseURL: server.url, storageState: state, reducedMotion: 'reduce', isMobile: true, hasTouch: true });
-    context.setDefaultTimeout(10_000);
+    context.setDefaultTimeout(15_000);
     contexts.push(context);
     watch.attach(context, 'owner-mobile');
     const phone = await context.newPage();

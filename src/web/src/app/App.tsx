@@ -1,4 +1,4 @@
-import { lazy, Suspense, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, type ReactNode } from 'react';
 import { Navigate, Outlet, Route, Routes, useLocation, useParams, useSearchParams } from 'react-router';
 import { useWorkspaces } from '../api/queries';
 import { AppShell } from '../components/layout/AppShell';
@@ -53,6 +53,11 @@ function Home() {
 function WorkspaceRoute() {
   const { slug } = useParams();
   const workspaces = useWorkspaces();
+  const found = workspaces.data?.some((w) => w.slug === slug);
+  // `/` reopens the workspace used last.
+  useEffect(() => {
+    if (slug && found) rememberWorkspace(slug);
+  }, [slug, found]);
   if (workspaces.isPending) return <PageLoading />;
   if (workspaces.isError) return <ErrorState error={workspaces.error} onRetry={() => workspaces.refetch()} />;
   const workspace = workspaces.data.find((w) => w.slug === slug);
@@ -65,7 +70,6 @@ function WorkspaceRoute() {
       </AuthLayout>
     );
   }
-  rememberWorkspace(workspace.slug);
   return (
     <WorkspaceProvider workspace={workspace}>
       <AppShell>

@@ -39,16 +39,16 @@ export function AddKeyDialog({ onClose }: { onClose: () => void }) {
         <ul className="provider-grid" aria-label="Providers">
           {providers.data.map((p) => (
             <li key={p.id}>
-            <button type="button" className="provider-option" onClick={() => setProvider(p)}>
-              <span className="provider-mark" aria-hidden="true">
-                {p.name.charAt(0)}
-              </span>
-              <span style={{ minWidth: 0 }}>
-                <span className="provider-name">{p.name}</span>
-                <span className="provider-hint truncate">{p.id === 'custom' ? 'vLLM, Ollama, LM Studio…' : p.key_format}</span>
-              </span>
-              <Icon name="chevronRight" />
-            </button>
+              <button type="button" className="provider-option" onClick={() => setProvider(p)}>
+                <span className="provider-mark" aria-hidden="true">
+                  {p.name.charAt(0)}
+                </span>
+                <span style={{ minWidth: 0 }}>
+                  <span className="provider-name">{p.name}</span>
+                  <span className="provider-hint truncate">{p.id === 'custom' ? 'vLLM, Ollama, LM Studio…' : p.key_format}</span>
+                </span>
+                <Icon name="chevronRight" />
+              </button>
             </li>
           ))}
         </ul>

@@ -166,16 +166,16 @@ function LeaveWorkspace() {
   const [confirming, setConfirming] = useState(false);
   return (
     <>
-    <Card
-      title="Leave workspace"
-      description="You lose access until someone invites you again."
-      id="leave"
-      actions={
-        <Button variant="danger-outline" onClick={() => setConfirming(true)}>
-          Leave workspace
-        </Button>
-      }
-    />
+      <Card
+        title="Leave workspace"
+        description="You lose access until someone invites you again."
+        id="leave"
+        actions={
+          <Button variant="danger-outline" onClick={() => setConfirming(true)}>
+            Leave workspace
+          </Button>
+        }
+      />
       <ConfirmDialog
         open={confirming}
         onClose={() => setConfirming(false)}
@@ -201,17 +201,17 @@ function DeleteWorkspace() {
   const [confirming, setConfirming] = useState(false);
   return (
     <>
-    <Card
-      danger
-      title="Delete workspace"
-      description="Deletes the workspace with its members, invitations, activity, webhooks and AI keys. This cannot be undone."
-      id="delete"
-      actions={
-        <Button variant="danger" onClick={() => setConfirming(true)}>
-          Delete workspace
-        </Button>
-      }
-    />
+      <Card
+        danger
+        title="Delete workspace"
+        description="Deletes the workspace with its members, invitations, activity, webhooks and AI keys. This cannot be undone."
+        id="delete"
+        actions={
+          <Button variant="danger" onClick={() => setConfirming(true)}>
+            Delete workspace
+          </Button>
+        }
+      />
       <ConfirmDialog
         open={confirming}
         onClose={() => setConfirming(false)}

@@ -110,16 +110,16 @@ export function DeliveryLog({ webhook, canWrite }: { webhook: Webhook; canWrite:
                       <td data-label="Attempts">{d.attempt_count}</td>
                       <td data-label="Response">
                         <span>
-                        {d.last_status_code !== null || d.last_error_class ? (
-                          <span className={d.status === 'succeeded' ? 'status-code ok' : 'status-code bad'}>{attemptLabel({ status_code: d.last_status_code, error_class: d.last_error_class })}</span>
-                        ) : (
-                          <span className="muted">—</span>
-                        )}
-                        {d.status === 'pending' && d.next_attempt_at && (
-                          <span className="cell-sub" style={{ display: 'block' }}>
-                            next <Time value={d.next_attempt_at} />
-                          </span>
-                        )}
+                          {d.last_status_code !== null || d.last_error_class ? (
+                            <span className={d.status === 'succeeded' ? 'status-code ok' : 'status-code bad'}>{attemptLabel({ status_code: d.last_status_code, error_class: d.last_error_class })}</span>
+                          ) : (
+                            <span className="muted">—</span>
+                          )}
+                          {d.status === 'pending' && d.next_attempt_at && (
+                            <span className="cell-sub" style={{ display: 'block' }}>
+                              next <Time value={d.next_attempt_at} />
+                            </span>
+                          )}
                         </span>
                       </td>
                       <td data-label="Created" className="muted nowrap">
