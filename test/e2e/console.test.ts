@@ -488,6 +488,16 @@ describe.skipIf(!hasChromium)('web console (Chromium, SQLite)', () => {
     await phone.waitForURL(/\/members$/);
     await phone.getByRole('button', { name: 'Open navigation' }).click();
     await snap(phone, 'navigation');
+    await phone.keyboard.press('Escape');
+
+    // Dialogs fit the screen too.
+    await phone.getByRole('button', { name: 'Invite member' }).click();
+    const dialog = phone.getByRole('dialog', { name: 'Invite a member' });
+    const box = (await dialog.boundingBox())!;
+    expect(box.x).toBeGreaterThanOrEqual(0);
+    expect(box.x + box.width).toBeLessThanOrEqual(MOBILE.width);
+    await snap(phone, 'invite-dialog');
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
   }, 90_000);
 
   it('signs out', async () => {
@@ -497,5 +507,20 @@ describe.skipIf(!hasChromium)('web console (Chromium, SQLite)', () => {
     await owner.goto(`${workspaceUrl}/members`);
     await owner.waitForURL(/\/signin\?next=/);
   }, 30_000);
+
+  it('shows an error state with a retry button when the server cannot be reached', async () => {
+    await grace.goto(`${workspaceUrl}/members`);
+    await grace.getByTestId(`member-${people.dev.email}`).waitFor();
+    // Only this page may see the outage: the other browsers go first.
+    for (const c of contexts) if (c !== grace.context()) await c.close();
+    await server.stop();
+    await watch.expecting(/Failed to load resource|ERR_CONNECTION_REFUSED/, async () => {
+      await grace.getByRole('navigation', { name: 'Workspace' }).getByRole('link', { name: 'Webhooks' }).click();
+      // Network failures are retried twice before the page gives up.
+      await grace.getByRole('alert').getByText('Could not reach atrium. Check your connection and try again.').waitFor({ timeout: 20_000 });
+      await grace.getByRole('button', { name: 'Try again' }).waitFor();
+    });
+    await snap(grace, 'error-state');
+  }, 60_000);
 });
 

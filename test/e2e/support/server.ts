@@ -77,7 +77,7 @@ export async function startAtrium(env: Record<string, string> = {}): Promise<Atr
     dataDir,
     logs: () => output,
     async stop() {
-      if (child.exitCode === null) {
+      if (child.exitCode === null && child.signalCode === null) {
         child.kill('SIGTERM');
         const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
         await exited;
