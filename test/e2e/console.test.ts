@@ -149,7 +149,6 @@ describe.skipIf(!hasChromium)('web console (Chromium, SQLite)', () => {
     await owner.getByText(`${people.dev.name} is now an admin.`).waitFor();
     await row.getByLabel(`Role of ${people.dev.name}`).selectOption('developer');
     await owner.getByText(`${people.dev.name} is now a developer.`).waitFor();
-    await snap(owner, 'members');
 
     await owner.getByRole('link', { name: /Invitations/ }).click();
     await owner.getByTestId(`invitation-${people.dev.email}`).getByText('Accepted', { exact: true }).waitFor();
@@ -460,6 +459,10 @@ describe.skipIf(!hasChromium)('web console (Chromium, SQLite)', () => {
       await expect(alan.getByRole('main').getByRole('combobox').count(), `role pickers on ${sub}`).resolves.toBe(0);
     }
     await snap(alan, 'viewer-members');
+
+    await owner.goto(`${workspaceUrl}/members`);
+    await owner.getByTestId(`member-${people.viewer.email}`).waitFor();
+    await snap(owner, 'members');
 
     // By now the log has a bit of everything: the picture for the docs.
     await owner.goto(`${workspaceUrl}/activity`);
