@@ -29,6 +29,9 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 export function registerAuthentication(app: FastifyInstance, auth: AuthService): void {
   app.decorateRequest('principal', null);
   app.addHook('onRequest', async (request) => {
+    // Only the API and the gateway have callers; static files, docs and
+    // metrics need no session lookup.
+    if (!request.url.startsWith('/api/') && !request.url.startsWith('/v1/')) return;
     const header = request.headers.authorization;
     if (header) {
       const match = /^Bearer\s+(\S+)$/i.exec(header);
