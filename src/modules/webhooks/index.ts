@@ -57,9 +57,18 @@ export function createWebhooks(deps: WebhooksDeps) {
   });
 
   const firstDelay = config.webhooks.retryScheduleMs[0];
+  const subscriptionsIn = new WeakMap<object, Map<string, Promise<{ id: string; event_types: string }[]>>>();
   deps.events.onPublish(async (trx, event) => {
-    const endpoints = await repo.with(trx).activeSubscriptions(event.workspaceId);
-    const rows: WebhookDeliveriesTable[] = endpoints
+    let endpoints: Promise<{ id: string; event_types: string }[]>;
+    if (service.groupTransactions.has(trx)) {
+      let byWorkspace = subscriptionsIn.get(trx);
+      if (!byWorkspace) subscriptionsIn.set(trx, (byWorkspace = new Map()));
+      endpoints = byWorkspace.get(event.workspaceId) ?? repo.with(trx).activeSubscriptions(event.workspaceId);
+      byWorkspace.set(event.workspaceId, endpoints);
+    } else {
+      endpoints = repo.with(trx).activeSubscriptions(event.workspaceId);
+    }
+    const rows: WebhookDeliveriesTable[] = (await endpoints)
       .filter((e) => subscribes(fromJson<string[]>(e.event_types, []), event.type))
       .map((e) => ({
         id: newId('dlv'),
@@ -81,6 +90,9 @@ export function createWebhooks(deps: WebhooksDeps) {
         updated_at: event.createdAt,
       }));
     await repo.with(trx).insertDeliveries(rows);
+    let counts = service.fanOutCounts.get(trx);
+    if (!counts) service.fanOutCounts.set(trx, (counts = new Map()));
+    counts.set(event.id, rows.length);
     if (rows.length > 0) worker.wakeSoon();
   });
 

@@ -89,6 +89,14 @@ export interface PublishResult {
 export class WebhooksService {
   /** Called when deliveries become due now (publish, retry, recover): wakes an in-process worker. */
   onDue: () => void = () => {};
+  /** Deliveries queued per event by the outbox fan-out, per transaction (a WeakMap: gone with the transaction). */
+  readonly fanOutCounts = new WeakMap<object, Map<string, number>>();
+  /**
+   * Group-commit transactions only publish events, so the subscriptions the
+   * fan-out reads cannot change inside them: it may read them once per
+   * workspace and transaction (one query per group instead of per event).
+   */
+  readonly groupTransactions = new WeakSet<object>();
 
   constructor(
     private readonly db: Db,
@@ -565,6 +573,7 @@ export class WebhooksService {
         const group = this.publishQueue.splice(0, 200);
         try {
           const results = await this.db.transaction().execute(async (trx) => {
+            this.groupTransactions.add(trx);
             const out: PublishResult[] = [];
             for (const item of group) out.push(await this.publishIn(trx, item));
             return out;
@@ -591,7 +600,9 @@ export class WebhooksService {
       id: published.id, workspace_id: published.workspaceId, type: published.type, payload: item.payloadJson,
       idempotency_key: item.idempotencyKey ?? null, created_at: published.createdAt,
     };
-    return { event, deliveries: await this.repo.with(trx).countDeliveriesOfEvent(item.workspaceId, published.id), replayed: false };
+    // The fan-out ran in this transaction and noted how many deliveries it queued.
+    const deliveries = this.fanOutCounts.get(trx)?.get(published.id) ?? 0;
+    return { event, deliveries, replayed: false };
   }
 }
 
