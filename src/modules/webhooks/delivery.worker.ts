@@ -36,12 +36,16 @@ interface Completed {
 const FLUSH_DELAY_MS = 25;
 const FLUSH_MAX_BATCH = 256;
 const MAX_CACHED_KEYS = 10_000;
-/** Deliveries claimed per endpoint slot: one being sent, one waiting locally to go as soon as the slot frees. */
-const PREFETCH = 2;
+/**
+ * Deliveries claimed per endpoint slot: one being sent and two waiting
+ * locally, so a freed slot is refilled at once and the next claim can wait
+ * until a whole round of slots has turned over.
+ */
+const PREFETCH = 3;
 /** A prefetched delivery is only started if its lease outlives a whole attempt by this much (at most). */
 const LEASE_MARGIN_MS = 2_000;
 /** While attempts are under way, claims are at least this far apart: each then picks up a batch. */
-const CLAIM_INTERVAL_MS = 15;
+const CLAIM_INTERVAL_MS = 3;
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());
 
@@ -85,7 +89,6 @@ export class DeliveryWorker {
   private active = 0;
   /** Claimed deliveries not yet finished (being sent or waiting in a local queue). */
   private held = 0;
-  private completionsSinceClaim = 0;
   private lastClaimAt = 0;
   private lastFairClaimAt = 0;
   private readonly slots = new Map<string, EndpointSlots>();
@@ -189,7 +192,6 @@ export class DeliveryWorker {
       if (wait > 0) await sleep(wait);
       if (!this.running) break;
       this.needClaim = false;
-      this.completionsSinceClaim = 0;
       try {
         await this.releaseUnstarted();
         const free = capacity - this.held;
@@ -357,10 +359,8 @@ export class DeliveryWorker {
         this.held -= 1;
         if (task) this.inFlight.delete(task);
         this.pump(delivery.endpoint_id);
-        // Claim again once a batch worth of slots freed up, or when an endpoint ran out of prefetched work.
-        this.completionsSinceClaim += 1;
-        const drained = !this.slots.has(delivery.endpoint_id) || this.slots.get(delivery.endpoint_id)!.queue.length === 0;
-        if (drained || this.completionsSinceClaim >= Math.max(1, this.config.concurrency / 4)) this.wake();
+        // Claim again when this endpoint has less than one more round of work waiting locally.
+        if ((this.slots.get(delivery.endpoint_id)?.queue.length ?? 0) < this.config.endpointConcurrency) this.wake();
         // Other endpoints may be waiting for a global slot.
         if (this.active < this.config.concurrency) for (const id of this.slots.keys()) if (id !== delivery.endpoint_id) this.pump(id);
       }
