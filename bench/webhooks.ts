@@ -2,24 +2,25 @@
  * `npm run bench:webhooks` — webhook delivery throughput and latency, next to
  * a bare undici client doing the same POSTs, in one run:
  *
- *   1. a receiver (bench/webhook-receiver.ts) in its own process, answering 204;
- *   2. atrium (`atrium serve`: API + in-process delivery worker, default
- *      settings) in a child process on SQLite (a file, synchronous=FULL) or
- *      PostgreSQL, with M endpoints on the receiver;
- *   3. this process publishes N `custom.*` events through POST /api/events
- *      (concurrency BENCH_PUBLISH_CONCURRENCY) and waits for the N×M
- *      deliveries to arrive;
- *   4. then a bare undici client POSTs N×M requests of the same size to the
- *      same receiver, at the concurrency atrium's worker may use.
- *
- * Prints events/s accepted, deliveries/s (first publish → last arrival),
- * p50/p99 publish→arrival latency, the raw client's requests/s and our ratio.
+ *   - a receiver (bench/webhook-receiver.ts) in its own process, answering 204;
+ *   - live: `atrium serve` (API + in-process delivery worker, default
+ *     settings) in a child process, on SQLite (a file) or PostgreSQL, with M
+ *     endpoints on the receiver; this process publishes N `custom.*` events
+ *     through POST /api/events (BENCH_PUBLISH_CONCURRENCY at once) and waits
+ *     for the N×M deliveries: events/s accepted, deliveries/s (first publish →
+ *     last arrival), p50/p99 publish → arrival;
+ *   - drain: the same N events published with the worker off, then
+ *     `atrium worker` alone empties the queue: deliveries/s of the worker;
+ *   - raw: a bare undici client POSTs N×M requests of the same size and
+ *     headers to the same receiver, at the concurrency atrium's worker may
+ *     use (ATRIUM_WEBHOOK_CONCURRENCY, ATRIUM_WEBHOOK_ENDPOINT_CONCURRENCY × M).
  *
  * Options (env): BENCH_ENGINE=sqlite|postgres (or --pg), BENCH_EVENTS (N,
  * default 2000), BENCH_ENDPOINTS (M, default 4), BENCH_PAYLOAD_BYTES (default
  * 512), BENCH_PUBLISH_CONCURRENCY (default 16), BENCH_DATABASE_URL (default
- * TEST_DATABASE_URL, then postgres://postgres@127.0.0.1:5432/test), and any
- * ATRIUM_* variable, passed to the server.
+ * TEST_DATABASE_URL, then postgres://postgres@127.0.0.1:5432/test),
+ * BENCH_CPU_PROF=<dir> (V8 profile of the atrium processes), and any ATRIUM_*
+ * variable (e.g. ATRIUM_SQLITE_SYNCHRONOUS=NORMAL), passed to atrium.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -83,22 +84,34 @@ async function startReceiver() {
   };
 }
 
-async function startAtrium(env: Record<string, string>) {
+/** `atrium serve` (or `atrium worker`) in a child process; resolves once it answers (or logs that it started). */
+async function startAtrium(env: Record<string, string>, command: 'serve' | 'worker' = 'serve') {
   const port = await freePort();
   // BENCH_CPU_PROF=<dir>: write a V8 CPU profile of the atrium process there (to find the hot path).
   const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
-  const child = spawn(process.execPath, [...profile, '--import', 'tsx', path.join(root, 'src/main.ts'), 'serve'], {
+  const child = spawn(process.execPath, [...profile, '--import', 'tsx', path.join(root, 'src/main.ts'), command], {
     cwd: root,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env },
-    stdio: ['ignore', 'inherit', 'inherit'],
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: command === 'worker' ? 'info' : 'warn', ...env },
+    stdio: ['ignore', command === 'worker' ? 'pipe' : 'inherit', 'inherit'],
   });
   children.push(child);
   const base = `http://127.0.0.1:${port}`;
+  const stop = async () => {
+    child.kill('SIGTERM');
+    if (child.exitCode === null) await new Promise((r) => child.once('exit', r));
+  };
+  if (command === 'worker') {
+    await new Promise<void>((resolve, reject) => {
+      child.stdout!.on('data', (chunk: Buffer) => chunk.toString().includes('webhook worker started') && resolve());
+      child.once('exit', () => reject(new Error('atrium worker exited')));
+    });
+    return { base, child, stop };
+  }
   for (let i = 0; i < 300; i++) {
     try {
       const res = await request(`${base}/api/health`);
       await res.body.dump();
-      if (res.statusCode === 200) return { base, child };
+      if (res.statusCode === 200) return { base, child, stop };
     } catch {
       // not listening yet
     }
@@ -143,12 +156,22 @@ async function main() {
   }
   try {
     const receiver = await startReceiver();
-    const atrium = await startAtrium({
-      ATRIUM_DATA_DIR: dir,
-      ATRIUM_DATABASE_URL: databaseUrl,
-      ATRIUM_OUTBOUND_ALLOWED_CIDRS: '127.0.0.1/32',
-    });
+    const env = { ATRIUM_DATA_DIR: dir, ATRIUM_DATABASE_URL: databaseUrl, ATRIUM_OUTBOUND_ALLOWED_CIDRS: '127.0.0.1/32' };
     const client = new Agent({ connections: PUBLISH_CONCURRENCY + 4 });
+    const expected = EVENTS * ENDPOINTS;
+    const filler = 'x'.repeat(Math.max(0, PAYLOAD_BYTES - 40));
+
+    const waitForArrivals = async (count: number) => {
+      const deadline = Date.now() + 600_000;
+      while ((await receiver.count()) < count) {
+        if (Date.now() > deadline) throw new Error('deliveries did not all arrive within 10 minutes');
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      return receiver.arrivals();
+    };
+
+    // — 1. live: `atrium serve` accepts events and delivers them at the same time —
+    let atrium = await startAtrium(env);
     const user = await call(client, atrium.base, 'POST', '/api/auth/register', undefined, { email: 'bench@example.com', password: 'correct horse battery', name: 'Bench' });
     const token = user.token as string;
     const ws = (await call(client, atrium.base, 'POST', '/api/workspaces', token, { name: 'Bench' })).id as string;
@@ -157,37 +180,44 @@ async function main() {
       const ep = await call(client, atrium.base, 'POST', '/api/webhooks', token, { workspace_id: ws, url: receiver.url(`/e${i}`), event_types: ['custom.*'] });
       secret = ep.secret;
     }
-    const filler = 'x'.repeat(Math.max(0, PAYLOAD_BYTES - 40));
+    const publishAll = async () => {
+      const published = new Map<string, number>();
+      const start = now();
+      let lastAccepted = start;
+      await pool(EVENTS, PUBLISH_CONCURRENCY, async (i) => {
+        const t0 = now();
+        const res = await call(client, atrium.base, 'POST', '/api/events', token, { workspace_id: ws, event_type: 'custom.bench', payload: { i, filler } });
+        published.set(res.id, t0);
+        lastAccepted = now();
+      });
+      return { published, start, acceptSeconds: (lastAccepted - start) / 1000 };
+    };
 
-    // Warm-up: JIT, connection pools, prepared plans.
+    // Warm-up: JIT, connection pools, prepared statements.
     for (let i = 0; i < 50; i++) await call(client, atrium.base, 'POST', '/api/events', token, { workspace_id: ws, event_type: 'custom.warmup', payload: { i, filler } });
-    while ((await receiver.count()) < 50 * ENDPOINTS) await new Promise((r) => setTimeout(r, 50));
+    await waitForArrivals(50 * ENDPOINTS);
     await receiver.reset();
 
-    // — atrium —
-    const published = new Map<string, number>();
-    const start = now();
-    let lastAccepted = start;
-    await pool(EVENTS, PUBLISH_CONCURRENCY, async (i) => {
-      const t0 = now();
-      const res = await call(client, atrium.base, 'POST', '/api/events', token, { workspace_id: ws, event_type: 'custom.bench', payload: { i, filler } });
-      published.set(res.id, t0);
-      lastAccepted = now();
-    });
-    const acceptSeconds = (lastAccepted - start) / 1000;
-    const expected = EVENTS * ENDPOINTS;
-    const deadline = Date.now() + 600_000;
-    while ((await receiver.count()) < expected) {
-      if (Date.now() > deadline) throw new Error('deliveries did not all arrive within 10 minutes');
-      await new Promise((r) => setTimeout(r, 20));
-    }
-    const arrivals = await receiver.arrivals();
+    const live = await publishAll();
+    const arrivals = await waitForArrivals(expected);
     const lastArrival = Math.max(...arrivals.map(([, at]) => at));
-    const latencies = arrivals.filter(([id]) => published.has(id)).map(([id, at]) => at - published.get(id)!).sort((a, b) => a - b);
-    const deliverySeconds = (lastArrival - start) / 1000;
+    const latencies = arrivals.filter(([id]) => live.published.has(id)).map(([id, at]) => at - live.published.get(id)!).sort((a, b) => a - b);
+    const deliverySeconds = (lastArrival - live.start) / 1000;
     const deliveriesPerSecond = expected / deliverySeconds;
+    await atrium.stop();
 
-    // — a bare undici client, same receiver, same body size and headers, same concurrency —
+    // — 2. drain: a queue of N×M deliveries, then `atrium worker` alone empties it —
+    atrium = await startAtrium({ ...env, ATRIUM_WEBHOOK_WORKER: 'false' });
+    await receiver.reset();
+    await publishAll();
+    await atrium.stop(); // one process at a time on SQLite
+    const worker = await startAtrium(env, 'worker');
+    const drained = await waitForArrivals(expected);
+    const times = drained.map(([, at]) => at);
+    const drainPerSecond = expected / ((Math.max(...times) - Math.min(...times)) / 1000);
+    await worker.stop();
+
+    // — 3. a bare undici client, same receiver, same body size and headers, same concurrency —
     await receiver.reset();
     const raw = new Agent({ connections: WORKER_CONCURRENCY });
     const key = Buffer.from(secret.slice('whsec_'.length), 'base64');
@@ -208,20 +238,21 @@ async function main() {
     const rawPerSecond = expected / rawSeconds;
 
     const cpu = cpus();
+    const pct = (x: number) => `${((x / rawPerSecond) * 100).toFixed(0)} %`;
     const lines = [
       `webhooks benchmark — ${new Date().toISOString().slice(0, 10)}, ${cpu.length} × ${cpu[0]?.model.trim()}, Node ${process.version}`,
       `engine ${ENGINE}${ENGINE === 'sqlite' ? ` (file, WAL, synchronous=${process.env.ATRIUM_SQLITE_SYNCHRONOUS ?? 'FULL'})` : ''}; ${EVENTS} events × ${ENDPOINTS} endpoints = ${expected} deliveries; payload ${PAYLOAD_BYTES} B; publish concurrency ${PUBLISH_CONCURRENCY}; worker concurrency ${WORKER_CONCURRENCY}`,
-      `events accepted      ${(EVENTS / acceptSeconds).toFixed(0)} events/s (POST /api/events, ${acceptSeconds.toFixed(2)} s)`,
-      `deliveries           ${deliveriesPerSecond.toFixed(0)} deliveries/s (first publish → last arrival, ${deliverySeconds.toFixed(2)} s)`,
-      `publish → arrival    p50 ${quantile(latencies, 0.5).toFixed(1)} ms, p99 ${quantile(latencies, 0.99).toFixed(1)} ms`,
+      `live (serve: API + worker)`,
+      `  events accepted    ${(EVENTS / live.acceptSeconds).toFixed(0)} events/s (POST /api/events, ${live.acceptSeconds.toFixed(2)} s)`,
+      `  deliveries         ${deliveriesPerSecond.toFixed(0)} deliveries/s (first publish → last arrival, ${deliverySeconds.toFixed(2)} s) = ${pct(deliveriesPerSecond)} of the bare client`,
+      `  publish → arrival  p50 ${quantile(latencies, 0.5).toFixed(1)} ms, p99 ${quantile(latencies, 0.99).toFixed(1)} ms`,
+      `drain (atrium worker, queue of ${expected})`,
+      `  deliveries         ${drainPerSecond.toFixed(0)} deliveries/s (first → last arrival) = ${pct(drainPerSecond)} of the bare client`,
       `bare undici client   ${rawPerSecond.toFixed(0)} requests/s (${expected} POSTs, concurrency ${WORKER_CONCURRENCY}, ${rawSeconds.toFixed(2)} s)`,
-      `ratio                ${((deliveriesPerSecond / rawPerSecond) * 100).toFixed(0)} % of the bare client`,
     ];
     console.log(lines.join('\n'));
     await client.close();
     await raw.close();
-    atrium.child.kill('SIGTERM');
-    await new Promise((r) => atrium.child.once('exit', r));
   } finally {
     for (const c of children) c.kill('SIGKILL');
     rmSync(dir, { recursive: true, force: true });
