@@ -110,10 +110,6 @@ export class DeliveryWorker {
     private readonly metrics: WebhookMetrics,
   ) {}
 
-  get isRunning(): boolean {
-    return this.running;
-  }
-
   start(): void {
     if (this.running) return;
     this.running = true;
@@ -152,7 +148,10 @@ export class DeliveryWorker {
     this.running = false;
     this.wake();
     await this.loopDone;
-    for (const slot of this.slots.values()) this.toRelease.push(...slot.queue.splice(0));
+    for (const slot of this.slots.values()) {
+      this.held -= slot.queue.length;
+      this.toRelease.push(...slot.queue.splice(0));
+    }
     await this.releaseUnstarted().catch((error: unknown) => this.log.warn({ err: error }, 'webhook worker: could not hand back claimed deliveries; their leases will expire'));
     const timer = sleep(graceMs);
     await Promise.race([Promise.allSettled([...this.inFlight]), timer]);
@@ -160,9 +159,6 @@ export class DeliveryWorker {
     if (this.flushTimer) clearTimeout(this.flushTimer);
     this.flushTimer = null;
     await this.flush();
-    this.slots.clear();
-    this.held = 0;
-    this.active = 0;
   }
 
   /** Waits for a wake-up or the poll interval (after which due retries are looked for). */
@@ -460,8 +456,10 @@ export class DeliveryWorker {
       h.gone ||= b.gone;
       health.set(b.delivery.endpoint_id, h);
     }
-    await repo.markEndpointsHealthy([...health].filter(([, h]) => h.ok && !h.gone).map(([id]) => id), now);
-    for (const [endpointId, h] of health) {
+    // Endpoint rows are locked in id order, so two workers writing at once cannot deadlock on them.
+    const ordered = [...health].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    await repo.markEndpointsHealthy(ordered.filter(([, h]) => h.ok && !h.gone).map(([id]) => id), now);
+    for (const [endpointId, h] of ordered) {
       if (h.ok && !h.gone) continue;
       const state = await repo.markEndpointFailing(endpointId, h.failures, h.firstFailureAt, now);
       if (!state || state.is_active !== 1) continue;

@@ -395,6 +395,40 @@ describe.each(engines)('webhook delivery limits (%s)', (engine) => {
     }
   });
 
+  it('stops gracefully: the attempt in flight finishes and is recorded, unstarted claims are handed back', async () => {
+    const t = await webhookApp(engine, { env: { ATRIUM_WEBHOOK_ENDPOINT_CONCURRENCY: '1', ATRIUM_WEBHOOK_TIMEOUT_MS: '20000' } });
+    let release: () => void = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const r = await Receiver.start(async () => {
+      await held;
+      return { status: 200 };
+    });
+    try {
+      const owner = await t.signup('owner');
+      const ws = (await t.createWorkspace(owner.token)).id;
+      const ep = await endpointFor(t, owner.token, ws, r);
+      for (let i = 0; i < 3; i++) await publish(t, owner.token, ws, 'custom.thing', { i });
+      const rows = () => t.db.selectFrom('webhook_deliveries').select(['status', 'attempt_count', 'lease_owner']).where('endpoint_id', '=', ep.id).orderBy('id').execute();
+      // One being sent (endpoint concurrency 1), the other two claimed ahead by this worker.
+      await waitFor(async () => r.requests.length === 1 && (await rows()).every((d) => d.status === 'in_flight'), 'one attempt under way');
+      const stopping = t.services.webhooks.worker.stop();
+      release();
+      await stopping;
+      const after = await rows();
+      expect(after[0]).toMatchObject({ status: 'succeeded', attempt_count: 1, lease_owner: null });
+      // Handed back: due again at once, and their attempt not counted since none was made.
+      expect(after.slice(1)).toEqual([
+        { status: 'pending', attempt_count: 0, lease_owner: null },
+        { status: 'pending', attempt_count: 0, lease_owner: null },
+      ]);
+      expect(r.requests).toHaveLength(1);
+    } finally {
+      release();
+      await t.close();
+      await r.close();
+    }
+  });
+
   it('checks the destination again on every send, at connect time', async () => {
     // No allow-list: 127.0.0.1 is refused. The endpoint row is written directly,
     // as if its host had resolved to a public address when it was created.
