@@ -17,7 +17,8 @@
  *
  * Options (env): BENCH_ENGINE=sqlite|postgres (or --pg), BENCH_EVENTS (N,
  * default 2000), BENCH_ENDPOINTS (M, default 4), BENCH_PAYLOAD_BYTES (default
- * 512), BENCH_PUBLISH_CONCURRENCY (default 16), BENCH_DATABASE_URL (default
+ * 512), BENCH_PUBLISH_CONCURRENCY (default 16), BENCH_RATE (events/s to
+ * publish at, default unpaced), BENCH_DATABASE_URL (default
  * TEST_DATABASE_URL, then postgres://postgres@127.0.0.1:5432/test),
  * BENCH_CPU_PROF=<dir> (V8 profile of the atrium processes), and any ATRIUM_*
  * variable (e.g. ATRIUM_SQLITE_SYNCHRONOUS=NORMAL), passed to atrium.
@@ -40,6 +41,8 @@ const EVENTS = Number(process.env.BENCH_EVENTS ?? 2000);
 const ENDPOINTS = Number(process.env.BENCH_ENDPOINTS ?? 4);
 const PAYLOAD_BYTES = Number(process.env.BENCH_PAYLOAD_BYTES ?? 512);
 const PUBLISH_CONCURRENCY = Number(process.env.BENCH_PUBLISH_CONCURRENCY ?? 16);
+/** Publish at most this many events/s (default: as fast as accepted): latency below saturation. */
+const RATE = Number(process.env.BENCH_RATE ?? 0);
 const PG_URL = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 // What atrium's worker may have in flight with its defaults (ATRIUM_WEBHOOK_CONCURRENCY / _ENDPOINT_CONCURRENCY).
 const WORKER_CONCURRENCY = Math.min(Number(process.env.ATRIUM_WEBHOOK_CONCURRENCY ?? 64), ENDPOINTS * Number(process.env.ATRIUM_WEBHOOK_ENDPOINT_CONCURRENCY ?? 8));
@@ -185,6 +188,10 @@ async function main() {
       const start = now();
       let lastAccepted = start;
       await pool(EVENTS, PUBLISH_CONCURRENCY, async (i) => {
+        if (RATE > 0) {
+          const due = start + (i * 1000) / RATE;
+          if (due > now()) await new Promise((r) => setTimeout(r, due - now()));
+        }
         const t0 = now();
         const res = await call(client, atrium.base, 'POST', '/api/events', token, { workspace_id: ws, event_type: 'custom.bench', payload: { i, filler } });
         published.set(res.id, t0);
@@ -241,7 +248,7 @@ async function main() {
     const pct = (x: number) => `${((x / rawPerSecond) * 100).toFixed(0)} %`;
     const lines = [
       `webhooks benchmark — ${new Date().toISOString().slice(0, 10)}, ${cpu.length} × ${cpu[0]?.model.trim()}, Node ${process.version}`,
-      `engine ${ENGINE}${ENGINE === 'sqlite' ? ` (file, WAL, synchronous=${process.env.ATRIUM_SQLITE_SYNCHRONOUS ?? 'FULL'})` : ''}; ${EVENTS} events × ${ENDPOINTS} endpoints = ${expected} deliveries; payload ${PAYLOAD_BYTES} B; publish concurrency ${PUBLISH_CONCURRENCY}; worker concurrency ${WORKER_CONCURRENCY}`,
+      `engine ${ENGINE}${ENGINE === 'sqlite' ? ` (file, WAL, synchronous=${process.env.ATRIUM_SQLITE_SYNCHRONOUS ?? 'FULL'})` : ''}; ${EVENTS} events × ${ENDPOINTS} endpoints = ${expected} deliveries; payload ${PAYLOAD_BYTES} B; publish concurrency ${PUBLISH_CONCURRENCY}${RATE > 0 ? ` at ${RATE} events/s` : ''}; worker concurrency ${WORKER_CONCURRENCY}`,
       `live (serve: API + worker)`,
       `  events accepted    ${(EVENTS / live.acceptSeconds).toFixed(0)} events/s (POST /api/events, ${live.acceptSeconds.toFixed(2)} s)`,
       `  deliveries         ${deliveriesPerSecond.toFixed(0)} deliveries/s (first publish → last arrival, ${deliverySeconds.toFixed(2)} s) = ${pct(deliveriesPerSecond)} of the bare client`,
