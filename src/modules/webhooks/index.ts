@@ -28,8 +28,8 @@ export interface WebhooksDeps {
   audit: AuditLog;
   access: WorkspaceAccess;
   resourceTypes: ResourceTypes;
-  /** Registry of keyring-sealed columns (rotate-master-key); optional until every caller passes it. */
-  secrets?: SecretColumns;
+  /** Registry of keyring-sealed columns (rotate-master-key walks it). */
+  secrets: SecretColumns;
 }
 
 /**
@@ -48,8 +48,8 @@ export function createWebhooks(deps: WebhooksDeps) {
   service.onDue = () => worker.wake();
 
   // Keyring-sealed columns, re-encrypted by `atrium rotate-master-key` (default AAD `<table>:<id>:<column>`).
-  deps.secrets?.register({ table: 'webhook_secrets', column: 'secret_enc' });
-  deps.secrets?.register({ table: 'webhook_endpoints', column: 'headers_enc' });
+  deps.secrets.register({ table: 'webhook_secrets', column: 'secret_enc' });
+  deps.secrets.register({ table: 'webhook_endpoints', column: 'headers_enc' });
 
   deps.resourceTypes.register('webhook', async (db, workspaceId, id) => {
     const row = await repo.with(db).findEndpoint(workspaceId, id);

@@ -72,7 +72,7 @@ export function registerWebhookRoutes(app: AppInstance, services: AppServices): 
     preValidation: emptyBodyIsObject,
     schema: { tags, summary: 'Send a signed webhook.test event now and report the outcome', params: S.WebhookParams, body: S.TestBody, response: { 200: S.TestResult, ...errors(400, 401, 403, 404) } },
   }, async (request) => {
-    const r = await webhooks.test(requireAuth(request), request.params.id, request.body.data, auditContext(request));
+    const r = await webhooks.test(requireAuth(request), request.params.id, request.body.data);
     return {
       webhook_id: r.endpoint.id,
       event: 'webhook.test' as const,

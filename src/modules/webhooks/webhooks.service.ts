@@ -378,8 +378,7 @@ export class WebhooksService {
   // — test —
 
   /** Sends a signed `webhook.test` now (one attempt, no retries) and reports its outcome; it shows in the logs. */
-  async test(principal: Principal, id: string, data: Record<string, unknown> | undefined, ctx: AuditContext) {
-    void ctx;
+  async test(principal: Principal, id: string, data: Record<string, unknown> | undefined) {
     const { row } = await this.authorize(principal, id, 'webhook.read');
     const now = Date.now();
     const event: EventsTable = {

@@ -1,8 +1,11 @@
 import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HOSTILE_URLS } from '../../../core/__tests__/hostile-urls.js';
+import { generateMasterKey, Keyring } from '../../../core/keyring.js';
+import { reencryptSecrets } from '../../../core/secrets.js';
 import { engines, type Member, type Response, type TestApp } from '../../../test/harness.js';
 import type { Role } from '../../workspaces/policy.js';
+import { headersAad, secretAad } from '../webhooks.service.js';
 import { endpointFor, publish, Receiver, waitFor, webhookApp } from './helpers.js';
 
 type Json = Record<string, any>;
@@ -327,6 +330,21 @@ describe.each(engines)('webhook API input and secrets (%s)', (engine) => {
     expect(logLines.length).toBeGreaterThan(0);
     const logs = logLines.join('');
     for (const s of [secret, rotated, 'receiver-credential-7f3a9c']) expect(logs).not.toContain(s);
+  });
+
+  it('moves its sealed secret and headers to a new master key (rotate-master-key)', async () => {
+    const created = await t.post('/api/webhooks', { token: owner.token, body: { workspace_id: ws, url: 'https://8.8.8.8/rekey', headers: { 'X-Api-Key': 'k-rekey-42' } } });
+    const id = created.body.id as string;
+    const old = t.services.keyring.primary;
+    const next = new Keyring([old, generateMasterKey(old.version + 1)]);
+    const result = await reencryptSecrets(t.db, next, t.services.secrets);
+    expect(result.failed).toEqual([]);
+    const secret = await t.db.selectFrom('webhook_secrets').select(['id', 'secret_enc']).where('endpoint_id', '=', id).executeTakeFirstOrThrow();
+    const endpoint = await t.db.selectFrom('webhook_endpoints').select('headers_enc').where('id', '=', id).executeTakeFirstOrThrow();
+    expect(Keyring.versionOf(secret.secret_enc)).toBe(old.version + 1);
+    expect(Keyring.versionOf(endpoint.headers_enc!)).toBe(old.version + 1);
+    expect(next.decrypt(secret.secret_enc, secretAad(secret.id))).toBe(created.body.secret);
+    expect(JSON.parse(next.decrypt(endpoint.headers_enc!, headersAad(id)))).toEqual({ 'x-api-key': 'k-rekey-42' });
   });
 
   it('answers 404 for unknown ids and never 500 for odd ones', async () => {
