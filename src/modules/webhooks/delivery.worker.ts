@@ -47,7 +47,12 @@ const LEASE_MARGIN_MS = 2_000;
 /** While attempts are under way, claims are at least this far apart: each then picks up a batch. */
 const CLAIM_INTERVAL_MS = 3;
 
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());
+/** The loop's waits keep the process alive (an `atrium worker` has nothing else to); the stop grace timer does not. */
+const sleep = (ms: number, keepAlive = true) =>
+  new Promise<void>((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    if (!keepAlive) timer.unref();
+  });
 
 interface Ready {
   delivery: ClaimedDelivery;
@@ -153,8 +158,7 @@ export class DeliveryWorker {
       this.toRelease.push(...slot.queue.splice(0));
     }
     await this.releaseUnstarted().catch((error: unknown) => this.log.warn({ err: error }, 'webhook worker: could not hand back claimed deliveries; their leases will expire'));
-    const timer = sleep(graceMs);
-    await Promise.race([Promise.allSettled([...this.inFlight]), timer]);
+    await Promise.race([Promise.allSettled([...this.inFlight]), sleep(graceMs, false)]);
     this.accepting = false;
     if (this.flushTimer) clearTimeout(this.flushTimer);
     this.flushTimer = null;
@@ -285,7 +289,7 @@ export class DeliveryWorker {
         // Waited too long locally: the lease might expire mid-attempt. Hand it back instead.
         this.toRelease.push(ready);
         this.held -= 1;
-        this.needClaim = true;
+        this.wake();
         continue;
       }
       this.send(slot, ready);
