@@ -1,4 +1,3 @@
-import { Type } from 'typebox';
 import type { AppInstance, AppServices } from '../../app.js';
 import { errors, list, NoContent, page } from '../../core/http/schemas.js';
 import { parseTime, toIso } from '../../core/time.js';
