@@ -25,7 +25,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { cpus, tmpdir } from 'node:os';
 import path from 'node:path';
@@ -50,6 +50,16 @@ const WORKER_CONCURRENCY = Math.min(Number(process.env.ATRIUM_WEBHOOK_CONCURRENC
 const now = () => performance.timeOrigin + performance.now();
 const children: ChildProcess[] = [];
 process.on('exit', () => children.forEach((c) => c.kill('SIGKILL')));
+
+/** CPU time (user + system) a child process has used so far, in ms; null where /proc is missing. */
+function childCpuMs(pid: number | undefined): number | null {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime + stime, in clock ticks of 10 ms
+  } catch {
+    return null;
+  }
+}
 
 function quantile(sorted: number[], q: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
@@ -219,7 +229,11 @@ async function main() {
     await publishAll();
     await atrium.stop(); // one process at a time on SQLite
     const worker = await startAtrium(env, 'worker');
+    const cpuBefore = childCpuMs(worker.child.pid);
     const drained = await waitForArrivals(expected);
+    const cpuAfter = childCpuMs(worker.child.pid);
+    // CPU per delivery: steadier than deliveries/s on a machine shared with other work.
+    const drainCpuUs = cpuBefore !== null && cpuAfter !== null ? ((cpuAfter - cpuBefore) * 1000) / expected : null;
     const times = drained.map(([, at]) => at);
     const drainPerSecond = expected / ((Math.max(...times) - Math.min(...times)) / 1000);
     await worker.stop();
@@ -228,6 +242,7 @@ async function main() {
     await receiver.reset();
     const raw = new Agent({ connections: WORKER_CONCURRENCY });
     const key = Buffer.from(secret.slice('whsec_'.length), 'base64');
+    const rawCpuStart = process.cpuUsage();
     const rawStart = now();
     await pool(expected, WORKER_CONCURRENCY, async (i) => {
       const id = `raw_${i}`;
@@ -242,6 +257,8 @@ async function main() {
       await res.body.dump();
     });
     const rawSeconds = (now() - rawStart) / 1000;
+    const rawCpu = process.cpuUsage(rawCpuStart);
+    const rawCpuUs = (rawCpu.user + rawCpu.system) / expected;
     const rawPerSecond = expected / rawSeconds;
 
     const cpu = cpus();
@@ -254,8 +271,8 @@ async function main() {
       `  deliveries         ${deliveriesPerSecond.toFixed(0)} deliveries/s (first publish → last arrival, ${deliverySeconds.toFixed(2)} s) = ${pct(deliveriesPerSecond)} of the bare client`,
       `  publish → arrival  p50 ${quantile(latencies, 0.5).toFixed(1)} ms, p99 ${quantile(latencies, 0.99).toFixed(1)} ms`,
       `drain (atrium worker, queue of ${expected})`,
-      `  deliveries         ${drainPerSecond.toFixed(0)} deliveries/s (first → last arrival) = ${pct(drainPerSecond)} of the bare client`,
-      `bare undici client   ${rawPerSecond.toFixed(0)} requests/s (${expected} POSTs, concurrency ${WORKER_CONCURRENCY}, ${rawSeconds.toFixed(2)} s)`,
+      `  deliveries         ${drainPerSecond.toFixed(0)} deliveries/s (first → last arrival) = ${pct(drainPerSecond)} of the bare client${drainCpuUs !== null ? `; worker CPU ${drainCpuUs.toFixed(0)} µs/delivery` : ''}`,
+      `bare undici client   ${rawPerSecond.toFixed(0)} requests/s (${expected} POSTs, concurrency ${WORKER_CONCURRENCY}, ${rawSeconds.toFixed(2)} s); client CPU ${rawCpuUs.toFixed(0)} µs/request`,
     ];
     console.log(lines.join('\n'));
     await client.close();
