@@ -73,6 +73,48 @@ function bulkInsert<T>(dialect: Dialect, table: string, columns: readonly (keyof
   return CompiledQuery.raw(text, parameters);
 }
 
+/**
+ * The worker's per-cycle statements, written out once per dialect: building
+ * them through the query builder cost more CPU than SQLite spends running
+ * them. A list of ids is bound as ONE parameter (a JSON array on SQLite, a
+ * text[] on PostgreSQL), so each statement has a single text whatever the
+ * batch size and stays compiled in SQLite's statement cache.
+ */
+const inList = (dialect: Dialect, column: string) =>
+  dialect === 'postgres' ? `${column} = any(?::text[])` : `${column} in (select value from json_each(?))`;
+const notInList = (dialect: Dialect, column: string) =>
+  dialect === 'postgres' ? `${column} <> all(?::text[])` : `${column} not in (select value from json_each(?))`;
+const listParam = (dialect: Dialect, ids: readonly string[]): unknown => (dialect === 'postgres' ? [...ids] : JSON.stringify(ids));
+/** `?` placeholders → `$1, $2, …` on PostgreSQL (the texts below hold no other `?`). */
+const placeholders = (dialect: Dialect, text: string) => {
+  let n = 0;
+  return dialect === 'postgres' ? text.replace(/\?/g, () => `$${++n}`) : text;
+};
+
+function hotStatements(dialect: Dialect) {
+  const q = (text: string) => placeholders(dialect, text);
+  const lock = dialect === 'postgres' ? ' for update skip locked' : '';
+  const due = `select "id", "endpoint_id" from "webhook_deliveries" where status in ('pending', 'in_flight') and "next_attempt_at" <= ?`;
+  return {
+    claimCandidates: q(`${due} order by "next_attempt_at" limit ?${lock}`),
+    claimCandidatesExcluding: q(`${due} and ${notInList(dialect, '"endpoint_id"')} order by "next_attempt_at" limit ?${lock}`),
+    claim: q(`update "webhook_deliveries" set "status" = 'in_flight', "attempt_count" = "attempt_count" + 1, "lease_owner" = ?, "locked_until" = ?, "next_attempt_at" = ?, "updated_at" = ? where ${inList(dialect, '"id"')}`),
+    loadClaimed: q(`select "d"."id", "d"."workspace_id", "d"."endpoint_id", "d"."event_id", "d"."event_type", "d"."attempt_count", "d"."retry_base", "d"."created_at", "e"."payload", "e"."created_at" as "event_created_at", "w"."url", "w"."headers_enc", "w"."is_active", "w"."updated_at" as "endpoint_updated_at", coalesce("d"."lease_owner", '') as "lease_owner" from "webhook_deliveries" as "d" inner join "events" as "e" on "e"."id" = "d"."event_id" inner join "webhook_endpoints" as "w" on "w"."id" = "d"."endpoint_id" where ${inList(dialect, '"d"."id"')}`),
+    existing: q(`select "id" from "webhook_deliveries" where ${inList(dialect, '"id"')}`),
+    validSecrets: q(`select * from "webhook_secrets" where ${inList(dialect, '"endpoint_id"')} and ("expires_at" is null or "expires_at" > ?) order by "version" desc`),
+    succeeded: q(`update "webhook_deliveries" set "status" = 'succeeded', "locked_until" = null, "lease_owner" = null, "last_status_code" = ?, "last_error_class" = null, "last_attempt_at" = ?, "completed_at" = ?, "updated_at" = ? where ${inList(dialect, '"id"')} and "lease_owner" = ? and "status" = 'in_flight'`),
+    notSucceeded: q(`update "webhook_deliveries" set "status" = ?, "next_attempt_at" = ?, "locked_until" = null, "lease_owner" = null, "last_status_code" = ?, "last_error_class" = ?, "last_attempt_at" = ?, "completed_at" = ?, "updated_at" = ? where "id" = ? and "lease_owner" = ? and "status" = 'in_flight'`),
+    healthy: q(`update "webhook_endpoints" set "failing_since" = null, "consecutive_failures" = 0, "last_success_at" = ? where ${inList(dialect, '"id"')}`),
+  };
+}
+type HotStatements = ReturnType<typeof hotStatements>;
+const hotByDialect = new Map<Dialect, HotStatements>();
+const hot = (dialect: Dialect): HotStatements => {
+  let h = hotByDialect.get(dialect);
+  if (!h) hotByDialect.set(dialect, (h = hotStatements(dialect)));
+  return h;
+};
+
 /** A claimed delivery with everything needed to send it. */
 export interface ClaimedDelivery {
   id: string;
@@ -110,10 +152,18 @@ export interface DeliveryOutcome {
  * nature (they run for every workspace) and are named as such.
  */
 export class WebhooksRepository {
+  private readonly sql: HotStatements;
+
   constructor(
     private readonly db: Executor,
     readonly dialect: Dialect,
-  ) {}
+  ) {
+    this.sql = hot(dialect);
+  }
+
+  private async raw<R>(text: string, parameters: unknown[]): Promise<R[]> {
+    return (await this.db.executeQuery<R>(CompiledQuery.raw(text, parameters))).rows;
+  }
 
   with(db: Executor): WebhooksRepository {
     return new WebhooksRepository(db, this.dialect);
@@ -203,13 +253,7 @@ export class WebhooksRepository {
   /** Secrets that still sign, newest first, for the given endpoints (worker; cross-tenant). */
   validSecretsOf(endpointIds: readonly string[], now: number): Promise<WebhookSecretsTable[]> {
     if (endpointIds.length === 0) return Promise.resolve([]);
-    return this.db
-      .selectFrom('webhook_secrets')
-      .selectAll()
-      .where('endpoint_id', 'in', endpointIds)
-      .where((eb) => eb.or([eb('expires_at', 'is', null), eb('expires_at', '>', now)]))
-      .orderBy('version', 'desc')
-      .execute();
+    return this.raw<WebhookSecretsTable>(this.sql.validSecrets, [listParam(this.dialect, endpointIds), now]);
   }
 
   // — events (the outbox table is shared; these are the reads and writes this module needs) —
@@ -339,30 +383,13 @@ export class WebhooksRepository {
     excludeEndpoints: readonly string[];
     pick: (rows: { id: string; endpoint_id: string }[]) => string[];
   }): Promise<string[]> {
-    let q = this.db
-      .selectFrom('webhook_deliveries')
-      .select(['id', 'endpoint_id'])
-      .where(OPEN)
-      .where('next_attempt_at', '<=', opts.now);
-    if (opts.excludeEndpoints.length > 0) q = q.where('endpoint_id', 'not in', opts.excludeEndpoints);
-    q = q.orderBy('next_attempt_at').limit(opts.candidates);
-    if (this.dialect === 'postgres') q = q.forUpdate().skipLocked();
-    const rows = await q.execute();
+    const rows = opts.excludeEndpoints.length > 0
+      ? await this.raw<{ id: string; endpoint_id: string }>(this.sql.claimCandidatesExcluding, [opts.now, listParam(this.dialect, opts.excludeEndpoints), opts.candidates])
+      : await this.raw<{ id: string; endpoint_id: string }>(this.sql.claimCandidates, [opts.now, opts.candidates]);
     const ids = opts.pick(rows);
     if (ids.length === 0) return [];
     const leaseEnd = opts.now + opts.leaseMs;
-    await this.db
-      .updateTable('webhook_deliveries')
-      .set((eb) => ({
-        status: 'in_flight' as DeliveryStatus,
-        attempt_count: eb('attempt_count', '+', 1),
-        lease_owner: opts.leaseOwner,
-        locked_until: leaseEnd,
-        next_attempt_at: leaseEnd,
-        updated_at: opts.now,
-      }))
-      .where('id', 'in', ids)
-      .execute();
+    await this.raw(this.sql.claim, [opts.leaseOwner, leaseEnd, leaseEnd, opts.now, listParam(this.dialect, ids)]);
     return ids;
   }
 
@@ -391,24 +418,13 @@ export class WebhooksRepository {
   /** The claimed rows joined with their event and endpoint. */
   loadClaimed(ids: readonly string[]): Promise<ClaimedDelivery[]> {
     if (ids.length === 0) return Promise.resolve([]);
-    return this.db
-      .selectFrom('webhook_deliveries as d')
-      .innerJoin('events as e', 'e.id', 'd.event_id')
-      .innerJoin('webhook_endpoints as w', 'w.id', 'd.endpoint_id')
-      .select([
-        'd.id', 'd.workspace_id', 'd.endpoint_id', 'd.event_id', 'd.event_type', 'd.attempt_count', 'd.retry_base',
-        'd.created_at', 'e.payload', 'e.created_at as event_created_at', 'w.url', 'w.headers_enc', 'w.is_active',
-        'w.updated_at as endpoint_updated_at',
-      ])
-      .select(sql<string>`coalesce(d.lease_owner, '')`.as('lease_owner'))
-      .where('d.id', 'in', ids)
-      .execute();
+    return this.raw<ClaimedDelivery>(this.sql.loadClaimed, [listParam(this.dialect, ids)]);
   }
 
   /** Of these deliveries, the ones that still exist (an endpoint may have been deleted meanwhile). */
   async existingDeliveries(ids: readonly string[]): Promise<Set<string>> {
     if (ids.length === 0) return new Set();
-    const rows = await this.db.selectFrom('webhook_deliveries').select('id').where('id', 'in', ids).execute();
+    const rows = await this.raw<{ id: string }>(this.sql.existing, [listParam(this.dialect, ids)]);
     return new Set(rows.map((r) => r.id));
   }
 
@@ -422,23 +438,7 @@ export class WebhooksRepository {
     const groups = new Map<string, DeliveryOutcome[]>();
     for (const o of outcomes) {
       if (o.status !== 'succeeded') {
-        await this.db
-          .updateTable('webhook_deliveries')
-          .set({
-            status: o.status,
-            next_attempt_at: o.nextAttemptAt,
-            locked_until: null,
-            lease_owner: null,
-            last_status_code: o.statusCode,
-            last_error_class: o.errorClass,
-            last_attempt_at: o.attemptedAt,
-            completed_at: o.completedAt,
-            updated_at: now,
-          })
-          .where('id', '=', o.id)
-          .where('lease_owner', '=', o.leaseOwner)
-          .where('status', '=', 'in_flight')
-          .execute();
+        await this.raw(this.sql.notSucceeded, [o.status, o.nextAttemptAt, o.statusCode, o.errorClass, o.attemptedAt, o.completedAt, now, o.id, o.leaseOwner]);
         continue;
       }
       const key = `${o.leaseOwner}\u0000${o.statusCode}`;
@@ -448,33 +448,14 @@ export class WebhooksRepository {
     }
     for (const group of groups.values()) {
       const { leaseOwner, statusCode } = group[0];
-      await this.db
-        .updateTable('webhook_deliveries')
-        .set({
-          status: 'succeeded',
-          locked_until: null,
-          lease_owner: null,
-          last_status_code: statusCode,
-          last_error_class: null,
-          last_attempt_at: now,
-          completed_at: now,
-          updated_at: now,
-        })
-        .where('id', 'in', group.map((o) => o.id))
-        .where('lease_owner', '=', leaseOwner)
-        .where('status', '=', 'in_flight')
-        .execute();
+      await this.raw(this.sql.succeeded, [statusCode, now, now, now, listParam(this.dialect, group.map((o) => o.id)), leaseOwner]);
     }
   }
 
   /** A success ends an endpoint's failing streak. */
   async markEndpointsHealthy(endpointIds: readonly string[], now: number): Promise<void> {
     if (endpointIds.length === 0) return;
-    await this.db
-      .updateTable('webhook_endpoints')
-      .set({ failing_since: null, consecutive_failures: 0, last_success_at: now })
-      .where('id', 'in', endpointIds)
-      .execute();
+    await this.raw(this.sql.healthy, [now, listParam(this.dialect, endpointIds)]);
   }
 
   /** Records failures; returns the endpoint's state to decide on auto-disable. */
