@@ -86,7 +86,9 @@ export async function registerWebUi(app: FastifyInstance, options: { root?: stri
   app.get('/index.html', { schema: { hide: true } }, async (request, reply) => sendShell(request, reply));
   app.get('/*', { schema: { hide: true } }, async (request, reply) => {
     const pathname = request.url.split('?')[0];
-    const wantsHtml = (request.headers.accept ?? '').includes('text/html');
+    // `/` is always the console (curl and probes send `Accept: */*`); deeper
+    // paths only for clients asking for HTML, so a missing asset stays a 404.
+    const wantsHtml = pathname === '/' || (request.headers.accept ?? '').includes('text/html');
     if (SERVER_PATHS.test(pathname) || !wantsHtml) return reply.callNotFound();
     return sendShell(request, reply);
   });

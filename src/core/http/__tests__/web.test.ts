@@ -62,6 +62,14 @@ describe('web console serving', () => {
     }
   });
 
+  it('serves the console at / whatever the Accept header (curl, probes)', async () => {
+    const res = await app.inject({ url: '/', headers: { accept: '*/*' } });
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toContain('<title>atrium</title>');
+    const deep = await app.inject({ url: '/w/acme/members', headers: { accept: '*/*' } });
+    expect(deep.statusCode).toBe(404);
+  });
+
   it('answers a revalidation with 304', async () => {
     const first = await app.inject({ url: '/signin', headers: HTML });
     const again = await app.inject({ url: '/signin', headers: { ...HTML, 'if-none-match': String(first.headers.etag) } });
