@@ -1,4 +1,6 @@
 #!/usr/bin/env node
+import { createServer, type Server } from 'node:http';
+import type { Registry } from 'prom-client';
 import { buildApp, createServices } from './app.js';
 import { ConfigError, loadConfig, type Config } from './core/config.js';
 import { createDatabase, type Database } from './core/db/database.js';
@@ -78,6 +80,7 @@ async function worker(config: Config): Promise<void> {
   deliveries.log = log.child({ module: 'webhooks' });
   deliveries.start();
   log.info({ worker_id: deliveries.id }, 'webhook worker started');
+  const probe = config.workerMetricsPort ? await serveWorkerProbe(config, services.metrics.registry) : undefined;
 
   let closing = false;
   const shutdown = async (signal: string) => {
@@ -87,6 +90,7 @@ async function worker(config: Config): Promise<void> {
     const force = setTimeout(() => process.exit(1), 30_000);
     force.unref();
     try {
+      probe?.close();
       await deliveries.stop();
       await services.limiters.close();
       await services.outbound.close();
@@ -99,6 +103,27 @@ async function worker(config: Config): Promise<void> {
   };
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
   process.once('SIGINT', () => void shutdown('SIGINT'));
+}
+
+/**
+ * A worker has no API, but operators still need its metrics (attempts,
+ * latency) and a liveness probe: a bare HTTP listener for exactly those two.
+ */
+async function serveWorkerProbe(config: Config, registry: Registry): Promise<Server> {
+  const server = createServer((req, res) => {
+    if (req.method === 'GET' && req.url === '/metrics') {
+      registry.metrics().then(
+        (body) => res.writeHead(200, { 'content-type': registry.contentType }).end(body),
+        () => res.writeHead(500).end(),
+      );
+    } else if (req.method === 'GET' && req.url === '/health') {
+      res.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"ok"}');
+    } else {
+      res.writeHead(404, { 'content-type': 'application/json' }).end('{"error":{"code":"route_not_found","message":"Only /metrics and /health","details":null}}');
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(config.workerMetricsPort, config.host, resolve));
+  return server;
 }
 
 async function serve(config: Config): Promise<void> {

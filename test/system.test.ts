@@ -127,6 +127,27 @@ describe('atrium CLI', () => {
     expect(await exited).toBe(0);
   });
 
+  it('`atrium worker` serves /health and /metrics on ATRIUM_WORKER_METRICS_PORT and exits cleanly on SIGTERM', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'atrium-worker-'));
+    const port = await freePort();
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', 'worker'], {
+      env: { ...process.env, ATRIUM_DATA_DIR: dir, ATRIUM_WORKER_METRICS_PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
+      stdio: 'ignore',
+    });
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    try {
+      await waitFor(async () => (await fetch(`http://127.0.0.1:${port}/health`)).ok);
+      const metrics = await fetch(`http://127.0.0.1:${port}/metrics`);
+      expect(metrics.status).toBe(200);
+      expect(await metrics.text()).toContain('atrium_webhook_attempts_total');
+      const other = await fetch(`http://127.0.0.1:${port}/api/health`);
+      expect(other.status).toBe(404);
+    } finally {
+      child.kill('SIGTERM');
+    }
+    expect(await exited).toBe(0);
+  });
+
   it('refuses an unknown command', async () => {
     await expect(cli(['frobnicate'], {})).rejects.toMatchObject({ code: 2, stderr: expect.stringContaining('Unknown command') });
   });

@@ -33,6 +33,8 @@ export interface Config {
   autoMigrate: boolean;
   /** CIDRs that outbound calls (webhooks, AI endpoints) may reach even though they are private. */
   outboundAllowedCidrs: string[];
+  /** `atrium worker` serves /metrics and /health on this port when set (it has no API). */
+  workerMetricsPort: number | undefined;
   webhooks: WebhookConfig;
 }
 
@@ -119,6 +121,7 @@ export function parseConfig(env: Env): Config {
     cookieSecure: bool(env, 'ATRIUM_COOKIE_SECURE', publicUrl.startsWith('https:')),
     autoMigrate: bool(env, 'ATRIUM_AUTO_MIGRATE', true),
     outboundAllowedCidrs: list(env, 'ATRIUM_OUTBOUND_ALLOWED_CIDRS'),
+    workerMetricsPort: env.ATRIUM_WORKER_METRICS_PORT ? int(env, 'ATRIUM_WORKER_METRICS_PORT', 0, 1, 65535) : undefined,
     webhooks: parseWebhookConfig(env),
   };
 }
