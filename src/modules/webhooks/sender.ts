@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { request } from 'undici';
+import type { Dispatcher } from 'undici';
 import type { WebhookConfig } from '../../core/config.js';
 import type { Outbound } from '../../core/outbound.js';
 import { signatureHeader } from './signing.js';
@@ -86,6 +86,142 @@ export function classifyError(error: unknown, timedOut: boolean): string {
   return 'network_error';
 }
 
+/** Custom headers as sent (reserved names dropped) and as stored (sensitive values redacted), per headers object. */
+interface PreparedHeaders {
+  custom: Record<string, string>;
+  redacted: Record<string, string>;
+}
+const NO_HEADERS: PreparedHeaders = { custom: {}, redacted: {} };
+// The worker keeps one decrypted headers object per endpoint, so this is computed once per endpoint, not per attempt.
+const preparedHeaders = new WeakMap<Record<string, string>, PreparedHeaders>();
+function prepareHeaders(customHeaders: Record<string, string>): PreparedHeaders {
+  let prepared = preparedHeaders.get(customHeaders);
+  if (!prepared) {
+    const custom = Object.fromEntries(Object.entries(customHeaders).filter(([name]) => !isReservedHeader(name)));
+    prepared = Object.keys(custom).length === 0 ? NO_HEADERS : { custom, redacted: redactHeaders(custom) };
+    preparedHeaders.set(customHeaders, prepared);
+  }
+  return prepared;
+}
+
+/** `origin` and `path` of a webhook URL, as undici's `request(url)` derives them; parsed once per URL. */
+interface Target {
+  origin: string;
+  path: string;
+}
+const MAX_CACHED_TARGETS = 10_000;
+const targets = new Map<string, Target>();
+function target(url: string): Target {
+  let t = targets.get(url);
+  if (!t) {
+    const parsed = new URL(url);
+    if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw Object.assign(new Error('Invalid URL protocol: the URL must start with `http:` or `https:`.'), { code: 'UND_ERR_INVALID_ARG' });
+    t = { origin: parsed.origin, path: parsed.search ? `${parsed.pathname}${parsed.search}` : parsed.pathname };
+    if (targets.size >= MAX_CACHED_TARGETS) targets.clear();
+    targets.set(url, t);
+  }
+  return t;
+}
+
+interface Answer {
+  statusCode: number;
+  /** Raw response headers, name/value pairs. */
+  rawHeaders: Buffer[];
+  /** First RESPONSE_BODY_LOG_BYTES of the body; null when reading it failed. */
+  responseBody: string | null;
+}
+
+/**
+ * One request through the dispatcher's handler interface. Compared with
+ * undici's `request()` it saves, per attempt, an AbortSignal and its
+ * listeners, a Readable stream for the body and an async iterator over it:
+ * the first 4 KiB are kept straight from the parser's chunks.
+ *
+ * Same behaviour as reading `request()`'s body: a body larger than
+ * RESPONSE_BODY_DRAIN_BYTES is cut off (the connection is dropped), and a
+ * failure after the status line (reset, timeout) keeps the status with a
+ * null body.
+ */
+class AttemptHandler implements Dispatcher.DispatchHandler {
+  private abortRequest: ((error?: Error) => void) | null = null;
+  private reason: Error | null = null;
+  private settled = false;
+  private statusCode = 0;
+  private rawHeaders: Buffer[] = [];
+  private chunks: Buffer[] = [];
+  private kept = 0;
+  private total = 0;
+
+  constructor(
+    private readonly resolve: (answer: Answer) => void,
+    private readonly reject: (error: unknown) => void,
+  ) {}
+
+  /** Aborts the request now, or as soon as undici hands over the means (a request waiting for its connection). */
+  abort(reason: Error): void {
+    if (this.abortRequest) this.abortRequest(reason);
+    else this.reason ??= reason;
+  }
+
+  onConnect(abort: (error?: Error) => void): void {
+    if (this.reason) abort(this.reason);
+    else this.abortRequest = abort;
+  }
+
+  onHeaders(statusCode: number, rawHeaders: Buffer[]): boolean {
+    if (statusCode < 200) return true; // 1xx: the answer is still to come
+    this.statusCode = statusCode;
+    this.rawHeaders = rawHeaders;
+    return true;
+  }
+
+  onData(chunk: Buffer): boolean {
+    this.total += chunk.length;
+    if (this.kept < RESPONSE_BODY_LOG_BYTES) {
+      this.chunks.push(chunk);
+      this.kept += chunk.length;
+    }
+    if (this.total > RESPONSE_BODY_DRAIN_BYTES) {
+      // Too much to read to the end: keep the head, drop the connection.
+      this.finish(this.head());
+      this.abortRequest?.();
+      return false;
+    }
+    return true;
+  }
+
+  onComplete(): void {
+    this.finish(this.head());
+  }
+
+  onError(error: Error): void {
+    if (this.statusCode > 0) this.finish(null);
+    else if (!this.settled) {
+      this.settled = true;
+      this.reject(error);
+    }
+  }
+
+  private head(): string {
+    return Buffer.concat(this.chunks).subarray(0, RESPONSE_BODY_LOG_BYTES).toString('utf8').replace(/\u0000/g, '');
+  }
+
+  private finish(responseBody: string | null): void {
+    if (this.settled) return;
+    this.settled = true;
+    this.chunks = [];
+    this.resolve({ statusCode: this.statusCode, rawHeaders: this.rawHeaders, responseBody });
+  }
+}
+
+/** A response header's value (the first one when repeated). */
+function rawHeader(rawHeaders: Buffer[], name: string): string | undefined {
+  for (let i = 0; i + 1 < rawHeaders.length; i += 2) {
+    if (rawHeaders[i].length === name.length && rawHeaders[i].toString('latin1').toLowerCase() === name) return rawHeaders[i + 1].toString('latin1');
+  }
+  return undefined;
+}
+
 /** Performs one signed POST. Never throws: every outcome is a SendResult. */
 export class Sender {
   constructor(
@@ -96,7 +232,7 @@ export class Sender {
   async send(input: SendInput): Promise<SendResult> {
     const startedAt = Date.now();
     const timestamp = Math.floor(startedAt / 1000);
-    const custom = Object.fromEntries(Object.entries(input.customHeaders).filter(([name]) => !isReservedHeader(name)));
+    const { custom, redacted } = prepareHeaders(input.customHeaders);
     const headers: Record<string, string> = {
       ...custom,
       'content-type': 'application/json',
@@ -109,36 +245,35 @@ export class Sender {
       ...r,
       durationMs: Date.now() - startedAt,
       // Only custom values can be credentials; the signature is derived, not secret, and helps debugging.
-      requestHeaders: { ...headers, ...redactHeaders(custom) },
+      requestHeaders: redacted === NO_HEADERS.redacted ? headers : { ...headers, ...redacted },
       startedAt,
     });
 
     // One deadline for the whole attempt: connect, headers and the part of the body we read.
-    const controller = new AbortController();
     let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      controller.abort();
-    }, this.config.timeoutMs);
+    let timer: NodeJS.Timeout | undefined;
     try {
-      const res = await request(input.url, {
-        method: 'POST',
-        headers,
-        body: input.message.body,
-        dispatcher: this.outbound.dispatcher,
-        signal: controller.signal,
-        headersTimeout: this.config.timeoutMs,
-        bodyTimeout: this.config.timeoutMs,
+      const { origin, path } = target(input.url);
+      const answer = await new Promise<Answer>((resolve, reject) => {
+        const handler = new AttemptHandler(resolve, reject);
+        timer = setTimeout(() => {
+          timedOut = true;
+          handler.abort(Object.assign(new Error('This operation was aborted'), { name: 'AbortError', code: 'ABORT_ERR' }));
+        }, this.config.timeoutMs);
+        this.outbound.dispatcher.dispatch(
+          { origin, path, method: 'POST', headers, body: input.message.body, headersTimeout: this.config.timeoutMs, bodyTimeout: this.config.timeoutMs },
+          handler,
+        );
       });
-      const responseBody = await readHead(res.body).catch(() => null);
-      const succeeded = res.statusCode >= 200 && res.statusCode < 300;
+      const { statusCode, responseBody } = answer;
+      const succeeded = statusCode >= 200 && statusCode < 300;
       return result({
         succeeded,
-        statusCode: res.statusCode,
+        statusCode,
         responseBody,
         errorClass: succeeded ? null : 'http_error',
-        errorMessage: succeeded ? null : `receiver answered HTTP ${res.statusCode}${res.statusCode >= 300 && res.statusCode < 400 ? ' (redirects are not followed)' : ''}`,
-        retryAfterMs: succeeded ? null : parseRetryAfter(res.headers['retry-after']),
+        errorMessage: succeeded ? null : `receiver answered HTTP ${statusCode}${statusCode >= 300 && statusCode < 400 ? ' (redirects are not followed)' : ''}`,
+        retryAfterMs: succeeded ? null : parseRetryAfter(rawHeader(answer.rawHeaders, 'retry-after')),
       });
     } catch (error) {
       const errorClass = classifyError(error, timedOut);
@@ -155,22 +290,4 @@ export class Sender {
       clearTimeout(timer);
     }
   }
-}
-
-async function readHead(body: AsyncIterable<Buffer> & { destroy(): void }): Promise<string> {
-  const chunks: Buffer[] = [];
-  let kept = 0;
-  let total = 0;
-  for await (const chunk of body) {
-    total += chunk.length;
-    if (kept < RESPONSE_BODY_LOG_BYTES) {
-      chunks.push(chunk);
-      kept += chunk.length;
-    }
-    if (total > RESPONSE_BODY_DRAIN_BYTES) {
-      body.destroy();
-      break;
-    }
-  }
-  return Buffer.concat(chunks).subarray(0, RESPONSE_BODY_LOG_BYTES).toString('utf8').replace(/\u0000/g, '');
 }
