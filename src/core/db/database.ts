@@ -14,6 +14,19 @@ export interface Database {
   db: Db;
   dialect: Dialect;
   close(): Promise<void>;
+  /**
+   * PostgreSQL only: LISTENs on `channel` on a dedicated connection (not one
+   * of the pool's) and calls `onNotify` for each notification. See pgListen.
+   * Returns the function that stops listening and closes that connection.
+   */
+  listen?(channel: string, handlers: ListenHandlers): () => Promise<void>;
+}
+
+export interface ListenHandlers {
+  /** A notification arrived, or the connection was (re)established (notifications sent meanwhile were missed). */
+  onNotify(): void;
+  /** The connection failed or dropped; it is retried after `retryInMs`. */
+  onError?(error: unknown, retryInMs: number): void;
 }
 
 // pg returns int8 (bigint, also COUNT(*)) as a string to avoid precision loss.
@@ -40,13 +53,85 @@ export function createDatabase(url: string, options: DatabaseOptions = {}): Data
     const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
     return { db, dialect: 'sqlite', close: () => db.destroy() };
   }
-  const pool = new pg.Pool({
+  const connection: pg.ClientConfig = {
     connectionString: url,
-    max: options.poolSize ?? 10,
     ...(options.pgSchema ? { options: `-c search_path=${options.pgSchema}` } : {}),
-  });
+  };
+  const pool = new pg.Pool({ ...connection, max: options.poolSize ?? 10 });
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
-  return { db, dialect: 'postgres', close: () => db.destroy() };
+  return {
+    db,
+    dialect: 'postgres',
+    close: () => db.destroy(),
+    listen: (channel, handlers) => pgListen(connection, channel, handlers),
+  };
+}
+
+const LISTEN_RETRY_MIN_MS = 250;
+const LISTEN_RETRY_MAX_MS = 30_000;
+
+/**
+ * Keeps one pg.Client LISTENing on `channel`: if the connection fails or
+ * drops it is reconnected with exponential backoff (with jitter), and
+ * `onNotify` is called once it is back, since notifications sent while it was
+ * down are lost. The URL's own `application_name` wins over ours.
+ */
+export function pgListen(connection: pg.ClientConfig, channel: string, handlers: ListenHandlers): () => Promise<void> {
+  let closed = false;
+  let client: pg.Client | null = null;
+  let timer: NodeJS.Timeout | null = null;
+  let failures = 0;
+
+  const connect = async (): Promise<void> => {
+    timer = null;
+    if (closed) return;
+    const c = new pg.Client({ application_name: 'atrium-listen', keepAlive: true, ...connection });
+    client = c;
+    let done = false;
+    const fail = (error: unknown) => {
+      if (done) return;
+      done = true;
+      if (closed) return; // the close function ends the client
+      if (client === c) client = null;
+      c.end().catch(() => undefined);
+      const base = Math.min(LISTEN_RETRY_MAX_MS, LISTEN_RETRY_MIN_MS * 2 ** failures);
+      failures += 1;
+      const retryInMs = Math.round(base * (0.5 + Math.random() / 2));
+      handlers.onError?.(error, retryInMs);
+      timer = setTimeout(() => void connect(), retryInMs);
+      timer.unref();
+    };
+    c.on('error', fail);
+    c.on('end', () => fail(new Error('LISTEN connection closed')));
+    c.on('notification', (message) => {
+      if (message.channel === channel) handlers.onNotify();
+    });
+    try {
+      await c.connect();
+      await c.query(`LISTEN ${c.escapeIdentifier(channel)}`);
+    } catch (error) {
+      fail(error);
+      return;
+    }
+    if (done || closed) return;
+    failures = 0;
+    handlers.onNotify();
+  };
+
+  void connect();
+  return async () => {
+    closed = true;
+    if (timer) clearTimeout(timer);
+    timer = null;
+    const c = client;
+    client = null;
+    if (c) await c.end().catch(() => undefined);
+  };
+}
+
+/** PostgreSQL only: queues a notification on `channel`, delivered when the executor's transaction commits. */
+export async function notify(executor: Executor, channel: string): Promise<void> {
+  await sql`select pg_notify(${channel}, '')`.execute(executor);
 }
 
 /**

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { WebhookConfig } from '../../core/config.js';
 import type { Transaction } from 'kysely';
-import type { Db } from '../../core/db/database.js';
+import type { Database, Db } from '../../core/db/database.js';
 import type { DB } from '../../core/db/schema.js';
 import type { Keyring } from '../../core/keyring.js';
 import { SYSTEM_CONTEXT } from '../activity/audit.js';
@@ -11,7 +11,7 @@ import type { Sender, SendResult } from './sender.js';
 import { secretKey } from './signing.js';
 import { attemptRow, headersAad, messageBody, secretAad, type WebhooksService } from './webhooks.service.js';
 import type { WebhookMetrics } from './webhooks.metrics.js';
-import type { ClaimedDelivery, DeliveryOutcome, WebhooksRepository } from './webhooks.repository.js';
+import { DUE_CHANNEL, type ClaimedDelivery, type DeliveryOutcome, type WebhooksRepository } from './webhooks.repository.js';
 import type { WebhookAttemptsTable } from './webhooks.tables.js';
 
 interface Log {
@@ -87,6 +87,7 @@ export class DeliveryWorker {
   private running = false;
   private accepting = false;
   private loopDone: Promise<void> | null = null;
+  private unlisten: (() => Promise<void>) | undefined;
   private wakeUp: (() => void) | null = null;
   /** Set when claiming may find something: new work was queued, slots freed up, or the poll interval passed. */
   private needClaim = false;
@@ -113,6 +114,8 @@ export class DeliveryWorker {
     private readonly keyring: Keyring,
     private readonly config: WebhookConfig,
     private readonly metrics: WebhookMetrics,
+    /** PostgreSQL: LISTEN for deliveries queued by other processes (Database.listen). */
+    private readonly listen?: Database['listen'],
   ) {}
 
   start(): void {
@@ -121,6 +124,13 @@ export class DeliveryWorker {
     this.accepting = true;
     this.needClaim = true;
     this.loopDone = this.loop();
+    // Deliveries queued by other processes (API servers) NOTIFY on commit: wake at once instead
+    // of at the next poll. Polling stays the safety net while the connection is down.
+    this.unlisten = this.listen?.(DUE_CHANNEL, {
+      onNotify: () => this.wake(),
+      onError: (error, retryInMs) =>
+        this.log.warn({ err: error, retry_in_ms: retryInMs }, 'webhook worker: LISTEN connection lost; polling until it is back'),
+    });
   }
 
   /** Look for due work now (called after deliveries were queued in this process). */
@@ -151,18 +161,23 @@ export class DeliveryWorker {
   async stop(graceMs = this.config.timeoutMs + 1000): Promise<void> {
     if (!this.running) return;
     this.running = false;
+    // Closed in the background: awaiting it here would let attempts finishing meanwhile start queued ones.
+    const unlistened = this.unlisten?.();
+    this.unlisten = undefined;
     this.wake();
     await this.loopDone;
     for (const slot of this.slots.values()) {
       this.held -= slot.queue.length;
       this.toRelease.push(...slot.queue.splice(0));
     }
-    await this.releaseUnstarted().catch((error: unknown) => this.log.warn({ err: error }, 'webhook worker: could not hand back claimed deliveries; their leases will expire'));
+    // Other processes' workers may take what is handed back right away.
+    await this.releaseUnstarted(true).catch((error: unknown) => this.log.warn({ err: error }, 'webhook worker: could not hand back claimed deliveries; their leases will expire'));
     await Promise.race([Promise.allSettled([...this.inFlight]), sleep(graceMs, false)]);
     this.accepting = false;
     if (this.flushTimer) clearTimeout(this.flushTimer);
     this.flushTimer = null;
     await this.flush();
+    await unlistened;
   }
 
   /** Waits for a wake-up or the poll interval (after which due retries are looked for). */
@@ -298,10 +313,11 @@ export class DeliveryWorker {
   }
 
   /** Gives back claimed deliveries that were never started: due again at once, attempt not counted. */
-  private async releaseUnstarted(): Promise<void> {
+  private async releaseUnstarted(notify = false): Promise<void> {
     if (this.toRelease.length === 0) return;
     const batch = this.toRelease.splice(0);
     await this.repo.release(batch.map((r) => ({ id: r.delivery.id, leaseOwner: r.delivery.lease_owner })), Date.now());
+    if (notify) await this.repo.notifyDue();
   }
 
   private async signingKeys(claimed: ClaimedDelivery[], now: number): Promise<Map<string, Buffer[]>> {

@@ -44,7 +44,7 @@ export function createWebhooks(deps: WebhooksDeps) {
   const sender = new Sender(outbound, config.webhooks);
   const metrics = new WebhookMetrics(deps.metrics.registry, repo);
   const service = new WebhooksService(database.db, repo, deps.access, deps.audit, deps.events, keyring, outbound, sender, config);
-  const worker = new DeliveryWorker(database.db, repo, service, sender, keyring, config.webhooks, metrics);
+  const worker = new DeliveryWorker(database.db, repo, service, sender, keyring, config.webhooks, metrics, database.listen?.bind(database));
   service.onDue = () => worker.wake();
 
   // Keyring-sealed columns, re-encrypted by `atrium rotate-master-key` (default AAD `<table>:<id>:<column>`).
@@ -57,6 +57,8 @@ export function createWebhooks(deps: WebhooksDeps) {
   });
 
   const firstDelay = config.webhooks.retryScheduleMs[0];
+  // Transactions that already queued a NOTIFY (one per transaction is enough, even for a group commit).
+  const notifiedIn = new WeakSet<object>();
   const subscriptionsIn = new WeakMap<object, Map<string, Promise<{ id: string; event_types: string }[]>>>();
   deps.events.onPublish(async (trx, event) => {
     let endpoints: Promise<{ id: string; event_types: string }[]>;
@@ -90,6 +92,10 @@ export function createWebhooks(deps: WebhooksDeps) {
         updated_at: event.createdAt,
       }));
     await repo.with(trx).insertDeliveries(rows);
+    if (rows.length > 0 && database.dialect === 'postgres' && !notifiedIn.has(trx)) {
+      notifiedIn.add(trx);
+      await repo.with(trx).notifyDue();
+    }
     let counts = service.fanOutCounts.get(trx);
     if (!counts) service.fanOutCounts.set(trx, (counts = new Map()));
     counts.set(event.id, rows.length);

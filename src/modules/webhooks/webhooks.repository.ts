@@ -1,5 +1,5 @@
 import { CompiledQuery, sql } from 'kysely';
-import type { Dialect, Executor } from '../../core/db/database.js';
+import { notify, type Dialect, type Executor } from '../../core/db/database.js';
 import type { EventsTable } from '../events/events.tables.js';
 import type {
   DeliveryStatus,
@@ -151,6 +151,9 @@ export interface DeliveryOutcome {
  * the workspace id; the worker's queue operations are cross-tenant by
  * nature (they run for every workspace) and are named as such.
  */
+/** PostgreSQL channel on which `atrium worker` processes are told that deliveries became due. */
+export const DUE_CHANNEL = 'atrium_webhook_deliveries';
+
 export class WebhooksRepository {
   private readonly sql: HotStatements;
 
@@ -391,6 +394,15 @@ export class WebhooksRepository {
     const leaseEnd = opts.now + opts.leaseMs;
     await this.raw(this.sql.claim, [opts.leaseOwner, leaseEnd, leaseEnd, opts.now, listParam(this.dialect, ids)]);
     return ids;
+  }
+
+  /**
+   * PostgreSQL: wakes the workers of every process (they LISTEN on DUE_CHANNEL).
+   * In a transaction the notification is only delivered on commit, so no
+   * worker looks for work that is not visible yet. SQLite: nothing (one process).
+   */
+  async notifyDue(): Promise<void> {
+    if (this.dialect === 'postgres') await notify(this.db, DUE_CHANNEL);
   }
 
   /** Hands back claimed deliveries that were never attempted: due now, the claim's attempt not counted. */

@@ -87,7 +87,11 @@ export interface PublishResult {
 }
 
 export class WebhooksService {
-  /** Called when deliveries become due now (publish, retry, recover): wakes an in-process worker. */
+  /**
+   * Called when deliveries become due now (publish, retry, recover): wakes an
+   * in-process worker. Other processes' workers are woken by the NOTIFY
+   * (PostgreSQL) issued in the transaction that queued them.
+   */
   onDue: () => void = () => {};
   /** Deliveries queued per event by the outbox fan-out, per transaction (a WeakMap: gone with the transaction). */
   readonly fanOutCounts = new WeakMap<object, Map<string, number>>();
@@ -468,6 +472,7 @@ export class WebhooksService {
     }
     await this.db.transaction().execute(async (trx) => {
       await this.repo.with(trx).requeue(row.workspace_id, id, { ids: [deliveryId], statuses: ['succeeded', 'failed'] }, Date.now());
+      await this.repo.with(trx).notifyDue();
       await this.audit.record(trx, ctx, {
         workspaceId: row.workspace_id,
         action: 'webhook.delivery_retried',
@@ -487,6 +492,7 @@ export class WebhooksService {
     if (until !== undefined && until <= since) throw fieldError('until', 'must be after since');
     const requeued = await this.db.transaction().execute(async (trx) => {
       const n = await this.repo.with(trx).requeue(row.workspace_id, id, { statuses: ['failed'], since, until }, Date.now());
+      if (n > 0) await this.repo.with(trx).notifyDue();
       await this.audit.record(trx, ctx, {
         workspaceId: row.workspace_id,
         action: 'webhook.recovered',
