@@ -1,4 +1,6 @@
+import type { ExpressionBuilder } from 'kysely';
 import type { Executor } from '../../core/db/database.js';
+import type { DB } from '../../core/db/schema.js';
 import type { AiUsageAlertsTable, AiUsageDailyTable, AiUsageTable } from './usage.tables.js';
 
 export interface UsageFigures {
@@ -15,6 +17,17 @@ export interface KeyMonthTotals {
   cost_micros: number;
   last_used_at: number | null;
 }
+
+/** The summed columns every usage report shows, over `ai_usage_daily` rows. */
+const sumFigures = (eb: ExpressionBuilder<DB, 'ai_usage_daily'>) =>
+  [
+    eb.fn.sum<number>('requests').as('requests'),
+    eb.fn.sum<number>('errors').as('errors'),
+    eb.fn.sum<number>('input_tokens').as('input_tokens'),
+    eb.fn.sum<number>('output_tokens').as('output_tokens'),
+    eb.fn.sum<number>('cost_micros').as('cost_micros'),
+    eb.fn.sum<number>('latency_ms_total').as('latency_ms_total'),
+  ] as const;
 
 /** `YYYY-MM-DD` (UTC) of an epoch-ms instant. */
 export const dayOf = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
@@ -90,12 +103,7 @@ export class UsageRepository {
     let q = this.db
       .selectFrom('ai_usage_daily')
       .select((eb) => [
-        eb.fn.sum<number>('requests').as('requests'),
-        eb.fn.sum<number>('errors').as('errors'),
-        eb.fn.sum<number>('input_tokens').as('input_tokens'),
-        eb.fn.sum<number>('output_tokens').as('output_tokens'),
-        eb.fn.sum<number>('cost_micros').as('cost_micros'),
-        eb.fn.sum<number>('latency_ms_total').as('latency_ms_total'),
+        ...sumFigures(eb),
       ])
       .where('workspace_id', '=', workspaceId)
       .where('key_id', '=', keyId);
@@ -108,12 +116,7 @@ export class UsageRepository {
       .selectFrom('ai_usage_daily')
       .select((eb) => [
         'day',
-        eb.fn.sum<number>('requests').as('requests'),
-        eb.fn.sum<number>('errors').as('errors'),
-        eb.fn.sum<number>('input_tokens').as('input_tokens'),
-        eb.fn.sum<number>('output_tokens').as('output_tokens'),
-        eb.fn.sum<number>('cost_micros').as('cost_micros'),
-        eb.fn.sum<number>('latency_ms_total').as('latency_ms_total'),
+        ...sumFigures(eb),
       ])
       .where('workspace_id', '=', workspaceId)
       .where('key_id', '=', keyId)
@@ -130,12 +133,7 @@ export class UsageRepository {
       .select((eb) => [
         'model',
         'provider',
-        eb.fn.sum<number>('requests').as('requests'),
-        eb.fn.sum<number>('errors').as('errors'),
-        eb.fn.sum<number>('input_tokens').as('input_tokens'),
-        eb.fn.sum<number>('output_tokens').as('output_tokens'),
-        eb.fn.sum<number>('cost_micros').as('cost_micros'),
-        eb.fn.sum<number>('latency_ms_total').as('latency_ms_total'),
+        ...sumFigures(eb),
       ])
       .where('workspace_id', '=', workspaceId)
       .where('key_id', '=', keyId)
