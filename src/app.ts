@@ -13,7 +13,7 @@ import { Type } from 'typebox';
 import { randomUUID } from 'node:crypto';
 import type { Config } from './core/config.js';
 import { ping, type Database } from './core/db/database.js';
-import { registerErrorHandling } from './core/http/error-handler.js';
+import { frameworkError, registerErrorHandling } from './core/http/error-handler.js';
 import { errors } from './core/http/schemas.js';
 import { registerWebUi } from './core/http/web.js';
 import type { Keyring } from './core/keyring.js';
@@ -116,6 +116,8 @@ export async function buildApp(deps: AppDeps): Promise<{ app: AppInstance; servi
     trustProxy: true,
     bodyLimit: 1024 * 1024,
     ajv: { customOptions: { removeAdditional: true, coerceTypes: 'array', useDefaults: true, allErrors: false } },
+    // Errors the router raises before any route runs (malformed URL, over-long path parameter), in our error shape.
+    frameworkErrors: frameworkError,
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.addHook('onSend', async (request, reply) => {
@@ -186,7 +188,7 @@ export async function buildApp(deps: AppDeps): Promise<{ app: AppInstance; servi
 
   app.addHook('onClose', async () => {
     // Before the outbound agent closes: attempts in flight finish (bounded) and their results are written.
-    await services.webhooks.worker.stop();
+    await services.webhooks.stop();
     await services.limiters.close();
     await services.outbound.close();
   });

@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../errors.js';
 
 interface FieldError {
@@ -27,6 +27,19 @@ const FRAMEWORK_CODES: Record<string, string> = {
   FST_ERR_CTP_BODY_TOO_LARGE: 'payload_too_large',
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'bad_request',
 };
+
+/**
+ * Fastify's `frameworkErrors`: what the router refuses before a route (and
+ * the error handler) runs. The messages are ours: the framework's would
+ * echo the path back.
+ */
+export function frameworkError(error: FastifyError, _request: FastifyRequest, reply: FastifyReply): void {
+  const [status, code, message] =
+    error.code === 'FST_ERR_MAX_PARAM_LENGTH'
+      ? [414, 'uri_too_long', 'A path parameter is longer than any id atrium issues']
+      : [error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 400, 'bad_request', 'The request URL is malformed'];
+  void reply.status(status).send({ error: { code, message, details: null } });
+}
 
 /** One error shape for the whole API: `{"error": {"code", "message", "details"}}`. */
 export function registerErrorHandling(app: FastifyInstance): void {
