@@ -91,7 +91,7 @@ async function worker(config: Config): Promise<void> {
     force.unref();
     try {
       probe?.close();
-      await deliveries.stop();
+      await services.webhooks.stop();
       await services.limiters.close();
       await services.outbound.close();
       await database.close();

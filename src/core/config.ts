@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { config as loadDotenv } from 'dotenv';
 
@@ -151,6 +152,8 @@ export interface WebhookConfig {
   secretGraceMs: number;
   /** Whether `serve` runs the delivery worker in-process (off when dedicated `atrium worker` processes do it). */
   workerInServe: boolean;
+  /** Threads that sign and send attempts beside the delivery worker's main thread; 0 sends on the main thread. */
+  senderThreads: number;
 }
 
 const DURATION_UNITS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
@@ -188,6 +191,8 @@ export function parseWebhookConfig(env: Env): WebhookConfig {
     pollMs: duration(env, 'ATRIUM_WEBHOOK_POLL_INTERVAL', '500ms'),
     secretGraceMs: int(env, 'ATRIUM_WEBHOOK_SECRET_GRACE_SECONDS', 86_400, 0, 30 * 86_400) * 1000,
     workerInServe: bool(env, 'ATRIUM_WEBHOOK_WORKER', true),
+    // One core stays with the main thread (the queue's database work, and the API in `serve`).
+    senderThreads: int(env, 'ATRIUM_WEBHOOK_SENDER_THREADS', Math.min(4, availableParallelism() - 1), 0, 64),
   };
 }
 

@@ -7,7 +7,8 @@ import type { DB } from '../../core/db/schema.js';
 import type { Keyring } from '../../core/keyring.js';
 import { SYSTEM_CONTEXT } from '../activity/audit.js';
 import { nextRetryDelay } from './retry-policy.js';
-import type { Sender, SendResult } from './sender.js';
+import type { SendResult } from './sender.js';
+import type { SendPort } from './sender-pool.js';
 import { secretKey } from './signing.js';
 import { attemptRow, headersAad, messageBody, secretAad, type WebhooksService } from './webhooks.service.js';
 import type { WebhookMetrics } from './webhooks.metrics.js';
@@ -37,15 +38,21 @@ const FLUSH_DELAY_MS = 25;
 const FLUSH_MAX_BATCH = 256;
 const MAX_CACHED_KEYS = 10_000;
 /**
- * Deliveries claimed per endpoint slot: one being sent and two waiting
- * locally, so a freed slot is refilled at once and the next claim can wait
- * until a whole round of slots has turned over.
+ * Deliveries claimed per endpoint slot: one being sent and the rest waiting
+ * locally, so a freed slot is refilled at once and claims (each a commit, an
+ * fsync on SQLite) can be few and large while the queue is busy.
  */
-const PREFETCH = 3;
+const PREFETCH = 8;
 /** A prefetched delivery is only started if its lease outlives a whole attempt by this much (at most). */
 const LEASE_MARGIN_MS = 2_000;
-/** While attempts are under way, claims are at least this far apart: each then picks up a batch. */
-const CLAIM_INTERVAL_MS = 3;
+/**
+ * While attempts are under way, claims are at least this far apart: each
+ * then picks up a batch and writes back the results gathered meanwhile, in
+ * one transaction. Measured on a draining queue: 3 ms gave ~480 commits for
+ * 16,000 deliveries, 10 ms ~180, and with them the main thread's time spent
+ * waiting for fsync fell from ~1.1 s to ~0.4 s. An idle worker claims at once.
+ */
+const CLAIM_INTERVAL_MS = 10;
 
 /** The loop's waits keep the process alive (an `atrium worker` has nothing else to); the stop grace timer does not. */
 const sleep = (ms: number, keepAlive = true) =>
@@ -110,7 +117,7 @@ export class DeliveryWorker {
     private readonly db: Db,
     private readonly repo: WebhooksRepository,
     private readonly service: WebhooksService,
-    private readonly sender: Sender,
+    private readonly sender: SendPort,
     private readonly keyring: Keyring,
     private readonly config: WebhookConfig,
     private readonly metrics: WebhookMetrics,

@@ -13,6 +13,7 @@ import type { ResourceTypes } from '../workspaces/resource-types.js';
 import { DeliveryWorker } from './delivery.worker.js';
 import { subscribes } from './event-types.js';
 import { Sender } from './sender.js';
+import { SenderPool } from './sender-pool.js';
 import { WebhooksRepository } from './webhooks.repository.js';
 import { endpointName, WebhooksService } from './webhooks.service.js';
 import { WebhookMetrics } from './webhooks.metrics.js';
@@ -44,7 +45,11 @@ export function createWebhooks(deps: WebhooksDeps) {
   const sender = new Sender(outbound, config.webhooks);
   const metrics = new WebhookMetrics(deps.metrics.registry, repo);
   const service = new WebhooksService(database.db, repo, deps.access, deps.audit, deps.events, keyring, outbound, sender, config);
-  const worker = new DeliveryWorker(database.db, repo, service, sender, keyring, config.webhooks, metrics, database.listen?.bind(database));
+  // The delivery worker sends from threads (the test endpoint's single send stays on the calling thread).
+  const senderPool = config.webhooks.senderThreads > 0
+    ? new SenderPool(config.webhooks.senderThreads, { allowedCidrs: config.outboundAllowedCidrs, timeoutMs: config.webhooks.timeoutMs })
+    : undefined;
+  const worker = new DeliveryWorker(database.db, repo, service, senderPool ?? sender, keyring, config.webhooks, metrics, database.listen?.bind(database));
   service.onDue = () => worker.wake();
 
   // Keyring-sealed columns, re-encrypted by `atrium rotate-master-key` (default AAD `<table>:<id>:<column>`).
@@ -102,7 +107,13 @@ export function createWebhooks(deps: WebhooksDeps) {
     if (rows.length > 0) worker.wakeSoon();
   });
 
-  return { service, worker, repo, metrics };
+  /** Stops delivering (attempts in flight finish, bounded) and then the sender threads. */
+  const stop = async () => {
+    await worker.stop();
+    await senderPool?.close();
+  };
+
+  return { service, worker, repo, metrics, stop };
 }
 
 export type Webhooks = ReturnType<typeof createWebhooks>;

@@ -3,6 +3,7 @@ import * as m0001 from './0001_foundation.js';
 import * as m0002 from './0002_webhooks.js';
 import * as m0003 from './0003_ai_keys.js';
 import * as m0004 from './0004_ai_usage.js';
+import * as m0005 from './0005_covering_due_index.js';
 
 /** Every migration, in order. Names sort lexically; never rename or edit a shipped one. */
 export const migrations: Record<string, Migration> = {
@@ -10,4 +11,5 @@ export const migrations: Record<string, Migration> = {
   '0002_webhooks': m0002,
   '0003_ai_keys': m0003,
   '0004_ai_usage': m0004,
+  '0005_covering_due_index': m0005,
 };
