@@ -9,14 +9,20 @@
  *     through POST /api/events (BENCH_PUBLISH_CONCURRENCY at once) and waits
  *     for the N×M deliveries: events/s accepted, deliveries/s (first publish →
  *     last arrival), p50/p99 publish → arrival;
- *   - drain: the same N events published with the worker off, then
- *     `atrium worker` alone empties the queue: deliveries/s of the worker;
+ *   - drain: W warm-up events and then the same N events published with the
+ *     worker off, then `atrium worker` alone empties the queue; the warm-up
+ *     deliveries come first (the queue is ordered by due time) and let the
+ *     fresh process compile its hot code, so the figure, over the N×M
+ *     measured deliveries, is the worker's steady rate, as a long-running
+ *     worker would deliver (the bare client below runs warm too);
  *   - raw: a bare undici client POSTs N×M requests of the same size and
  *     headers to the same receiver, at the concurrency atrium's worker may
- *     use (ATRIUM_WEBHOOK_CONCURRENCY, ATRIUM_WEBHOOK_ENDPOINT_CONCURRENCY × M).
+ *     use (ATRIUM_WEBHOOK_CONCURRENCY, ATRIUM_WEBHOOK_ENDPOINT_CONCURRENCY × M),
+ *     once just before the drain and once just after; the ratios are to
+ *     their mean, as the machine's speed drifts within a run.
  *
  * Options (env): BENCH_ENGINE=sqlite|postgres (or --pg), BENCH_EVENTS (N,
- * default 2000), BENCH_ENDPOINTS (M, default 4), BENCH_PAYLOAD_BYTES (default
+ * default 2000), BENCH_WARMUP_EVENTS (W, default 500), BENCH_ENDPOINTS (M, default 4), BENCH_PAYLOAD_BYTES (default
  * 512), BENCH_PUBLISH_CONCURRENCY (default 16), BENCH_RATE (events/s to
  * publish at, default unpaced), BENCH_DATABASE_URL (default
  * TEST_DATABASE_URL, then postgres://postgres@127.0.0.1:5432/test),
@@ -38,6 +44,7 @@ import { signatureHeader } from '../src/modules/webhooks/signing.js';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const ENGINE = process.argv.includes('--pg') ? 'postgres' : (process.env.BENCH_ENGINE ?? 'sqlite');
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 2000);
+const WARMUP_EVENTS = Number(process.env.BENCH_WARMUP_EVENTS ?? 500);
 const ENDPOINTS = Number(process.env.BENCH_ENDPOINTS ?? 4);
 const PAYLOAD_BYTES = Number(process.env.BENCH_PAYLOAD_BYTES ?? 512);
 const PUBLISH_CONCURRENCY = Number(process.env.BENCH_PUBLISH_CONCURRENCY ?? 16);
@@ -193,17 +200,17 @@ async function main() {
       const ep = await call(client, atrium.base, 'POST', '/api/webhooks', token, { workspace_id: ws, url: receiver.url(`/e${i}`), event_types: ['custom.*'] });
       secret = ep.secret;
     }
-    const publishAll = async () => {
+    const publishAll = async (count = EVENTS, eventType = 'custom.bench') => {
       const published = new Map<string, number>();
       const start = now();
       let lastAccepted = start;
-      await pool(EVENTS, PUBLISH_CONCURRENCY, async (i) => {
+      await pool(count, PUBLISH_CONCURRENCY, async (i) => {
         if (RATE > 0) {
           const due = start + (i * 1000) / RATE;
           if (due > now()) await new Promise((r) => setTimeout(r, due - now()));
         }
         const t0 = now();
-        const res = await call(client, atrium.base, 'POST', '/api/events', token, { workspace_id: ws, event_type: 'custom.bench', payload: { i, filler } });
+        const res = await call(client, atrium.base, 'POST', '/api/events', token, { workspace_id: ws, event_type: eventType, payload: { i, filler } });
         published.set(res.id, t0);
         lastAccepted = now();
       });
@@ -223,14 +230,42 @@ async function main() {
     const deliveriesPerSecond = expected / deliverySeconds;
     await atrium.stop();
 
-    // — 2. drain: a queue of N×M deliveries, then `atrium worker` alone empties it —
+    // — 3. a bare undici client, same receiver, same body size and headers, same concurrency; run just before and just after the drain —
+    const raw = new Agent({ connections: WORKER_CONCURRENCY });
+    const key = Buffer.from(secret.slice('whsec_'.length), 'base64');
+    const bare = async () => {
+      await receiver.reset();
+      const cpuStart = process.cpuUsage();
+      const start = now();
+      await pool(expected, WORKER_CONCURRENCY, async (i) => {
+        const id = `raw_${i}`;
+        const ts = Math.floor(Date.now() / 1000);
+        const body = JSON.stringify({ id, type: 'custom.bench', timestamp: new Date().toISOString(), workspace_id: ws, data: { i, filler } });
+        const res = await request(receiver.url(`/e${i % ENDPOINTS}`), {
+          method: 'POST',
+          dispatcher: raw,
+          headers: { 'content-type': 'application/json', 'webhook-id': id, 'webhook-timestamp': String(ts), 'webhook-signature': signatureHeader([key], id, ts, body) },
+          body,
+        });
+        await res.body.dump();
+      });
+      const seconds = (now() - start) / 1000;
+      const cpu = process.cpuUsage(cpuStart);
+      return { perSecond: expected / seconds, seconds, cpuUs: (cpu.user + cpu.system) / expected };
+    };
+    const rawBefore = await bare();
+
+    // — 2. drain: a queue of (W + N)×M deliveries, then `atrium worker` alone empties it —
     atrium = await startAtrium({ ...env, ATRIUM_WEBHOOK_WORKER: 'false' });
     await receiver.reset();
-    await publishAll();
+    await publishAll(WARMUP_EVENTS, 'custom.warmup');
+    const measured = await publishAll();
     await atrium.stop(); // one process at a time on SQLite
     const worker = await startAtrium(env, 'worker');
+    // The warm-up deliveries go first; CPU is counted from when they are in.
+    await waitForArrivals(WARMUP_EVENTS * ENDPOINTS);
     const cpuBefore = childCpuMs(worker.child.pid);
-    const drained = await waitForArrivals(expected);
+    const drained = (await waitForArrivals((WARMUP_EVENTS + EVENTS) * ENDPOINTS)).filter(([id]) => measured.published.has(id));
     const cpuAfter = childCpuMs(worker.child.pid);
     // CPU per delivery: steadier than deliveries/s on a machine shared with other work.
     const drainCpuUs = cpuBefore !== null && cpuAfter !== null ? ((cpuAfter - cpuBefore) * 1000) / expected : null;
@@ -238,28 +273,9 @@ async function main() {
     const drainPerSecond = expected / ((Math.max(...times) - Math.min(...times)) / 1000);
     await worker.stop();
 
-    // — 3. a bare undici client, same receiver, same body size and headers, same concurrency —
-    await receiver.reset();
-    const raw = new Agent({ connections: WORKER_CONCURRENCY });
-    const key = Buffer.from(secret.slice('whsec_'.length), 'base64');
-    const rawCpuStart = process.cpuUsage();
-    const rawStart = now();
-    await pool(expected, WORKER_CONCURRENCY, async (i) => {
-      const id = `raw_${i}`;
-      const ts = Math.floor(Date.now() / 1000);
-      const body = JSON.stringify({ id, type: 'custom.bench', timestamp: new Date().toISOString(), workspace_id: ws, data: { i, filler } });
-      const res = await request(receiver.url(`/e${i % ENDPOINTS}`), {
-        method: 'POST',
-        dispatcher: raw,
-        headers: { 'content-type': 'application/json', 'webhook-id': id, 'webhook-timestamp': String(ts), 'webhook-signature': signatureHeader([key], id, ts, body) },
-        body,
-      });
-      await res.body.dump();
-    });
-    const rawSeconds = (now() - rawStart) / 1000;
-    const rawCpu = process.cpuUsage(rawCpuStart);
-    const rawCpuUs = (rawCpu.user + rawCpu.system) / expected;
-    const rawPerSecond = expected / rawSeconds;
+    const rawAfter = await bare();
+    const rawPerSecond = (rawBefore.perSecond + rawAfter.perSecond) / 2;
+    const rawCpuUs = (rawBefore.cpuUs + rawAfter.cpuUs) / 2;
 
     const cpu = cpus();
     const pct = (x: number) => `${((x / rawPerSecond) * 100).toFixed(0)} %`;
@@ -270,9 +286,9 @@ async function main() {
       `  events accepted    ${(EVENTS / live.acceptSeconds).toFixed(0)} events/s (POST /api/events, ${live.acceptSeconds.toFixed(2)} s)`,
       `  deliveries         ${deliveriesPerSecond.toFixed(0)} deliveries/s (first publish → last arrival, ${deliverySeconds.toFixed(2)} s) = ${pct(deliveriesPerSecond)} of the bare client`,
       `  publish → arrival  p50 ${quantile(latencies, 0.5).toFixed(1)} ms, p99 ${quantile(latencies, 0.99).toFixed(1)} ms`,
-      `drain (atrium worker, queue of ${expected})`,
+      `drain (atrium worker, queue of ${expected} after ${WARMUP_EVENTS * ENDPOINTS} warm-up deliveries)`,
       `  deliveries         ${drainPerSecond.toFixed(0)} deliveries/s (first → last arrival) = ${pct(drainPerSecond)} of the bare client${drainCpuUs !== null ? `; worker CPU ${drainCpuUs.toFixed(0)} µs/delivery` : ''}`,
-      `bare undici client   ${rawPerSecond.toFixed(0)} requests/s (${expected} POSTs, concurrency ${WORKER_CONCURRENCY}, ${rawSeconds.toFixed(2)} s); client CPU ${rawCpuUs.toFixed(0)} µs/request`,
+      `bare undici client   ${rawPerSecond.toFixed(0)} requests/s (mean of ${rawBefore.perSecond.toFixed(0)} before and ${rawAfter.perSecond.toFixed(0)} after the drain; ${expected} POSTs each, concurrency ${WORKER_CONCURRENCY}); client CPU ${rawCpuUs.toFixed(0)} µs/request`,
     ];
     console.log(lines.join('\n'));
     await client.close();
