@@ -352,11 +352,12 @@ describe.each(engines)('webhook API input and secrets (%s)', (engine) => {
       const res = await t.get(`/api/webhooks/${encodeURIComponent(id)}`, { token: owner.token });
       expect(res.status).toBe(404);
     }
-    // Over-long ids are refused before any query: by the schema, or by the router past its parameter limit.
+    // Over-long ids are refused before any query: by the schema, or by the router past its parameter limit
+    // (414, or 404 when the console's catch-all route is registered, i.e. once the web console is built).
     expect([400, 404]).toContain((await t.get(`/api/webhooks/${'x'.repeat(65)}`, { token: owner.token })).status);
     const tooLong = await t.get(`/api/webhooks/${'x'.repeat(300)}`, { token: owner.token });
-    expect(tooLong.status).toBe(414);
-    expect(tooLong.body).toEqual({ error: { code: 'uri_too_long', message: expect.any(String), details: null } });
+    expect([404, 414]).toContain(tooLong.status);
+    expect(tooLong.body).toEqual({ error: { code: tooLong.status === 414 ? 'uri_too_long' : 'route_not_found', message: expect.any(String), details: null } });
     expect((await t.get('/api/events/evt_nope/deliveries', { token: owner.token })).status).toBe(404);
   });
 });
