@@ -48,11 +48,15 @@ const LEASE_MARGIN_MS = 2_000;
 /**
  * While attempts are under way, claims are at least this far apart: each
  * then picks up a batch and writes back the results gathered meanwhile, in
- * one transaction. Measured on a draining queue: 3 ms gave ~480 commits for
- * 16,000 deliveries, 10 ms ~180, and with them the main thread's time spent
- * waiting for fsync fell from ~1.1 s to ~0.4 s. An idle worker claims at once.
+ * one transaction. With deliveries waiting locally for a slot the worker has
+ * work in hand and claims less often: measured on a draining queue, 3 ms gave
+ * ~480 commits for 16,000 deliveries and 10 ms ~180, and the main thread's
+ * time blocked in fsync fell from ~1.1 s to ~0.4 s. With nothing waiting, a
+ * claim soon keeps light traffic's latency low (p50 6 ms instead of 12 ms at
+ * 400 deliveries/s). An idle worker claims at once.
  */
-const CLAIM_INTERVAL_MS = 10;
+const CLAIM_INTERVAL_MS = 3;
+const CLAIM_INTERVAL_BACKLOG_MS = 10;
 
 /** The loop's waits keep the process alive (an `atrium worker` has nothing else to); the stop grace timer does not. */
 const sleep = (ms: number, keepAlive = true) =>
@@ -210,7 +214,8 @@ export class DeliveryWorker {
       await this.idle(pollMs);
       if (!this.running) break;
       // Busy: let a batch of work accumulate instead of claiming for each publish or completion.
-      const wait = this.held > 0 ? this.lastClaimAt + CLAIM_INTERVAL_MS - Date.now() : 0;
+      const interval = this.held > this.active ? CLAIM_INTERVAL_BACKLOG_MS : CLAIM_INTERVAL_MS;
+      const wait = this.held > 0 ? this.lastClaimAt + interval - Date.now() : 0;
       if (wait > 0) await sleep(wait);
       if (!this.running) break;
       this.needClaim = false;
