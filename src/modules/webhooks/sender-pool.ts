@@ -54,6 +54,8 @@ export class SenderPool implements SendPort {
     const thread = this.leastBusy();
     const seq = ++this.seq;
     return new Promise<SendResult>((resolve, reject) => {
+      // An attempt in flight keeps the process alive (a stopping `atrium worker` waits for it); an idle thread does not.
+      if (thread.pending.size === 0) thread.worker.ref();
       thread.pending.set(seq, { resolve, reject });
       // Attempts started in the same synchronous burst go to the thread as one message.
       if (thread.outbox.length === 0) queueMicrotask(() => this.flush(thread));
@@ -94,7 +96,6 @@ export class SenderPool implements SendPort {
   private spawn(index: number): SenderThread {
     const worker = startThread(this.options);
     const thread: SenderThread = { worker, pending: new Map(), outbox: [] };
-    // Never what keeps a process alive: the delivery loop or the HTTP server does that.
     worker.unref();
     worker.on('message', (replies: SendReply[]) => {
       for (const [seq, result, error] of replies) {
@@ -104,6 +105,7 @@ export class SenderPool implements SendPort {
         if (result) pending.resolve(result);
         else pending.reject(new Error(`webhook sender thread: ${error}`));
       }
+      if (thread.pending.size === 0) worker.unref();
     });
     const stopped = (reason: string) => {
       if (this.threads[index] === thread) this.threads[index] = undefined;

@@ -76,4 +76,5 @@ describe('webhook sender threads', () => {
     await expect(held).rejects.toThrow(/sender thread stopped/);
     await expect(pool.send(input(receiver.url(), 'msg_after'))).rejects.toThrow(/closed/);
   });
+
 });
