@@ -76,5 +76,4 @@ describe('webhook sender threads', () => {
     await expect(held).rejects.toThrow(/sender thread stopped/);
     await expect(pool.send(input(receiver.url(), 'msg_after'))).rejects.toThrow(/closed/);
   });
-
 });
