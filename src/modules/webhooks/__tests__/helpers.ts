@@ -11,8 +11,16 @@ export const FAST_ENV: Record<string, string> = {
   ATRIUM_WEBHOOK_TIMEOUT_MS: '2000',
 };
 
+/**
+ * Both ways of sending run in every test run, whatever the machine's core
+ * count (the default depends on it): from a sender thread on SQLite, on the
+ * main thread on PostgreSQL.
+ */
+const SENDER_THREADS: Record<Engine, string> = { sqlite: '1', postgres: '0' };
+
 export async function webhookApp(engine: Engine, options: TestAppOptions & { worker?: boolean } = {}): Promise<TestApp> {
-  const t = await createTestApp(engine, { ...options, env: { ...FAST_ENV, ...(options.env ?? {}) } });
+  const env = { ...FAST_ENV, ATRIUM_WEBHOOK_SENDER_THREADS: SENDER_THREADS[engine], ...(options.env ?? {}) };
+  const t = await createTestApp(engine, { ...options, env });
   if (options.worker !== false) t.services.webhooks.worker.start();
   return t;
 }
