@@ -308,7 +308,8 @@ export class DeliveryWorker {
   private pump(endpointId: string): void {
     const slot = this.slots.get(endpointId);
     if (!slot) return;
-    while (slot.queue.length > 0 && slot.active < this.config.endpointConcurrency && this.active < this.config.concurrency && this.accepting) {
+    // Once stop() has begun nothing new starts: an attempt finishing meanwhile must not start a queued one.
+    while (slot.queue.length > 0 && slot.active < this.config.endpointConcurrency && this.active < this.config.concurrency && this.running) {
       const ready = slot.queue.shift()!;
       // A fresh claim always qualifies: the margin is at most half of what the lease has beyond the timeout.
       const margin = Math.min(LEASE_MARGIN_MS, (this.config.leaseMs - this.config.timeoutMs) / 2);
