@@ -38,11 +38,12 @@ const FLUSH_DELAY_MS = 25;
 const FLUSH_MAX_BATCH = 256;
 const MAX_CACHED_KEYS = 10_000;
 /**
- * Deliveries claimed per endpoint slot: one being sent and the rest waiting
- * locally, so a freed slot is refilled at once and claims (each a commit, an
- * fsync on SQLite) can be few and large while the queue is busy.
+ * Deliveries claimed per endpoint slot, at most: one being sent and the rest
+ * waiting locally, so a freed slot is refilled at once and claims (each a
+ * commit, an fsync on SQLite) can be few and large while the queue is busy.
+ * A slow endpoint gets fewer (see prefetchFor).
  */
-const PREFETCH = 8;
+export const PREFETCH = 8;
 /** A prefetched delivery is only started if its lease outlives a whole attempt by this much (at most). */
 const LEASE_MARGIN_MS = 2_000;
 /**
@@ -57,6 +58,22 @@ const LEASE_MARGIN_MS = 2_000;
  */
 const CLAIM_INTERVAL_MS = 3;
 const CLAIM_INTERVAL_BACKLOG_MS = 10;
+
+/** How long before its lease ends a delivery must start: the attempt's timeout plus a margin (a fresh claim always qualifies). */
+const startBy = (config: Pick<WebhookConfig, 'leaseMs' | 'timeoutMs'>) =>
+  config.timeoutMs + Math.min(LEASE_MARGIN_MS, (config.leaseMs - config.timeoutMs) / 2);
+
+/**
+ * Deliveries to claim per slot of an endpoint whose attempts take
+ * `attemptMs` on average: as many rounds as can start before their lease
+ * gets too short, at most PREFETCH. More would only be handed back unsent
+ * (a fast endpoint gets all PREFETCH; one answering near the timeout, 1 or 2).
+ */
+export function prefetchFor(attemptMs: number | undefined, config: Pick<WebhookConfig, 'leaseMs' | 'timeoutMs'>): number {
+  if (attemptMs === undefined || attemptMs <= 0) return PREFETCH;
+  const waitable = config.leaseMs - startBy(config);
+  return Math.max(1, Math.min(PREFETCH, Math.floor(waitable / attemptMs) + 1));
+}
 
 /** The loop's waits keep the process alive (an `atrium worker` has nothing else to); the stop grace timer does not. */
 const sleep = (ms: number, keepAlive = true) =>
@@ -115,6 +132,8 @@ export class DeliveryWorker {
   private flushTimer: NodeJS.Timeout | null = null;
   private flushChain: Promise<void> = Promise.resolve();
   private readonly keyCache = new Map<string, Buffer>();
+  /** Recent attempt duration per endpoint (moving average, ms): how far ahead to claim for it. */
+  private readonly attemptMs = new Map<string, number>();
   private readonly headerCache = new Map<string, { updatedAt: number; headers: Record<string, string> }>();
 
   constructor(
@@ -243,7 +262,7 @@ export class DeliveryWorker {
   private async claim(free: number): Promise<void> {
     const now = Date.now();
     const leaseOwner = `${this.id}/${++this.claimSeq}`;
-    const perEndpoint = this.config.endpointConcurrency * PREFETCH;
+    const perEndpoint = (endpointId: string) => this.config.endpointConcurrency * prefetchFor(this.attemptMs.get(endpointId), this.config);
     const heldBy = (endpointId: string) => {
       const s = this.slots.get(endpointId);
       return s ? s.active + s.queue.length : 0;
@@ -251,7 +270,7 @@ export class DeliveryWorker {
     // Skipping the endpoints we hold enough of keeps a backlog on one endpoint from hiding
     // other endpoints' work, but makes the query walk that backlog: do it once per poll
     // interval; in between, the head of the queue is enough.
-    let full = [...this.slots.keys()].filter((id) => heldBy(id) >= perEndpoint);
+    let full = [...this.slots.keys()].filter((id) => heldBy(id) >= perEndpoint(id));
     if (full.length > 0 && now - this.lastFairClaimAt < this.config.pollMs) full = [];
     else if (full.length > 0) this.lastFairClaimAt = now;
     // Results waiting to be written go in the claim's transaction: one commit for both.
@@ -271,7 +290,7 @@ export class DeliveryWorker {
           for (const row of rows) {
             if (picked.length >= free) break;
             const n = taken.get(row.endpoint_id) ?? 0;
-            if (heldBy(row.endpoint_id) + n >= perEndpoint) continue;
+            if (heldBy(row.endpoint_id) + n >= perEndpoint(row.endpoint_id)) continue;
             taken.set(row.endpoint_id, n + 1);
             picked.push(row.id);
           }
@@ -311,9 +330,7 @@ export class DeliveryWorker {
     // Once stop() has begun nothing new starts: an attempt finishing meanwhile must not start a queued one.
     while (slot.queue.length > 0 && slot.active < this.config.endpointConcurrency && this.active < this.config.concurrency && this.running) {
       const ready = slot.queue.shift()!;
-      // A fresh claim always qualifies: the margin is at most half of what the lease has beyond the timeout.
-      const margin = Math.min(LEASE_MARGIN_MS, (this.config.leaseMs - this.config.timeoutMs) / 2);
-      if (ready.leaseEnd - Date.now() < this.config.timeoutMs + margin) {
+      if (ready.leaseEnd - Date.now() < startBy(this.config)) {
         // Waited too long locally: the lease might expire mid-attempt. Hand it back instead.
         this.toRelease.push(ready);
         this.held -= 1;
@@ -407,6 +424,9 @@ export class DeliveryWorker {
     }
     this.metrics.attempts.inc({ outcome: result.succeeded ? 'succeeded' : (result.errorClass ?? 'unknown') });
     this.metrics.attemptDuration.observe(result.durationMs / 1000);
+    const average = this.attemptMs.get(delivery.endpoint_id);
+    if (average === undefined && this.attemptMs.size >= MAX_CACHED_KEYS) this.attemptMs.clear();
+    this.attemptMs.set(delivery.endpoint_id, average === undefined ? result.durationMs : average * 0.8 + result.durationMs * 0.2);
     let outcome: DeliveryOutcome;
     const gone = result.statusCode === 410;
     if (result.succeeded) {
