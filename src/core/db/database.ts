@@ -71,7 +71,8 @@ const LISTEN_RETRY_MIN_MS = 250;
 const LISTEN_RETRY_MAX_MS = 30_000;
 
 /**
- * Keeps one pg.Client LISTENing on `channel`: if the connection fails or
+ * Keeps one pg.Client LISTENing on `channel` (in the connection's schema,
+ * see notify()): if the connection fails or
  * drops it is reconnected with exponential backoff (with jitter), and
  * `onNotify` is called once it is back, since notifications sent while it was
  * down are lost. The URL's own `application_name` wins over ours.
@@ -103,12 +104,16 @@ export function pgListen(connection: pg.ClientConfig, channel: string, handlers:
     };
     c.on('error', fail);
     c.on('end', () => fail(new Error('LISTEN connection closed')));
+    let scoped: string | undefined;
     c.on('notification', (message) => {
-      if (message.channel === channel) handlers.onNotify();
+      if (message.channel === scoped) handlers.onNotify();
     });
     try {
       await c.connect();
-      await c.query(`LISTEN ${c.escapeIdentifier(channel)}`);
+      // The schema this connection works in (its search_path) names the channel, as in notify().
+      const { rows } = await c.query<{ name: string }>(`select $1::text || '_' || left(md5(current_schema()), 12) as name`, [channel]);
+      scoped = rows[0].name;
+      await c.query(`LISTEN ${c.escapeIdentifier(scoped)}`);
     } catch (error) {
       fail(error);
       return;
@@ -129,9 +134,15 @@ export function pgListen(connection: pg.ClientConfig, channel: string, handlers:
   };
 }
 
-/** PostgreSQL only: queues a notification on `channel`, delivered when the executor's transaction commits. */
+/**
+ * PostgreSQL only: queues a notification on `channel`, delivered when the
+ * executor's transaction commits. Channels are per schema (the name gets a
+ * hash of `current_schema()`, which keeps it within PostgreSQL's 63-byte
+ * limit), so deployments sharing one database under several schemas do not
+ * wake each other's listeners; pgListen derives the same name.
+ */
 export async function notify(executor: Executor, channel: string): Promise<void> {
-  await sql`select pg_notify(${channel}, '')`.execute(executor);
+  await sql`select pg_notify(${channel}::text || '_' || left(md5(current_schema()), 12), '')`.execute(executor);
 }
 
 /**

@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
+import { notify, pgListen } from '../../../core/db/database.js';
+import { DUE_CHANNEL } from '../webhooks.repository.js';
 import { endpointFor, publish, Receiver, spawnTs, waitFor, webhookApp, type Child } from './helpers.js';
 
 /**
@@ -86,4 +88,27 @@ describe.runIf(process.env.TEST_DATABASE_URL)('LISTEN/NOTIFY wake-ups (postgres)
       rmSync(dataDir, { recursive: true, force: true });
     }
   }, 90_000);
+
+  it('keeps notifications within their schema: apps sharing a database do not wake each other', async () => {
+    const a = await webhookApp('postgres', { worker: false });
+    const b = await webhookApp('postgres', { worker: false });
+    const woken = { a: 0, b: 0 };
+    const listen = (schema: string, app: 'a' | 'b') =>
+      pgListen({ connectionString: process.env.TEST_DATABASE_URL!, options: `-c search_path=${schema}` }, DUE_CHANNEL, { onNotify: () => (woken[app] += 1) });
+    const stops = [listen(a.testDb.pgSchema!, 'a'), listen(b.testDb.pgSchema!, 'b')];
+    try {
+      // Each listener is woken once when it starts (what was sent before is unknown to it).
+      await waitFor(() => woken.a === 1 && woken.b === 1, 'both listeners to start');
+      for (let i = 0; i < 3; i++) await notify(a.db, DUE_CHANNEL);
+      await waitFor(() => woken.a === 4, "A's listener to hear A's three notifications");
+      // B's own notification comes after A's in commit order: had A's reached B, B would have heard them first.
+      await notify(b.db, DUE_CHANNEL);
+      await waitFor(() => woken.b >= 2, "B's listener to hear B's notification");
+      expect(woken).toEqual({ a: 4, b: 2 });
+    } finally {
+      await Promise.all(stops.map((stop) => stop()));
+      await a.close();
+      await b.close();
+    }
+  });
 });
