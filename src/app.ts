@@ -99,7 +99,10 @@ export function createServices({ config, database, keyring }: Omit<AppDeps, 'log
     webhooks: createWebhooks({ config, database, keyring, outbound, metrics, events, audit, access, resourceTypes, secrets }),
     secrets,
     aiKeys,
-    aiGateway: createAiGateway({ db, limiters, access, events, aiKeys, outbound, metrics }),
+    aiGateway: createAiGateway({
+      db, limiters, access, events, aiKeys, outbound, metrics,
+      timeouts: { headersMs: config.aiUpstreamTimeoutMs, bodyMs: config.aiUpstreamIdleTimeoutMs },
+    }),
   };
 }
 

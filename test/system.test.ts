@@ -181,6 +181,7 @@ describe('configuration', () => {
     const config = parseConfig({});
     expect(config.port).toBe(8000);
     expect(config.databaseUrl).toMatch(/^sqlite:.*data\/atrium\.sqlite$/);
+    expect([config.aiUpstreamTimeoutMs, config.aiUpstreamIdleTimeoutMs]).toEqual([600_000, 300_000]);
   });
 
   it.each([
@@ -189,6 +190,8 @@ describe('configuration', () => {
     ['LOG_LEVEL', 'loud'],
     ['REDIS_URL', 'localhost:6379'],
     ['ATRIUM_COOKIE_SECURE', 'maybe'],
+    ['ATRIUM_AI_UPSTREAM_TIMEOUT', '0'],
+    ['ATRIUM_AI_UPSTREAM_IDLE_TIMEOUT', 'soon'],
   ])('rejects %s=%s naming the variable', (name, value) => {
     expect(() => parseConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => parseConfig({ [name]: value })).toThrow(name);

@@ -37,6 +37,9 @@ export interface Config {
   /** `atrium worker` serves /metrics and /health on this port when set (it has no API). */
   workerMetricsPort: number | undefined;
   webhooks: WebhookConfig;
+  /** AI gateway: longest wait for a provider's response headers, and between two chunks of its body. */
+  aiUpstreamTimeoutMs: number;
+  aiUpstreamIdleTimeoutMs: number;
 }
 
 export class ConfigError extends Error {
@@ -124,6 +127,9 @@ export function parseConfig(env: Env): Config {
     outboundAllowedCidrs: list(env, 'ATRIUM_OUTBOUND_ALLOWED_CIDRS'),
     workerMetricsPort: env.ATRIUM_WORKER_METRICS_PORT ? int(env, 'ATRIUM_WORKER_METRICS_PORT', 0, 1, 65535) : undefined,
     webhooks: parseWebhookConfig(env),
+    // Long defaults, like the providers' own SDKs: a long completion can take minutes before its first byte.
+    aiUpstreamTimeoutMs: timeout(env, 'ATRIUM_AI_UPSTREAM_TIMEOUT', '10m'),
+    aiUpstreamIdleTimeoutMs: timeout(env, 'ATRIUM_AI_UPSTREAM_IDLE_TIMEOUT', '5m'),
   };
 }
 
@@ -167,6 +173,13 @@ function parseDuration(name: string, raw: string): number {
 
 function duration(env: Env, name: string, fallback: string): number {
   return parseDuration(name, str(env, name, fallback));
+}
+
+/** A duration that bounds a wait: 0 would mean "no limit" to the HTTP client, so it is refused. */
+function timeout(env: Env, name: string, fallback: string): number {
+  const ms = duration(env, name, fallback);
+  if (ms < 100) throw new ConfigError(name, `must be at least 100ms, got "${env[name]}"`);
+  return ms;
 }
 
 export function parseWebhookConfig(env: Env): WebhookConfig {

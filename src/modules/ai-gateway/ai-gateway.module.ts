@@ -36,6 +36,7 @@ export function createAiGateway(deps: {
   aiKeys: AiKeysService;
   outbound: { dispatcher: Dispatcher };
   metrics?: Metrics;
+  timeouts?: { headersMs?: number; bodyMs?: number };
 }): AiGatewayModule {
   const usageRepo = new UsageRepository(deps.db);
   const recorder = new UsageRecorder(deps.db, usageRepo);
@@ -50,6 +51,7 @@ export function createAiGateway(deps: {
     usage: usageRepo,
     thresholds,
     dispatcher: deps.outbound.dispatcher,
+    timeouts: deps.timeouts,
     priceFor,
     metrics: deps.metrics ? new GatewayMetrics(deps.metrics.registry, () => recorder.pending) : undefined,
   });

@@ -315,3 +315,29 @@ describe.each(engines)('gateway shutdown (%s)', (engine) => {
     }
   });
 });
+
+describe.each(engines)('gateway upstream timeouts (%s)', (engine) => {
+  it('answers 504 when the provider sends no headers in time, and cuts a stream that goes quiet', async () => {
+    const g = await gatewayTest(engine, { env: { ATRIUM_AI_UPSTREAM_TIMEOUT: '300ms', ATRIUM_AI_UPSTREAM_IDLE_TIMEOUT: '300ms' } });
+    const fake = await startFakeProvider('openai', { apiKey: [] });
+    // Holds JSON answers before their headers, streams after their first event.
+    const release = fake.hold();
+    try {
+      const key = await addKey(g, 'openai', fake);
+      const plain = await g.t.post('/v1/chat/completions', { token: g.token, body: chatBody('openai/gpt-4o-mini') });
+      expect(plain.status).toBe(504);
+      expect(plain.body.error).toMatchObject({ type: 'api_error', code: 'upstream_unreachable', message: expect.stringContaining('timed out') });
+
+      // The stream's first event has gone out with a 200: a stall can only end it by cutting the connection.
+      await expect(g.t.post('/v1/chat/completions', { token: g.token, body: chatBody('openai/gpt-4o-mini', { stream: true }) })).rejects.toThrow(/destroyed/);
+
+      await g.t.services.aiGateway.recorder.flush();
+      const recorded = await new UsageRepository(g.t.db).recent(g.ws.workspaceId, key.id);
+      expect(recorded.map((r) => r.status_code).sort()).toEqual([502, 504]);
+    } finally {
+      release();
+      await fake.close();
+      await g.t.close();
+    }
+  });
+});
