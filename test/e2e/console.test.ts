@@ -418,6 +418,19 @@ describe.skipIf(!hasChromium)('web console (Chromium, SQLite)', () => {
     await grace.goto(`${workspaceUrl}/ai-keys`);
     await grace.getByTestId('ai-key-Production').waitFor();
     await expect(grace.getByRole('button', { name: 'Add key' }).count()).resolves.toBe(0);
+
+    // Developers may publish application events: the endpoint subscribes to member.* and invitation.created only.
+    await grace.goto(`${workspaceUrl}/webhooks`);
+    await grace.getByRole('button', { name: 'Publish event' }).click();
+    const publish = grace.getByRole('dialog', { name: 'Publish an event' });
+    await publish.getByLabel('Event type').fill('custom.order.paid');
+    await publish.getByLabel('Payload (JSON)').fill('{"order_id": 42,');
+    await publish.getByRole('button', { name: 'Publish event' }).click();
+    await publish.getByText('Enter valid JSON.').waitFor();
+    await publish.getByLabel('Payload (JSON)').fill('{"order_id": 42}');
+    await publish.getByRole('button', { name: 'Publish event' }).click();
+    await grace.getByText('Published custom.order.paid; no endpoint subscribes to it.').waitFor();
+    expect(receiver.received.some((r) => r.body.includes('custom.order.paid'))).toBe(false);
   }, 60_000);
 
   it('renames the workspace in settings and guards deletion with a typed confirmation', async () => {

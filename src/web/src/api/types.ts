@@ -268,3 +268,14 @@ export interface UsageReport {
   daily: (UsageSummary & { date: string })[];
   by_model: (UsageSummary & { model: string; provider: string; priced: boolean })[];
 }
+
+/** `POST /api/events`: an application event queued for the subscribed endpoints. */
+export interface PublishedEvent {
+  id: string;
+  workspace_id: string;
+  event_type: string;
+  deliveries: number;
+  idempotency_key: string | null;
+  replayed: boolean;
+  created_at: string;
+}

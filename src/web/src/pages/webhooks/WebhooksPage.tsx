@@ -8,6 +8,7 @@ import { Card, PageHeader, useTitle } from '../../components/ui/Page';
 import { EmptyState, ErrorState, LoadingRows } from '../../components/ui/States';
 import { Time } from '../../components/ui/Time';
 import { Health, StatusBadge, useRecentAttempts } from './health';
+import { PublishEventDialog } from './PublishEventDialog';
 import { WebhookFormDialog } from './WebhookForm';
 
 export function WebhooksPage() {
@@ -15,18 +16,30 @@ export function WebhooksPage() {
   const ws = useWorkspace();
   const webhooks = useWebhooks(ws.workspace.id);
   const [creating, setCreating] = useState(false);
+  const [publishing, setPublishing] = useState(false);
   const navigate = useNavigate();
   const canCreate = ws.can('webhook.create');
+  const canPublish = ws.can('event.publish');
 
   const addButton = canCreate && (
     <Button variant="primary" icon="plus" onClick={() => setCreating(true)}>
       Add endpoint
     </Button>
   );
+  const actions = (canPublish || canCreate) && (
+    <>
+      {canPublish && webhooks.data && webhooks.data.length > 0 && (
+        <Button icon="send" onClick={() => setPublishing(true)}>
+          Publish event
+        </Button>
+      )}
+      {addButton}
+    </>
+  );
 
   return (
     <>
-      <PageHeader title="Webhooks" description="Endpoints that receive this workspace's events, signed per the Standard Webhooks spec and retried until delivered." actions={addButton} />
+      <PageHeader title="Webhooks" description="Endpoints that receive this workspace's events, signed per the Standard Webhooks spec and retried until delivered." actions={actions} />
       <Card flush>
         {webhooks.isPending ? (
           <LoadingRows label="Loading endpoints" />
@@ -56,6 +69,7 @@ export function WebhooksPage() {
           </div>
         )}
       </Card>
+      {publishing && <PublishEventDialog onClose={() => setPublishing(false)} />}
       {creating && (
         <WebhookFormDialog
           onClose={() => setCreating(false)}
