@@ -323,6 +323,18 @@ describe.skipIf(!hasChromium)('web console (Chromium, SQLite)', () => {
     await owner.getByRole('button', { name: 'Enable' }).click();
     await owner.getByText('Endpoint enabled.').waitFor();
 
+    // A per-resource grant: the developer gets write access to this one endpoint, then loses it again.
+    const access = owner.locator('#access-title').locator('xpath=ancestor::section');
+    await access.getByText('No member has a grant on this endpoint.').waitFor();
+    await access.getByLabel('Member').selectOption({ label: `${people.dev.name} (developer)` });
+    await access.getByLabel('Permission').selectOption('write');
+    await access.getByRole('button', { name: 'Grant access' }).click();
+    await owner.getByText(`${people.dev.name} has write access to this endpoint.`).waitFor();
+    await access.getByTestId(`grant-${people.dev.email}`).getByText('write').waitFor();
+    await access.getByRole('button', { name: `Revoke ${people.dev.name}'s access` }).click();
+    await owner.getByText(`Revoked ${people.dev.name}'s access to this endpoint.`).waitFor();
+    await access.getByText('No member has a grant on this endpoint.').waitFor();
+
     await owner.goto(`${workspaceUrl}/webhooks`);
     const listed = owner.getByTestId(`webhook-${receiver.url}`);
     await listed.getByText('Healthy').waitFor();

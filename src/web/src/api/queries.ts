@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { api } from './client';
-import type { AiKey, ApiToken, EventTypeInfo, Invitation, List, Member, Page, ProviderInfo, Webhook, Workspace } from './types';
+import type { AiKey, ApiToken, EventTypeInfo, Grant, Invitation, List, Member, Page, ProviderInfo, Webhook, Workspace } from './types';
 
 /** Query keys in one place so mutations invalidate exactly what they change. */
 export const keys = {
@@ -15,6 +15,7 @@ export const keys = {
   aiKeys: (ws: string) => ['workspaces', ws, 'ai-keys'] as const,
   aiKey: (id: string) => ['ai-keys', id] as const,
   providers: ['ai-providers'] as const,
+  grants: (ws: string, type: string, id: string) => ['workspaces', ws, 'permissions', type, id] as const,
 };
 
 export function useWorkspaces() {
@@ -83,5 +84,14 @@ export function useProviders() {
     queryKey: keys.providers,
     queryFn: async () => (await api.get<{ data: ProviderInfo[]; prices_checked_at: string }>('/api/ai-keys/providers')).data,
     staleTime: Infinity,
+  });
+}
+
+/** Grants on one resource (admins only: `permission.read`). */
+export function useGrants(workspaceId: string, resourceType: string, resourceId: string, enabled = true) {
+  return useQuery({
+    queryKey: keys.grants(workspaceId, resourceType, resourceId),
+    queryFn: async () => (await api.get<List<Grant>>(`/api/workspaces/${workspaceId}/permissions`, { resource_type: resourceType, resource_id: resourceId })).data,
+    enabled,
   });
 }

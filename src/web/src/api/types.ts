@@ -279,3 +279,18 @@ export interface PublishedEvent {
   replayed: boolean;
   created_at: string;
 }
+
+export type GrantPermission = 'read' | 'write' | 'admin';
+
+/** A member's right on one resource, on top of their role. */
+export interface Grant {
+  id: string;
+  workspace_id: string;
+  resource_type: string;
+  resource_id: string;
+  user_id: string;
+  permission: GrantPermission;
+  granted_by: string | null;
+  created_at: string;
+  updated_at: string;
+}

@@ -9,6 +9,7 @@ import { Alert } from '../../components/ui/Alert';
 import { Badge } from '../../components/ui/Badge';
 import { Button } from '../../components/ui/Button';
 import { ConfirmDialog } from '../../components/ui/ConfirmDialog';
+import { ResourceAccessCard } from '../../components/ResourceAccessCard';
 import { Card, PageHeader, useTitle } from '../../components/ui/Page';
 import { EmptyState, ErrorState, LoadingRows, PageLoading } from '../../components/ui/States';
 import { Time } from '../../components/ui/Time';
@@ -156,6 +157,8 @@ function KeyDetail({ aiKey: k }: { aiKey: AiKey }) {
             <ModelBreakdown report={usage.data} />
           </>
         )}
+
+        <ResourceAccessCard resourceType="ai_key" resourceId={k.id} noun="key" />
 
         <Card title="Key details" id="key-details">
           <dl className="kv">

@@ -12,6 +12,7 @@ import { ConfirmDialog } from '../../components/ui/ConfirmDialog';
 import { SecretBox } from '../../components/ui/Copy';
 import { Dialog } from '../../components/ui/Dialog';
 import { Field, Select } from '../../components/ui/Field';
+import { ResourceAccessCard } from '../../components/ResourceAccessCard';
 import { Card, PageHeader, useTitle } from '../../components/ui/Page';
 import { ErrorState, PageLoading } from '../../components/ui/States';
 import { Time } from '../../components/ui/Time';
@@ -161,6 +162,8 @@ function WebhookDetail({ webhook: w }: { webhook: Webhook }) {
         </Card>
 
         <DeliveryLog webhook={w} canWrite={canWrite} />
+
+        <ResourceAccessCard resourceType="webhook" resourceId={w.id} noun="endpoint" />
 
         <Card title="Details" id="details">
           <dl className="kv">
