@@ -98,7 +98,7 @@ export function ResourceAccessCard({ resourceType, resourceId, noun }: { resourc
                 if (userId) grant.mutate();
               }}
             >
-              <Select size="sm" aria-label="Member" value={userId} onChange={(e) => setUserId(e.target.value)}>
+              <Select size="sm" aria-label="Member" style={{ width: 'auto', minWidth: 220 }} value={userId} onChange={(e) => setUserId(e.target.value)}>
                 <option value="">Choose a member…</option>
                 {candidates.map((m) => (
                   <option key={m.user_id} value={m.user_id}>
@@ -106,7 +106,7 @@ export function ResourceAccessCard({ resourceType, resourceId, noun }: { resourc
                   </option>
                 ))}
               </Select>
-              <Select size="sm" aria-label="Permission" value={permission} onChange={(e) => setPermission(e.target.value as GrantPermission)}>
+              <Select size="sm" aria-label="Permission" style={{ width: 'auto' }} value={permission} onChange={(e) => setPermission(e.target.value as GrantPermission)}>
                 {PERMISSIONS.map((p) => (
                   <option key={p.value} value={p.value}>
                     {p.label}
