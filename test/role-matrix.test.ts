@@ -60,6 +60,11 @@ const cases: Case[] = [
   { name: 'read the activity log', expect: OK_FOR(['owner', 'admin'], 200), run: (t, w, a) => t.get(`/api/workspaces/${w.workspaceId}/activity`, { token: a.token }) },
   { name: 'list permissions', expect: OK_FOR(['owner', 'admin'], 200), run: (t, w, a) => t.get(`/api/workspaces/${w.workspaceId}/permissions`, { token: a.token }) },
   {
+    name: 'read my own grant on a resource',
+    expect: OK_FOR(ROLES, 200),
+    run: (t, w, a) => t.get(`/api/workspaces/${w.workspaceId}/permissions/mine`, { token: a.token, query: { resource_type: 'webhook', resource_id: 'wh_any' } }),
+  },
+  {
     name: 'revoke a permission',
     // No grant exists with this id: allowed roles reach the lookup (404), others stop at 403.
     expect: { owner: 404, admin: 404, developer: 403, viewer: 403 },

@@ -31,6 +31,15 @@ export class PermissionsService {
     return this.repo.listGrants(workspaceId, filter);
   }
 
+  /**
+   * The caller's own grant on one resource (any member may ask): what the
+   * console needs to offer the controls a grant allows beyond the role.
+   */
+  async mine(principal: Principal, workspaceId: string, resourceType: string, resourceId: string) {
+    await this.access.member(principal, workspaceId);
+    return (await this.repo.findGrant(workspaceId, resourceType, resourceId, principal.userId))?.permission ?? null;
+  }
+
   /** Creates the grant, or changes the permission of an existing one for the same member and resource. */
   async grant(principal: Principal, workspaceId: string, input: GrantInput, ctx: AuditContext) {
     await this.access.require(principal, workspaceId, 'permission.manage');

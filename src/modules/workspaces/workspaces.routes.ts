@@ -140,6 +140,12 @@ export function registerWorkspaceRoutes(app: AppInstance, { workspaces, invitati
     return { data: rows.map(presentGrant) };
   });
 
+  app.get('/api/workspaces/:id/permissions/mine', {
+    schema: { tags: ['permissions'], summary: "The caller's own grant on one resource (any member)", params: S.WorkspaceParams, querystring: S.MyGrantQuery, response: { 200: S.MyGrant, ...errors(400, 401, 404) } },
+  }, async (request) => ({
+    permission: await permissions.mine(requireAuth(request), request.params.id, request.query.resource_type, request.query.resource_id),
+  }));
+
   app.post('/api/workspaces/:id/permissions', {
     schema: { tags: ['permissions'], summary: 'Grant a member read, write or admin on one resource (replaces an existing grant)', params: S.WorkspaceParams, body: S.GrantBody, response: { 200: S.Grant, 201: S.Grant, ...errors(400, 401, 403, 404) } },
   }, async (request, reply) => {

@@ -112,4 +112,13 @@ export const GrantQuery = Type.Object({
   user_id: Type.Optional(Type.String({ maxLength: 64 })),
 });
 
+export const MyGrantQuery = Type.Object({
+  resource_type: Type.String({ minLength: 1, maxLength: 32 }),
+  resource_id: Type.String({ minLength: 1, maxLength: 64 }),
+});
+export const MyGrant = Type.Object({
+  // The caller's grant on the resource, on top of their role; null when none.
+  permission: Nullable(GrantPermissionSchema),
+});
+
 export const GrantParams = Type.Object({ id: Type.String({ maxLength: 64 }), grantId: Type.String({ maxLength: 64 }) });

@@ -54,6 +54,28 @@ describe.each(engines)('resource permissions (%s)', (engine) => {
     expect((await t.delete(`${url}/${read.body.id}`, { token: owner.token })).status).toBe(404);
   });
 
+  it("tells any member their own grant on a resource, and nobody else's", async () => {
+    const { workspaceId, owner, viewer, developer } = await t.workspaceWithRoles();
+    const hook = await webhook(owner.token, workspaceId, 'mine');
+    const mine = `/api/workspaces/${workspaceId}/permissions/mine`;
+    const query = { resource_type: 'webhook', resource_id: hook.id };
+    expect((await t.get(mine, { token: viewer.token, query })).body).toEqual({ permission: null });
+    await t.post(`/api/workspaces/${workspaceId}/permissions`, { token: owner.token, body: { ...query, user_id: viewer.user.id, permission: 'write' } });
+    const granted = await t.get(mine, { token: viewer.token, query });
+    expect(granted.status).toBe(200);
+    expect(granted.body).toEqual({ permission: 'write' });
+    // Another member's grant is not theirs.
+    expect((await t.get(mine, { token: developer.token, query })).body).toEqual({ permission: null });
+
+    const missing = await t.get(mine, { token: viewer.token, query: { resource_type: 'webhook' } });
+    expect(missing.status).toBe(400);
+    expect(missing.body.error.message).toMatch(/resource_id/);
+    expect((await t.get(mine, { query })).status).toBe(401);
+    // Not a member of that workspace: it does not exist for them.
+    const outsider = await t.signup('outsider');
+    expect((await t.get(mine, { token: outsider.token, query })).status).toBe(404);
+  });
+
   it('validates input naming the field', async () => {
     const { workspaceId, owner, viewer } = await t.workspaceWithRoles();
     const hook = await webhook(owner.token, workspaceId);

@@ -105,6 +105,7 @@ describe.each(engines)('workspaces (%s)', (engine) => {
       ['POST', '/api/invitations/abc/accept'],
       ['GET', '/api/workspaces/ws_x/activity'],
       ['GET', '/api/workspaces/ws_x/permissions'],
+      ['GET', '/api/workspaces/ws_x/permissions/mine?resource_type=webhook&resource_id=wh_x'],
       ['POST', '/api/workspaces/ws_x/permissions'],
       ['DELETE', '/api/workspaces/ws_x/permissions/grt_x'],
     ];

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { api } from './client';
-import type { AiKey, ApiToken, EventTypeInfo, Grant, Invitation, List, Member, Page, ProviderInfo, Webhook, Workspace } from './types';
+import type { AiKey, ApiToken, EventTypeInfo, Grant, GrantPermission, Invitation, List, Member, Page, ProviderInfo, Webhook, Workspace } from './types';
 
 /** Query keys in one place so mutations invalidate exactly what they change. */
 export const keys = {
@@ -16,6 +16,7 @@ export const keys = {
   aiKey: (id: string) => ['ai-keys', id] as const,
   providers: ['ai-providers'] as const,
   grants: (ws: string, type: string, id: string) => ['workspaces', ws, 'permissions', type, id] as const,
+  myGrant: (ws: string, type: string, id: string) => ['workspaces', ws, 'permissions', type, id, 'mine'] as const,
 };
 
 export function useWorkspaces() {
@@ -92,6 +93,15 @@ export function useGrants(workspaceId: string, resourceType: string, resourceId:
   return useQuery({
     queryKey: keys.grants(workspaceId, resourceType, resourceId),
     queryFn: async () => (await api.get<List<Grant>>(`/api/workspaces/${workspaceId}/permissions`, { resource_type: resourceType, resource_id: resourceId })).data,
+    enabled,
+  });
+}
+
+/** The signed-in member's own grant on one resource (null: none). */
+export function useMyGrant(workspaceId: string, resourceType: string, resourceId: string, enabled = true) {
+  return useQuery({
+    queryKey: keys.myGrant(workspaceId, resourceType, resourceId),
+    queryFn: async () => (await api.get<{ permission: GrantPermission | null }>(`/api/workspaces/${workspaceId}/permissions/mine`, { resource_type: resourceType, resource_id: resourceId })).permission,
     enabled,
   });
 }

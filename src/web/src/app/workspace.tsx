@@ -1,4 +1,5 @@
 import { createContext, useContext, useMemo, type ReactNode } from 'react';
+import { useMyGrant } from '../api/queries';
 import type { Workspace } from '../api/types';
 import { can, canAssignRole, canManageMember, ROLES, type Action, type Role } from '../lib/permissions';
 
@@ -35,6 +36,18 @@ export function useWorkspace(): WorkspaceCtx {
   const ctx = useContext(Ctx);
   if (!ctx) throw new Error('useWorkspace outside a workspace route');
   return ctx;
+}
+
+/**
+ * `can` for one resource: the member's role, or their grant on it (asked only
+ * when the role alone does not allow `widest`, the most the page offers).
+ */
+export function useResourceCan(resourceType: 'webhook' | 'ai_key', resourceId: string, widest: Action): (action: Action) => boolean {
+  const ws = useWorkspace();
+  const byRole = ws.can(widest);
+  const grant = useMyGrant(ws.workspace.id, resourceType, resourceId, !byRole);
+  const permission = grant.data ?? undefined;
+  return (action) => can({ role: ws.role }, action, permission);
 }
 
 const LAST_KEY = 'atrium:last-workspace';

@@ -4,7 +4,7 @@ import { useNavigate, useParams } from 'react-router';
 import { api, errorMessage } from '../../api/client';
 import { keys, useAiKey } from '../../api/queries';
 import type { AiKey, UsageReport } from '../../api/types';
-import { useWorkspace } from '../../app/workspace';
+import { useResourceCan, useWorkspace } from '../../app/workspace';
 import { Alert } from '../../components/ui/Alert';
 import { Badge } from '../../components/ui/Badge';
 import { Button } from '../../components/ui/Button';
@@ -35,8 +35,10 @@ function KeyDetail({ aiKey: k }: { aiKey: AiKey }) {
   const queryClient = useQueryClient();
   const toast = useToast();
   const navigate = useNavigate();
-  const canWrite = ws.can('ai_key.write');
-  const canDelete = ws.can('ai_key.delete');
+  // A member's grant on this key can allow more than their role.
+  const allowed = useResourceCan('ai_key', k.id, 'ai_key.delete');
+  const canWrite = allowed('ai_key.write');
+  const canDelete = allowed('ai_key.delete');
   const [editing, setEditing] = useState(false);
   const [rotating, setRotating] = useState(false);
   const [deleting, setDeleting] = useState(false);

@@ -4,7 +4,7 @@ import { useNavigate, useParams } from 'react-router';
 import { api, errorMessage } from '../../api/client';
 import { keys, useWebhook } from '../../api/queries';
 import type { RotateSecretResult, Webhook, WebhookTestResult } from '../../api/types';
-import { useWorkspace } from '../../app/workspace';
+import { useResourceCan, useWorkspace } from '../../app/workspace';
 import { Alert } from '../../components/ui/Alert';
 import { Badge } from '../../components/ui/Badge';
 import { Button } from '../../components/ui/Button';
@@ -39,8 +39,10 @@ function WebhookDetail({ webhook: w }: { webhook: Webhook }) {
   const toast = useToast();
   const navigate = useNavigate();
   const recent = useRecentAttempts(w.id);
-  const canWrite = ws.can('webhook.write');
-  const canDelete = ws.can('webhook.delete');
+  // A member's grant on this endpoint can allow more than their role.
+  const allowed = useResourceCan('webhook', w.id, 'webhook.delete');
+  const canWrite = allowed('webhook.write');
+  const canDelete = allowed('webhook.delete');
   const [testing, setTesting] = useState(false);
   const [testResult, setTestResult] = useState<WebhookTestResult | null>(null);
   const [toggling, setToggling] = useState(false);
