@@ -4,6 +4,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, {
   type FastifyBaseLogger,
+  type FastifyContextConfig,
   type FastifyInstance,
   type RawReplyDefaultExpression,
   type RawRequestDefaultExpression,
@@ -13,6 +14,7 @@ import { Type } from 'typebox';
 import { randomUUID } from 'node:crypto';
 import type { Config } from './core/config.js';
 import { ping, type Database } from './core/db/database.js';
+import { INPUT_LIMITS, registerValidation } from './core/http/boundary.js';
 import { frameworkError, registerErrorHandling } from './core/http/error-handler.js';
 import { errors } from './core/http/schemas.js';
 import { registerWebUi } from './core/http/web.js';
@@ -108,7 +110,14 @@ export function createServices({ config, database, keyring }: Omit<AppDeps, 'log
 
 export type AppServices = ReturnType<typeof createServices>;
 
-export async function buildApp(deps: AppDeps): Promise<{ app: AppInstance; services: AppServices }> {
+/** A registered route, as the route table knows it (tests walk it to check every route). */
+export interface RouteSummary {
+  methods: string[];
+  url: string;
+  config: FastifyContextConfig | undefined;
+}
+
+export async function buildApp(deps: AppDeps): Promise<{ app: AppInstance; services: AppServices; routes: RouteSummary[] }> {
   const services = createServices(deps);
   const app = Fastify({
     logger: { ...loggerOptions(deps.config.logLevel), ...(deps.logStream ? { stream: deps.logStream } : {}) },
@@ -117,8 +126,7 @@ export async function buildApp(deps: AppDeps): Promise<{ app: AppInstance; servi
       return typeof given === 'string' && /^[\w.-]{1,64}$/.test(given) ? given : randomUUID();
     },
     trustProxy: true,
-    bodyLimit: 1024 * 1024,
-    ajv: { customOptions: { removeAdditional: true, coerceTypes: 'array', useDefaults: true, allErrors: false } },
+    bodyLimit: INPUT_LIMITS.bodyBytes,
     // Errors the router raises before any route runs (malformed URL, over-long path parameter), in our error shape.
     frameworkErrors: frameworkError,
   }).withTypeProvider<TypeBoxTypeProvider>();
@@ -128,7 +136,13 @@ export async function buildApp(deps: AppDeps): Promise<{ app: AppInstance; servi
   });
 
   services.limiters.onRedisError = (error) => app.log.warn({ err: error }, 'redis unavailable: shared rate limits cannot be checked');
+  const routes: RouteSummary[] = [];
+  app.addHook('onRoute', (route) => {
+    routes.push({ methods: [route.method].flat(), url: route.url, config: route.config });
+  });
   registerErrorHandling(app);
+  // Before any route: closes request schemas and refuses NUL bytes and deep JSON on every route.
+  registerValidation(app);
   await app.register(cookie);
   await app.register(swagger, {
     openapi: {
@@ -196,5 +210,5 @@ export async function buildApp(deps: AppDeps): Promise<{ app: AppInstance; servi
     await services.outbound.close();
   });
 
-  return { app, services };
+  return { app, services, routes };
 }

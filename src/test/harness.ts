@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { buildApp, type AppInstance, type AppServices } from '../app.js';
+import { buildApp, type AppInstance, type AppServices, type RouteSummary } from '../app.js';
 import { parseConfig, type Config } from '../core/config.js';
 import { createDatabase, type Database } from '../core/db/database.js';
 import { migrateToLatest } from '../core/db/migrator.js';
@@ -84,6 +84,8 @@ export class TestApp {
     readonly config: Config,
     readonly testDb: TestDatabase,
     readonly engine: Engine,
+    /** Every route the app registered. */
+    readonly routes: RouteSummary[] = [],
   ) {}
 
   get db() {
@@ -176,7 +178,7 @@ export async function createTestApp(engine: Engine, options: TestAppOptions = {}
   const testDb = await createTestDatabase(engine, { sqliteFile: options.sqliteFile });
   const config = testConfig(options.env);
   const keyring = options.keyring ?? new Keyring([generateMasterKey(1)]);
-  const { app, services } = await buildApp({ config, database: testDb.database, keyring, logStream: options.logStream });
+  const { app, services, routes } = await buildApp({ config, database: testDb.database, keyring, logStream: options.logStream });
   await app.ready();
-  return new TestApp(app, services, config, testDb, engine);
+  return new TestApp(app, services, config, testDb, engine, routes);
 }

@@ -13,8 +13,9 @@ function fieldErrors(error: FastifyError): FieldError[] {
     const params = v.params as Record<string, unknown>;
     const path = v.instancePath.replace(/^\//, '').replace(/\//g, '.');
     const missing = typeof params.missingProperty === 'string' ? params.missingProperty : undefined;
-    const field = [path, missing].filter(Boolean).join('.') || location;
-    const message = missing ? 'is required' : (v.message ?? 'is invalid');
+    const unknown = typeof params.additionalProperty === 'string' ? params.additionalProperty : undefined;
+    const field = [path, missing ?? unknown].filter(Boolean).join('.') || location;
+    const message = missing ? 'is required' : unknown ? 'is not a field of this request' : (v.message ?? 'is invalid');
     return { field, location, message };
   });
 }

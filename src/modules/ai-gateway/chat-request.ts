@@ -3,19 +3,31 @@ import { gatewayError } from './gateway.service.js';
 import type { ChatRequest } from './providers/types.js';
 
 /**
- * The route schema checks only the top level (model, messages, stream):
- * everything else passes through to OpenAI-compatible providers untouched,
- * and the shared validator's type coercion must not rewrite message
- * contents. `checkChatRequest` then checks the shapes the translators read,
- * so a malformed body is a 400 naming the field, never a 500.
+ * Every parameter of OpenAI's Chat Completions request. The body is closed
+ * like every other: an unknown parameter is a 400 naming it, as OpenAI
+ * answers ("Unrecognized request argument supplied"). The values of those
+ * atrium does not read pass to OpenAI-compatible providers untouched, so
+ * the schema does not restate their shapes; `checkChatRequest` checks the
+ * ones the translators read, so a malformed body is a 400 naming the field,
+ * never a 500.
  */
+const PASS_THROUGH_PARAMETERS = [
+  'audio', 'frequency_penalty', 'function_call', 'functions', 'logit_bias', 'logprobs', 'max_completion_tokens',
+  'max_tokens', 'metadata', 'modalities', 'n', 'parallel_tool_calls', 'prediction', 'presence_penalty',
+  'prompt_cache_key', 'reasoning_effort', 'response_format', 'safety_identifier', 'seed', 'service_tier', 'stop',
+  'store', 'stream_options', 'temperature', 'tool_choice', 'tools', 'top_logprobs', 'top_p', 'user', 'verbosity',
+  'web_search_options',
+] as const;
+
 export const ChatCompletionBody = Type.Object(
   {
     model: Type.String({ minLength: 1, maxLength: 256, description: '`<provider>/<model>` (e.g. `openai/gpt-4o-mini`), or a model of the key named by `x-atrium-key-id`' }),
-    messages: Type.Array(Type.Object({ role: Type.String({ minLength: 1, maxLength: 64 }) }), { minItems: 1, maxItems: 100_000 }),
+    // Message objects stay open: content parts and message fields differ by model and grow often.
+    messages: Type.Array(Type.Object({ role: Type.String({ minLength: 1, maxLength: 64 }) }, { additionalProperties: true }), { minItems: 1, maxItems: 100_000 }),
     stream: Type.Optional(Type.Boolean()),
+    ...Object.fromEntries(PASS_THROUGH_PARAMETERS.map((name) => [name, Type.Optional(Type.Unknown())])),
   },
-  { description: 'An OpenAI chat completion request; other fields are passed to the provider (or translated)' },
+  { additionalProperties: false, description: "An OpenAI chat completion request (OpenAI's parameters only); atrium translates it for other providers" },
 );
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);

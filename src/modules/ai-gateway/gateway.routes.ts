@@ -37,12 +37,19 @@ function openAIErrorOf(error: FastifyError | AppError | GatewayError): { status:
   if (error instanceof GatewayError) return { status: error.statusCode, body: { error: error.body }, headers: error.headers };
   if (error instanceof AppError) {
     const type = error.statusCode === 401 ? 'invalid_request_error' : errorType(error.statusCode);
-    return { status: error.statusCode, body: { error: { message: error.message, type, param: null, code: CODES[error.code] ?? error.code } }, headers: error.headers };
+    // Boundary refusals (NUL bytes, nesting) name the field in details, as validation errors do.
+    const field = Array.isArray(error.details) ? (error.details[0] as { field?: unknown } | undefined)?.field : undefined;
+    const param = typeof field === 'string' && field !== 'body' ? field : null;
+    return { status: error.statusCode, body: { error: { message: error.message, type, param, code: CODES[error.code] ?? error.code } }, headers: error.headers };
   }
   if (error.validation) {
     const v = error.validation[0];
-    const missing = (v?.params as { missingProperty?: string })?.missingProperty;
-    const param = [v?.instancePath.replace(/^\//, '').replace(/\//g, '.'), missing].filter(Boolean).join('.') || null;
+    const { missingProperty: missing, additionalProperty: unknown } = (v?.params ?? {}) as { missingProperty?: string; additionalProperty?: string };
+    const param = [v?.instancePath.replace(/^\//, '').replace(/\//g, '.'), missing ?? unknown].filter(Boolean).join('.') || null;
+    if (unknown) {
+      // OpenAI's own answer to a parameter it does not know.
+      return { status: 400, body: { error: { message: `Unrecognized request argument supplied: ${param}`, type: 'invalid_request_error', param, code: 'unknown_parameter' } } };
+    }
     const message = `${param ?? error.validationContext ?? 'body'} ${missing ? 'is required' : (v?.message ?? 'is invalid')}`;
     return { status: 400, body: { error: { message, type: 'invalid_request_error', param, code: 'invalid_value' } } };
   }
@@ -84,6 +91,7 @@ export async function registerGatewayRoutes(app: FastifyInstance, gateway: AiGat
       });
 
       v1.post('/chat/completions', {
+        config: { scope: 'ai:use' },
         bodyLimit: 16 * 1024 * 1024,
         schema: {
           tags: ['ai gateway'],

@@ -10,6 +10,7 @@ const tags = ['ai-keys'];
 /** The key store's endpoints (the gateway adds `GET /api/ai-keys/{id}/usage`), and its background rotation check. */
 export function registerAiKeyRoutes(app: AppInstance, { aiKeys }: AppServices): void {
   app.post('/api/ai-keys', {
+    config: { scope: 'ai_keys:write' },
     schema: {
       tags,
       summary: 'Store a provider key (admin); the key is never returned, only its last 4 characters',
@@ -39,6 +40,7 @@ export function registerAiKeyRoutes(app: AppInstance, { aiKeys }: AppServices): 
   }, async (request) => aiKeys.get(requireAuth(request), request.params.id));
 
   app.patch('/api/ai-keys/:id', {
+    config: { scope: 'ai_keys:write' },
     schema: {
       tags,
       summary: 'Change a key’s name, endpoint, limits, default or active flag (admin or write grant); a new api_key is a rotation without grace',
@@ -49,6 +51,7 @@ export function registerAiKeyRoutes(app: AppInstance, { aiKeys }: AppServices): 
   }, async (request) => aiKeys.update(requireAuth(request), request.params.id, request.body, auditContext(request)));
 
   app.delete('/api/ai-keys/:id', {
+    config: { scope: 'ai_keys:write' },
     schema: { tags, summary: 'Delete a key (admin or admin grant); its usage history stays', params: S.AiKeyParams, response: { 204: NoContent, ...errors(401, 403, 404) } },
   }, async (request, reply) => {
     await aiKeys.delete(requireAuth(request), request.params.id, auditContext(request));
@@ -56,6 +59,7 @@ export function registerAiKeyRoutes(app: AppInstance, { aiKeys }: AppServices): 
   });
 
   app.post('/api/ai-keys/:id/test', {
+    config: { scope: 'ai_keys:write' },
     schema: {
       tags,
       summary: 'Make a minimal real call to the provider with the key (lists models)',
@@ -66,6 +70,7 @@ export function registerAiKeyRoutes(app: AppInstance, { aiKeys }: AppServices): 
   }, async (request) => aiKeys.test(requireAuth(request), request.params.id));
 
   app.post('/api/ai-keys/:id/rotate', {
+    config: { scope: 'ai_keys:write' },
     schema: {
       tags,
       summary: 'Replace the key: the new one serves new requests at once; id, limits and usage history stay',

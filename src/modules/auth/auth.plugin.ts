@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { safeEqual } from '../../core/crypto.js';
 import { AppError, Errors } from '../../core/errors.js';
+import { holdsScope, WRITE_SCOPES, type Scope } from '../workspaces/policy.js';
 import type { AuthService } from './auth.service.js';
 import type { Principal } from './principal.js';
 
@@ -15,6 +16,14 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** Reachable without signing in (register, login, health, invitation preview…). */
     public?: boolean;
+    /**
+     * The write scope an API token needs to call this state-changing route,
+     * checked before anything else runs; the service's policy check then
+     * decides on the member's role and grants as for any caller.
+     */
+    scope?: Scope;
+    /** Only a signed-in user may call this (account-level: tokens, creating workspaces, accepting invitations). */
+    sessionOnly?: boolean;
   }
 }
 
@@ -54,14 +63,34 @@ export function registerAuthentication(app: FastifyInstance, auth: AuthService):
   // Every /api route needs a caller unless it says it is public. Checked before
   // body validation so an anonymous caller learns nothing about the schema.
   app.addHook('onRoute', (route) => {
-    if (!route.url.startsWith('/api/') || route.config?.public) return;
-    const existing = route.preValidation ? [route.preValidation].flat() : [];
-    route.preValidation = [requireCaller, ...existing];
+    const api = route.url.startsWith('/api/');
+    // The gateway (/v1) authenticates its callers itself, in OpenAI's error shape.
+    if ((!api && !route.url.startsWith('/v1/')) || route.config?.public) return;
+    const checks = api ? [requireCaller] : [];
+    const methods = [route.method].flat();
+    if (methods.some((m) => !SAFE_METHODS.has(m))) {
+      // A state-changing route that forgot to say who may call it would be
+      // open to read-only tokens: refuse to start instead.
+      const { scope, sessionOnly } = route.config ?? {};
+      if (!sessionOnly && !(scope && (WRITE_SCOPES as readonly string[]).includes(scope))) {
+        throw new Error(`${methods.join(',')} ${route.url} changes state: declare config.scope (a write scope) or config.sessionOnly`);
+      }
+      checks.push(requireWriteAccess);
+    }
+    route.preValidation = [...checks, ...(route.preValidation ? [route.preValidation].flat() : [])];
   });
 }
 
 async function requireCaller(request: FastifyRequest): Promise<void> {
   if (!request.principal) throw Errors.unauthenticated();
+}
+
+async function requireWriteAccess(request: FastifyRequest): Promise<void> {
+  const principal = request.principal;
+  if (principal?.kind !== 'token') return;
+  const { scope, sessionOnly } = request.routeOptions.config;
+  if (sessionOnly) throw Errors.forbidden('API tokens cannot do this; sign in as a user');
+  if (scope && !holdsScope(principal.scopes, scope)) throw Errors.forbidden(`This API token lacks the ${scope} scope`);
 }
 
 export function requireAuth(request: FastifyRequest): Principal {

@@ -47,6 +47,7 @@ export function registerAuthRoutes(app: AppInstance, { auth, tokens, config }: A
   });
 
   app.post('/api/auth/logout', {
+    config: { sessionOnly: true },
     schema: { tags: ['auth'], summary: 'End the current session', response: { 204: NoContent, ...errors(401) } },
   }, async (request, reply) => {
     await auth.logout(requireAuth(request));
@@ -62,6 +63,7 @@ export function registerAuthRoutes(app: AppInstance, { auth, tokens, config }: A
   });
 
   app.post('/api/tokens', {
+    config: { sessionOnly: true },
     schema: {
       tags: ['tokens'],
       summary: 'Create an API token for one workspace (shown once)',
@@ -81,6 +83,7 @@ export function registerAuthRoutes(app: AppInstance, { auth, tokens, config }: A
   });
 
   app.delete('/api/tokens/:id', {
+    config: { sessionOnly: true },
     schema: {
       tags: ['tokens'],
       summary: 'Revoke an API token',

@@ -29,6 +29,7 @@ export function registerWebhookRoutes(app: AppInstance, services: AppServices): 
   }, catalog);
 
   app.post('/api/webhooks', {
+    config: { scope: 'webhooks:write' },
     schema: { tags, summary: 'Register an endpoint (admin); the signing secret is shown only in this answer', body: S.CreateWebhookBody, response: { 201: S.WebhookWithSecret, ...errors(400, 401, 403, 404) } },
   }, async (request, reply) => {
     const { endpoint, secret } = await webhooks.create(requireAuth(request), request.body, auditContext(request));
@@ -49,10 +50,12 @@ export function registerWebhookRoutes(app: AppInstance, services: AppServices): 
   }, async (request) => presentWebhook(await webhooks.get(requireAuth(request), request.params.id)));
 
   app.patch('/api/webhooks/:id', {
+    config: { scope: 'webhooks:write' },
     schema: { tags, summary: 'Change an endpoint (admin or write grant)', params: S.WebhookParams, body: S.UpdateWebhookBody, response: { 200: S.Webhook, ...errors(400, 401, 403, 404) } },
   }, async (request) => presentWebhook(await webhooks.update(requireAuth(request), request.params.id, request.body, auditContext(request))));
 
   app.delete('/api/webhooks/:id', {
+    config: { scope: 'webhooks:write' },
     schema: { tags, summary: 'Delete an endpoint and its delivery history (admin or admin grant)', params: S.WebhookParams, response: { 204: NoContent, ...errors(401, 403, 404) } },
   }, async (request, reply) => {
     await webhooks.delete(requireAuth(request), request.params.id, auditContext(request));
@@ -60,14 +63,17 @@ export function registerWebhookRoutes(app: AppInstance, services: AppServices): 
   });
 
   app.post('/api/webhooks/:id/enable', {
+    config: { scope: 'webhooks:write' },
     schema: { tags, summary: 'Enable an endpoint', params: S.WebhookParams, response: { 200: S.Webhook, ...errors(401, 403, 404) } },
   }, async (request) => presentWebhook(await webhooks.setActive(requireAuth(request), request.params.id, true, auditContext(request))));
 
   app.post('/api/webhooks/:id/disable', {
+    config: { scope: 'webhooks:write' },
     schema: { tags, summary: 'Disable an endpoint; its queued deliveries fail (recover re-queues them)', params: S.WebhookParams, response: { 200: S.Webhook, ...errors(401, 403, 404) } },
   }, async (request) => presentWebhook(await webhooks.setActive(requireAuth(request), request.params.id, false, auditContext(request))));
 
   app.post('/api/webhooks/:id/test', {
+    config: { scope: 'webhooks:write' },
     preValidation: emptyBodyIsObject,
     schema: { tags, summary: 'Send a signed webhook.test event now and report the outcome', params: S.WebhookParams, body: S.TestBody, response: { 200: S.TestResult, ...errors(400, 401, 403, 404) } },
   }, async (request) => {
@@ -120,6 +126,7 @@ export function registerWebhookRoutes(app: AppInstance, services: AppServices): 
   });
 
   app.post('/api/webhooks/:id/deliveries/:deliveryId/retry', {
+    config: { scope: 'webhooks:write' },
     schema: { tags, summary: 'Send a finished delivery again now', params: S.DeliveryParams, response: { 202: S.Delivery, ...errors(401, 403, 404, 409) } },
   }, async (request, reply) => {
     const delivery = await webhooks.retryDelivery(requireAuth(request), request.params.id, request.params.deliveryId, auditContext(request));
@@ -127,6 +134,7 @@ export function registerWebhookRoutes(app: AppInstance, services: AppServices): 
   });
 
   app.post('/api/webhooks/:id/recover', {
+    config: { scope: 'webhooks:write' },
     schema: { tags, summary: 'Re-queue every failed delivery created since a time', params: S.WebhookParams, body: S.RecoverBody, response: { 202: S.RecoverResult, ...errors(400, 401, 403, 404, 409) } },
   }, async (request, reply) => {
     const requeued = await webhooks.recover(requireAuth(request), request.params.id, parseTime(request.body.since)!, parseTime(request.body.until), auditContext(request));
@@ -134,6 +142,7 @@ export function registerWebhookRoutes(app: AppInstance, services: AppServices): 
   });
 
   app.post('/api/webhooks/:id/rotate-secret', {
+    config: { scope: 'webhooks:write' },
     preValidation: emptyBodyIsObject,
     schema: { tags, summary: 'New signing secret; the previous one keeps signing during the grace period', params: S.WebhookParams, body: S.RotateBody, response: { 200: S.RotateResult, ...errors(400, 401, 403, 404) } },
   }, async (request) => {
@@ -142,6 +151,7 @@ export function registerWebhookRoutes(app: AppInstance, services: AppServices): 
   });
 
   app.post('/api/events', {
+    config: { scope: 'events:write' },
     schema: {
       tags: ['events'],
       summary: "Publish an application event (custom.*) to the workspace's subscribed endpoints",

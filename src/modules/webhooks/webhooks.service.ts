@@ -382,14 +382,24 @@ export class WebhooksService {
   // — test —
 
   /** Sends a signed `webhook.test` now (one attempt, no retries) and reports its outcome; it shows in the logs. */
+  /** Event payloads, published or sent as a test, are bounded alike. */
+  private checkPayloadSize(json: string, field: string): void {
+    if (Buffer.byteLength(json) <= this.config.webhooks.maxPayloadBytes) return;
+    throw new AppError('payload_too_large', 413, `${field} must be at most ${this.config.webhooks.maxPayloadBytes} bytes of JSON`, [
+      { field, location: 'body', message: 'is too large' },
+    ]);
+  }
+
   async test(principal: Principal, id: string, data: Record<string, unknown> | undefined) {
     const { row } = await this.authorize(principal, id, 'webhook.read');
     const now = Date.now();
+    const payload = toJson({ webhook_id: id, test: true, sent_at: toIso(now), ...(data ? { data } : {}) });
+    this.checkPayloadSize(payload, 'data');
     const event: EventsTable = {
       id: newId('evt'),
       workspace_id: row.workspace_id,
       type: 'webhook.test',
-      payload: toJson({ webhook_id: id, test: true, sent_at: toIso(now), ...(data ? { data } : {}) }),
+      payload,
       idempotency_key: null,
       created_at: now,
     };
@@ -519,11 +529,7 @@ export class WebhooksService {
       throw fieldError('event_type', 'must be custom.<name> (lower-case letters, digits, "_" and "-", up to 4 dot-separated parts)');
     }
     const payloadJson = toJson(input.payload);
-    if (Buffer.byteLength(payloadJson) > this.config.webhooks.maxPayloadBytes) {
-      throw new AppError('payload_too_large', 413, `payload must be at most ${this.config.webhooks.maxPayloadBytes} bytes of JSON`, [
-        { field: 'payload', location: 'body', message: 'is too large' },
-      ]);
-    }
+    this.checkPayloadSize(payloadJson, 'payload');
     const replay = async (): Promise<PublishResult | undefined> => {
       if (!idempotencyKey) return undefined;
       const existing = await this.repo.findEventByIdempotencyKey(input.workspace_id, idempotencyKey);

@@ -61,7 +61,17 @@ export class PermissionsService {
         await repo.updateGrant(workspaceId, existing.id, input.permission, now);
         grant = { ...existing, permission: input.permission, updated_at: now };
       } else {
-        grant = { id: newId('grt'), workspace_id: workspaceId, ...input, granted_by: principal.userId, created_at: now, updated_at: now };
+        grant = {
+          id: newId('grt'),
+          workspace_id: workspaceId,
+          resource_type: input.resource_type,
+          resource_id: input.resource_id,
+          user_id: input.user_id,
+          permission: input.permission,
+          granted_by: principal.userId,
+          created_at: now,
+          updated_at: now,
+        };
         await repo.insertGrant(grant);
       }
       await this.audit.record(trx, ctx, {

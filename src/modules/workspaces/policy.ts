@@ -79,9 +79,17 @@ export interface Actor {
 /** The member's grant on the resource the action is about, if any. */
 export type ResourceAccess = GrantPermission | null | undefined;
 
+/** Whether a caller with these token scopes (undefined: a signed-in user, who holds them all) holds `scope`. */
+export function holdsScope(scopes: readonly string[] | undefined, scope: Scope): boolean {
+  return !scopes || scopes.includes(scope);
+}
+
+/** Scopes that allow changing state; every state-changing route requires one. */
+export const WRITE_SCOPES = SCOPES.filter((s) => !s.endsWith(':read'));
+
 export function can(actor: Actor, action: Action, grant?: ResourceAccess): boolean {
   const rule: ActionRule = ACTIONS[action];
-  if (actor.scopes && !actor.scopes.includes(rule.scope)) return false;
+  if (!holdsScope(actor.scopes, rule.scope)) return false;
   if (isAtLeast(actor.role, rule.role)) return true;
   return Boolean(rule.grant && grant && GRANT_RANK[grant] >= GRANT_RANK[rule.grant]);
 }

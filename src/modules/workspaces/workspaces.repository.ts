@@ -50,7 +50,8 @@ export class WorkspacesRepository {
   }
 
   async updateWorkspace(id: string, patch: Partial<Pick<WorkspacesTable, 'name' | 'slug' | 'description'>>, now: number): Promise<void> {
-    await this.db.updateTable('workspaces').set({ ...patch, updated_at: now }).where('id', '=', id).execute();
+    const { name, slug, description } = patch;
+    await this.db.updateTable('workspaces').set({ name, slug, description, updated_at: now }).where('id', '=', id).execute();
   }
 
   async deleteWorkspace(id: string): Promise<void> {

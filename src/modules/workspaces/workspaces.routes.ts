@@ -12,6 +12,7 @@ export function registerWorkspaceRoutes(app: AppInstance, { workspaces, invitati
   // — workspaces —
 
   app.post('/api/workspaces', {
+    config: { sessionOnly: true },
     schema: { tags, summary: 'Create a workspace; the caller becomes its owner', body: S.CreateWorkspaceBody, response: { 201: S.Workspace, ...errors(400, 401, 403, 409) } },
   }, async (request, reply) => {
     const workspace = await workspaces.create(requireSession(request).userId, request.body, auditContext(request));
@@ -30,10 +31,12 @@ export function registerWorkspaceRoutes(app: AppInstance, { workspaces, invitati
   }, async (request) => presentWorkspace(await workspaces.get(requireAuth(request), request.params.id)));
 
   app.patch('/api/workspaces/:id', {
+    config: { scope: 'workspaces:write' },
     schema: { tags, summary: 'Rename or describe a workspace (admin)', params: S.WorkspaceParams, body: S.UpdateWorkspaceBody, response: { 200: S.Workspace, ...errors(400, 401, 403, 404, 409) } },
   }, async (request) => presentWorkspace(await workspaces.update(requireAuth(request), request.params.id, request.body, auditContext(request))));
 
   app.delete('/api/workspaces/:id', {
+    config: { scope: 'workspaces:write' },
     schema: { tags, summary: 'Delete a workspace and everything in it (owner)', params: S.WorkspaceParams, response: { 204: NoContent, ...errors(401, 403, 404) } },
   }, async (request, reply) => {
     await workspaces.delete(requireAuth(request), request.params.id);
@@ -41,6 +44,7 @@ export function registerWorkspaceRoutes(app: AppInstance, { workspaces, invitati
   });
 
   app.post('/api/workspaces/:id/transfer-ownership', {
+    config: { scope: 'workspaces:write' },
     schema: { tags, summary: 'Make another member the owner; you stay on as admin', params: S.WorkspaceParams, body: S.TransferBody, response: { 200: list(S.Member), ...errors(400, 401, 403, 404) } },
   }, async (request) => {
     const members = await workspaces.transferOwnership(requireAuth(request), request.params.id, request.body.user_id, auditContext(request));
@@ -57,10 +61,12 @@ export function registerWorkspaceRoutes(app: AppInstance, { workspaces, invitati
   });
 
   app.patch('/api/workspaces/:id/members/:userId', {
+    config: { scope: 'members:write' },
     schema: { tags: ['members'], summary: "Change a member's role", params: S.MemberParams, body: S.ChangeRoleBody, response: { 200: S.Member, ...errors(400, 401, 403, 404, 409) } },
   }, async (request) => presentMember(await workspaces.changeRole(requireAuth(request), request.params.id, request.params.userId, request.body.role, auditContext(request))));
 
   app.delete('/api/workspaces/:id/members/:userId', {
+    config: { scope: 'members:write' },
     schema: { tags: ['members'], summary: 'Remove a member', params: S.MemberParams, response: { 204: NoContent, ...errors(401, 403, 404, 409) } },
   }, async (request, reply) => {
     await workspaces.removeMember(requireAuth(request), request.params.id, request.params.userId, auditContext(request));
@@ -68,6 +74,7 @@ export function registerWorkspaceRoutes(app: AppInstance, { workspaces, invitati
   });
 
   app.post('/api/workspaces/:id/leave', {
+    config: { scope: 'members:write' },
     schema: { tags: ['members'], summary: 'Leave a workspace', params: S.WorkspaceParams, response: { 204: NoContent, ...errors(401, 404, 409) } },
   }, async (request, reply) => {
     await workspaces.leave(requireAuth(request), request.params.id, auditContext(request));
@@ -83,6 +90,7 @@ export function registerWorkspaceRoutes(app: AppInstance, { workspaces, invitati
   });
 
   app.post('/api/workspaces/:id/invitations', {
+    config: { scope: 'members:write' },
     schema: { tags: ['invitations'], summary: 'Invite someone by e-mail (token shown once)', params: S.WorkspaceParams, body: S.CreateInvitationBody, response: { 201: S.InvitationWithToken, ...errors(400, 401, 403, 404, 409) } },
   }, async (request, reply) => {
     const result = await invitations.create(requireAuth(request), request.params.id, request.body, auditContext(request));
@@ -103,10 +111,12 @@ export function registerWorkspaceRoutes(app: AppInstance, { workspaces, invitati
   });
 
   app.delete('/api/workspaces/:id/invitations/:invitationId', {
+    config: { scope: 'members:write' },
     schema: { tags: ['invitations'], summary: 'Revoke a pending invitation', params: S.InvitationParams, response: { 200: S.Invitation, ...errors(401, 403, 404, 409) } },
   }, async (request) => presentInvitation(await invitations.revoke(requireAuth(request), request.params.id, request.params.invitationId, auditContext(request))));
 
   app.post('/api/workspaces/:id/invitations/:invitationId/resend', {
+    config: { scope: 'members:write' },
     schema: { tags: ['invitations'], summary: 'Issue a fresh link and expiry (the old link stops working)', params: S.InvitationParams, response: { 200: S.InvitationWithToken, ...errors(401, 403, 404, 409) } },
   }, async (request) => withLink(await invitations.resend(requireAuth(request), request.params.id, request.params.invitationId, auditContext(request))));
 
@@ -127,6 +137,7 @@ export function registerWorkspaceRoutes(app: AppInstance, { workspaces, invitati
   });
 
   app.post('/api/invitations/:token/accept', {
+    config: { sessionOnly: true },
     schema: { tags: ['invitations'], summary: 'Accept an invitation as the signed-in user', params: S.TokenParams, response: { 200: S.Workspace, ...errors(401, 403, 404, 409, 410) } },
   }, async (request) => presentWorkspace(await invitations.accept(requireSession(request), request.params.token, auditContext(request))));
 
@@ -147,6 +158,7 @@ export function registerWorkspaceRoutes(app: AppInstance, { workspaces, invitati
   }));
 
   app.post('/api/workspaces/:id/permissions', {
+    config: { scope: 'members:write' },
     schema: { tags: ['permissions'], summary: 'Grant a member read, write or admin on one resource (replaces an existing grant)', params: S.WorkspaceParams, body: S.GrantBody, response: { 200: S.Grant, 201: S.Grant, ...errors(400, 401, 403, 404) } },
   }, async (request, reply) => {
     const { grant, created } = await permissions.grant(requireAuth(request), request.params.id, request.body, auditContext(request));
@@ -154,6 +166,7 @@ export function registerWorkspaceRoutes(app: AppInstance, { workspaces, invitati
   });
 
   app.delete('/api/workspaces/:id/permissions/:grantId', {
+    config: { scope: 'members:write' },
     schema: { tags: ['permissions'], summary: 'Revoke a grant', params: S.GrantParams, response: { 204: NoContent, ...errors(401, 403, 404) } },
   }, async (request, reply) => {
     await permissions.revoke(requireAuth(request), request.params.id, request.params.grantId, auditContext(request));

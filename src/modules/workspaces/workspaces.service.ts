@@ -80,14 +80,20 @@ export class WorkspacesService {
     const before = await this.repo.findWorkspace(workspaceId);
     if (!before) throw Errors.notFound('Workspace');
     if (patch.slug && patch.slug !== before.slug && (await this.repo.slugExists(patch.slug))) throw slugTaken();
+    // Only these columns, named one by one: nothing else a caller sends can reach the row.
+    const set: { name?: string; slug?: string; description?: string | null } = {};
     const changes: Record<string, { from: unknown; to: unknown }> = {};
     for (const key of ['name', 'slug', 'description'] as const) {
-      if (patch[key] !== undefined && patch[key] !== before[key]) changes[key] = { from: before[key], to: patch[key] };
+      const value = patch[key];
+      if (value === undefined || value === before[key]) continue;
+      if (key === 'description') set.description = value;
+      else if (value !== null) set[key] = value;
+      changes[key] = { from: before[key], to: value };
     }
     const now = Date.now();
     if (Object.keys(changes).length > 0) {
       await this.db.transaction().execute(async (trx) => {
-        await this.repo.with(trx).updateWorkspace(workspaceId, patch, now);
+        await this.repo.with(trx).updateWorkspace(workspaceId, set, now);
         await this.audit.record(trx, ctx, {
           workspaceId,
           action: 'workspace.updated',

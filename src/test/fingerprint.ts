@@ -1,0 +1,30 @@
+import { createHash } from 'node:crypto';
+import { sql } from 'kysely';
+import type { TestApp } from './harness.js';
+
+/**
+ * Columns that change on any authenticated request, refused or not, by
+ * design (a token's last use), and tables of counters that are not data.
+ */
+const VOLATILE_COLUMNS = new Set(['api_tokens.last_used_at']);
+const IGNORED_TABLES = /^(kysely_|rate_limit)/;
+
+/**
+ * A hash of every row of every table of the test app's database: equal
+ * before and after a request means the request changed nothing.
+ */
+export async function databaseFingerprint(t: TestApp): Promise<string> {
+  const tables = (await t.db.introspection.getTables())
+    .filter((table) => (t.testDb.pgSchema ? table.schema === t.testDb.pgSchema : true))
+    .filter((table) => !IGNORED_TABLES.test(table.name))
+    .sort((a, b) => a.name.localeCompare(b.name));
+  const hash = createHash('sha256');
+  for (const table of tables) {
+    const rows = await sql<Record<string, unknown>>`select * from ${sql.table(table.name)}`.execute(t.db);
+    const lines = rows.rows
+      .map((row) => JSON.stringify(Object.entries(row).filter(([column]) => !VOLATILE_COLUMNS.has(`${table.name}.${column}`))))
+      .sort();
+    hash.update(`${table.name}\n${lines.join('\n')}\n`);
+  }
+  return hash.digest('hex');
+}
