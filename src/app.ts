@@ -11,7 +11,7 @@ import Fastify, {
 } from 'fastify';
 import { Type } from 'typebox';
 import { randomUUID } from 'node:crypto';
-import type { Config } from './core/config.js';
+import { trustProxyOption, type Config } from './core/config.js';
 import { ping, type Database } from './core/db/database.js';
 import { frameworkError, registerErrorHandling } from './core/http/error-handler.js';
 import { errors } from './core/http/schemas.js';
@@ -65,7 +65,7 @@ export interface AppDeps {
 /** Builds every service once; routes, workers and CLI commands share them. */
 export function createServices({ config, database, keyring }: Omit<AppDeps, 'logStream'>) {
   const db = database.db;
-  const limiters = RateLimiters.create(config.redisUrl);
+  const limiters = RateLimiters.create(config.redisUrl, database);
   const metrics = new Metrics();
   const outbound = new Outbound({ allowedCidrs: config.outboundAllowedCidrs });
   const authRepo = new AuthRepository(db);
@@ -116,7 +116,7 @@ export async function buildApp(deps: AppDeps): Promise<{ app: AppInstance; servi
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && /^[\w.-]{1,64}$/.test(given) ? given : randomUUID();
     },
-    trustProxy: true,
+    trustProxy: trustProxyOption(deps.config.trustProxy),
     bodyLimit: 1024 * 1024,
     ajv: { customOptions: { removeAdditional: true, coerceTypes: 'array', useDefaults: true, allErrors: false } },
     // Errors the router raises before any route runs (malformed URL, over-long path parameter), in our error shape.
@@ -127,7 +127,7 @@ export async function buildApp(deps: AppDeps): Promise<{ app: AppInstance; servi
     reply.header('x-request-id', request.id);
   });
 
-  services.limiters.onRedisError = (error) => app.log.warn({ err: error }, 'redis unavailable: shared rate limits cannot be checked');
+  services.limiters.onStoreError = (error) => app.log.warn({ err: error }, 'rate-limit store unavailable: limits cannot be checked');
   registerErrorHandling(app);
   await app.register(cookie);
   await app.register(swagger, {
