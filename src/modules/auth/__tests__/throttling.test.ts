@@ -1,5 +1,6 @@
 import { createServer, type AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, type AppInstance } from '../../../app.js';
 import { createDatabase, type Database } from '../../../core/db/database.js';
@@ -17,8 +18,16 @@ function logCapture() {
   return { stream, lines, text: () => JSON.stringify(lines) };
 }
 
-const PROXY = '192.0.2.10';
-const spoofed = (i: number) => `203.0.113.${i + 1}`;
+/**
+ * Addresses of this run (documentation IPv6 prefix, random groups): Redis keeps
+ * counters across test runs, so fixed addresses would find last run's blocks.
+ */
+const group = () => (0x1000 + Math.floor(Math.random() * 0xefff)).toString(16);
+const net = `2001:db8:${group()}:${group()}`;
+const address = (n: number) => `${net}::${n.toString(16)}`;
+const PROXY = address(0x10);
+const spoofedNet = `2001:db8:${group()}:${group()}`;
+const spoofed = (i: number) => `${spoofedNet}::${(i + 1).toString(16)}`;
 
 async function failLogin(app: AppInstance, i: number, opts: { remoteAddress?: string; xff?: string; email?: string } = {}) {
   const res = await app.inject({
@@ -58,11 +67,11 @@ describe.each(stores)('sign-in limits and client addresses (%s)', (_label, engin
       const requests = logs.lines.filter((l) => l.req?.url === '/api/auth/login');
       expect(requests).toHaveLength(4);
       for (const line of requests) expect(line.req.remoteAddress).toBe(PROXY);
-      expect(logs.text()).not.toContain('203.0.113.');
+      expect(logs.text()).not.toContain(spoofedNet);
     });
 
     it('the per-IP block lasts ATRIUM_LOGIN_BLOCK_SECONDS (Retry-After says so), not the rest of the hour', async () => {
-      const ip = '198.51.100.20';
+      const ip = address(0x20);
       for (let i = 0; i < 3; i++) expect((await failLogin(t.app, i, { remoteAddress: ip })).status).toBe(401);
       const blocked = await failLogin(t.app, 3, { remoteAddress: ip });
       expect(blocked.status).toBe(429);
@@ -93,7 +102,7 @@ describe.each(stores)('sign-in limits and client addresses (%s)', (_label, engin
     let t: TestApp;
     const logs = logCapture();
     beforeAll(async () => {
-      t = await createTestApp(engine, { env: { ...storeEnv, ...limits, LOG_LEVEL: 'info', ATRIUM_TRUST_PROXY: `127.0.0.1,${PROXY}/32` }, logStream: logs.stream });
+      t = await createTestApp(engine, { env: { ...storeEnv, ...limits, LOG_LEVEL: 'info', ATRIUM_TRUST_PROXY: `127.0.0.1,${PROXY}/128` }, logStream: logs.stream });
     });
     afterAll(() => t.close());
 
@@ -109,7 +118,7 @@ describe.each(stores)('sign-in limits and client addresses (%s)', (_label, engin
     });
 
     it('ignores X-Forwarded-For from a peer that is not the proxy', async () => {
-      const direct = '198.51.100.30';
+      const direct = address(0x30);
       for (let i = 0; i < 3; i++) expect((await failLogin(t.app, i, { remoteAddress: direct, xff: spoofed(100 + i) })).status).toBe(401);
       expect((await failLogin(t.app, 3, { remoteAddress: direct, xff: spoofed(110) })).status).toBe(429);
     });
@@ -119,8 +128,8 @@ describe.each(stores)('sign-in limits and client addresses (%s)', (_label, engin
     const logs = logCapture();
     const t = await createTestApp(engine, { env: { ...storeEnv, LOG_LEVEL: 'info', ATRIUM_TRUST_PROXY: '1' }, logStream: logs.stream });
     try {
-      await failLogin(t.app, 0, { xff: '10.9.9.9, 203.0.113.77' });
-      expect(logs.lines.find((l) => l.req?.url === '/api/auth/login')?.req.remoteAddress).toBe('203.0.113.77');
+      await failLogin(t.app, 0, { xff: `10.9.9.9, ${spoofed(77)}` });
+      expect(logs.lines.find((l) => l.req?.url === '/api/auth/login')?.req.remoteAddress).toBe(spoofed(77));
     } finally {
       await t.close();
     }
@@ -155,7 +164,7 @@ describe.runIf(engines.includes('postgres'))('sign-in limits across processes on
     for (const app of [a.app, b.app]) expect((await failLogin(app, 0, { email: user.email })).status).toBe(429);
 
     // Another address: its 6 failures may come from either process, then it is blocked on both.
-    const ip = '198.51.100.40';
+    const ip = address(0x40);
     const statuses = [];
     for (const [i, app] of [a.app, b.app, a.app, b.app, a.app, b.app, a.app, b.app].entries()) {
       statuses.push((await failLogin(app, i, { remoteAddress: ip })).status);
@@ -177,6 +186,22 @@ describe.runIf(redisUrl)('sign-in limits store down', () => {
       expect(res.body).toEqual({ error: { code: 'limits_unavailable', message: expect.any(String), details: null } });
       expect(JSON.stringify(res.body)).not.toMatch(/ECONNREFUSED|127\.0\.0\.1|redis/i);
       expect(res.retryAfter).toBe('1');
+    } finally {
+      await t.close();
+    }
+  });
+});
+
+describe.runIf(engines.includes('postgres'))('sign-in limits store failing on PostgreSQL', () => {
+  it('answers 503 limits_unavailable (no database details) when the counters cannot be read', async () => {
+    const t = await createTestApp('postgres');
+    try {
+      // A real store failure: the counters' table is gone.
+      await sql`drop table rate_limits`.execute(t.db);
+      const res = await failLogin(t.app, 0);
+      expect(res.status).toBe(503);
+      expect(res.body).toEqual({ error: { code: 'limits_unavailable', message: expect.any(String), details: null } });
+      expect(JSON.stringify(res.body)).not.toMatch(/rate_limits|relation|postgres/i);
     } finally {
       await t.close();
     }
