@@ -12,7 +12,7 @@ import Fastify, {
 } from 'fastify';
 import { Type } from 'typebox';
 import { randomUUID } from 'node:crypto';
-import type { Config } from './core/config.js';
+import { trustProxyOption, type Config } from './core/config.js';
 import { ping, type Database } from './core/db/database.js';
 import { INPUT_LIMITS, registerValidation } from './core/http/boundary.js';
 import { frameworkError, registerErrorHandling } from './core/http/error-handler.js';
@@ -67,7 +67,7 @@ export interface AppDeps {
 /** Builds every service once; routes, workers and CLI commands share them. */
 export function createServices({ config, database, keyring }: Omit<AppDeps, 'logStream'>) {
   const db = database.db;
-  const limiters = RateLimiters.create(config.redisUrl);
+  const limiters = RateLimiters.create(config.redisUrl, database);
   const metrics = new Metrics();
   const outbound = new Outbound({ allowedCidrs: config.outboundAllowedCidrs });
   const authRepo = new AuthRepository(db);
@@ -125,7 +125,7 @@ export async function buildApp(deps: AppDeps): Promise<{ app: AppInstance; servi
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && /^[\w.-]{1,64}$/.test(given) ? given : randomUUID();
     },
-    trustProxy: true,
+    trustProxy: trustProxyOption(deps.config.trustProxy),
     bodyLimit: INPUT_LIMITS.bodyBytes,
     // Errors the router raises before any route runs (malformed URL, over-long path parameter), in our error shape.
     frameworkErrors: frameworkError,
@@ -135,7 +135,7 @@ export async function buildApp(deps: AppDeps): Promise<{ app: AppInstance; servi
     reply.header('x-request-id', request.id);
   });
 
-  services.limiters.onRedisError = (error) => app.log.warn({ err: error }, 'redis unavailable: shared rate limits cannot be checked');
+  services.limiters.onStoreError = (error) => app.log.warn({ err: error }, 'rate-limit store unavailable: limits cannot be checked');
   const routes: RouteSummary[] = [];
   app.addHook('onRoute', (route) => {
     routes.push({ methods: [route.method].flat(), url: route.url, config: route.config });

@@ -6,6 +6,7 @@ import { ConfigError, loadConfig, type Config } from './core/config.js';
 import { createDatabase, type Database } from './core/db/database.js';
 import { migrateToLatest } from './core/db/migrator.js';
 import { pino } from 'pino';
+import { loggerOptions } from './core/logger.js';
 import { loadKeyring } from './core/keyring.js';
 import { rotateMasterKey, type RotationMode } from './core/master-key-rotation.js';
 
@@ -75,7 +76,8 @@ async function worker(config: Config): Promise<void> {
   const database = openDatabase(config);
   if (config.autoMigrate) await migrateToLatest(database.db);
   const services = createServices({ config, database, keyring });
-  const log = pino({ level: config.logLevel });
+  // The API's logger options: the same secret redaction rules apply to the worker's lines.
+  const log = pino(loggerOptions(config.logLevel));
   const deliveries = services.webhooks.worker;
   deliveries.log = log.child({ module: 'webhooks' });
   deliveries.start();

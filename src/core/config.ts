@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { isIP } from 'node:net';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { config as loadDotenv } from 'dotenv';
@@ -17,6 +18,12 @@ export interface Config {
   /** Explicit master key(s); undefined means "use the key file in dataDir". */
   masterKey: string | undefined;
   redisUrl: string | undefined;
+  /**
+   * Whose `X-Forwarded-For` to believe (Fastify's `trustProxy`): nobody
+   * (false, the default: the client is the socket's peer), the last N hops,
+   * or the proxies at these addresses/CIDRs.
+   */
+  trustProxy: false | number | string[];
   logLevel: string;
   /** Public base URL used in links (invitation links); defaults to http://localhost:PORT */
   publicUrl: string;
@@ -90,6 +97,49 @@ function list(env: Env, name: string): string[] {
     .filter(Boolean);
 }
 
+/** proxy-addr's names for address ranges, accepted beside IPs and CIDRs. */
+const PROXY_RANGE_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
+
+/**
+ * `ATRIUM_TRUST_PROXY`: unset/false trusts nobody; a hop count (`1` behind one
+ * load balancer); or a comma-separated list of proxy IPs/CIDRs. `true` is
+ * refused: it would take any client's `X-Forwarded-For` at its word, so a
+ * client could pick a new address per request and escape per-IP limits.
+ */
+function trustProxy(env: Env): false | number | string[] {
+  const name = 'ATRIUM_TRUST_PROXY';
+  const raw = str(env, name, 'false').trim();
+  const help = 'must be false, a hop count like 1, or a comma-separated list of proxy IPs/CIDRs like 127.0.0.1,10.0.0.0/8';
+  if (/^(0|false|no|off)$/i.test(raw)) return false;
+  if (/^\d+$/.test(raw)) {
+    const hops = Number(raw);
+    if (hops > 100) throw new ConfigError(name, `${help}; got ${hops} hops`);
+    return hops;
+  }
+  const entries = list(env, name);
+  if (entries.length === 0) return false;
+  for (const entry of entries) {
+    if (PROXY_RANGE_NAMES.includes(entry)) continue;
+    const [address, bits, ...rest] = entry.split('/');
+    const family = isIP(address);
+    const valid = family !== 0 && rest.length === 0 && (bits === undefined || (/^\d+$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128)));
+    if (!valid) throw new ConfigError(name, `${help}; "${entry}" is not an IP address or CIDR`);
+  }
+  return entries;
+}
+
+/**
+ * Fastify's `trustProxy` for the setting. A hop count becomes a function:
+ * Fastify refuses a bare number (it cannot tell the proxy from a direct
+ * client), while `1` here means "the peer is our load balancer, believe the
+ * address it appends" — right only where clients cannot reach atrium directly.
+ */
+export function trustProxyOption(setting: Config['trustProxy']): false | string[] | ((address: string, hop: number) => boolean) {
+  if (typeof setting !== 'number') return setting;
+  if (setting === 0) return false;
+  return (_address, hop) => hop < setting;
+}
+
 export function parseConfig(env: Env): Config {
   const port = int(env, 'PORT', 8000, 0, 65535);
   const dataDir = path.resolve(str(env, 'ATRIUM_DATA_DIR', './data'));
@@ -114,6 +164,7 @@ export function parseConfig(env: Env): Config {
     databaseUrl,
     masterKey: env.ATRIUM_MASTER_KEY || undefined,
     redisUrl,
+    trustProxy: trustProxy(env),
     logLevel,
     publicUrl,
     sqliteSynchronous: oneOf(env, 'ATRIUM_SQLITE_SYNCHRONOUS', ['FULL', 'NORMAL'] as const, 'FULL'),

@@ -13,7 +13,7 @@ import { GatewayMetrics } from './gateway.metrics.js';
 import { registerGatewayRoutes } from './gateway.routes.js';
 import { AiGateway } from './gateway.service.js';
 import { aiKeysSource } from './key-source.js';
-import { KeyRateLimits, MemoryCapCounters, RedisCapCounters } from './limits.js';
+import { capCounters, KeyRateLimits } from './limits.js';
 import { ThresholdNotifier } from './thresholds.js';
 import { UsageRecorder } from './usage.recorder.js';
 import { UsageRepository } from './usage.repository.js';
@@ -46,7 +46,7 @@ export function createAiGateway(deps: {
     keys,
     access: deps.access,
     rateLimits: new KeyRateLimits(deps.limiters),
-    counters: deps.limiters.redis ? new RedisCapCounters(deps.limiters.redis) : new MemoryCapCounters(),
+    counters: capCounters(deps.limiters),
     recorder,
     usage: usageRepo,
     thresholds,

@@ -1,4 +1,6 @@
 import type { Redis } from 'ioredis';
+import { sql } from 'kysely';
+import type { Db } from '../../core/db/database.js';
 import { isRateLimited, type RateLimiter, type RateLimiters } from '../../core/rate-limit.js';
 
 export interface MonthUsage {
@@ -20,9 +22,10 @@ export type Seed = () => Promise<MonthUsage>;
 
 /**
  * The month's request count and cost of each key, read by the cap check
- * before every upstream call. In memory for one process; in Redis (atomic
- * Lua scripts) when REDIS_URL is set, so several instances never admit more
- * requests than the cap. Seeded once from the usage tables.
+ * before every upstream call. In Redis (atomic Lua scripts) when REDIS_URL
+ * is set, else in PostgreSQL (conditional UPDATE … RETURNING), so several
+ * instances never admit more requests than the cap; in memory on SQLite (one
+ * process). Seeded once from the usage tables.
  */
 export interface CapCounters {
   /** Counts one request for the month unless a cap is reached. */
@@ -146,6 +149,87 @@ export class RedisCapCounters implements CapCounters {
   }
 }
 
+/**
+ * Counters in `ai_cap_counters` (migration 0008_rate_limits), one row per key
+ * and month. Checking the caps and counting the request is one UPDATE whose
+ * WHERE holds the caps: PostgreSQL re-checks it on the locked row, so
+ * concurrent requests from any number of processes never pass the cap.
+ */
+export class PostgresCapCounters implements CapCounters {
+  /** Rows this process knows exist (as RedisCapCounters' hashes). */
+  private readonly seeded = new Set<string>();
+  private period = '';
+
+  constructor(private readonly db: Db) {}
+
+  /** Creates the row from the database figures the first time this process touches it (the first process wins). */
+  private async ensureRow(keyId: string, period: string, seed: Seed): Promise<void> {
+    if (period !== this.period) {
+      // A new month: rows older than last month are no longer read (last
+      // month's stay for processes whose clock has not turned yet).
+      this.period = period;
+      this.seeded.clear();
+      const previous = new Date(Date.parse(`${period}-01T00:00:00Z`) - 86_400_000).toISOString().slice(0, 7);
+      void sql`delete from ai_cap_counters where period < ${previous}`.execute(this.db).catch(() => undefined);
+    }
+    const id = `${keyId}:${period}`;
+    if (this.seeded.has(id)) return;
+    const usage = await seed();
+    await sql`insert into ai_cap_counters (key_id, period, requests, cost_micros)
+      values (${keyId}, ${period}, ${usage.requests}, ${usage.costMicros}) on conflict do nothing`.execute(this.db);
+    this.seeded.add(id);
+  }
+
+  async reserve(keyId: string, period: string, caps: Caps, seed: Seed, retry = true): Promise<ReserveResult> {
+    await this.ensureRow(keyId, period, seed);
+    const costCap = caps.costMicros ?? -1;
+    const requestCap = caps.requests ?? -1;
+    // `counted` is empty when a cap is reached; the second part then reads the row as it was.
+    const { rows } = await sql<{ allowed: boolean; requests: number; cost_micros: number }>`
+      with counted as (
+        update ai_cap_counters set requests = requests + 1
+        where key_id = ${keyId} and period = ${period}
+          and (${costCap}::bigint < 0 or cost_micros < ${costCap}::bigint)
+          and (${requestCap}::bigint < 0 or requests < ${requestCap}::bigint)
+        returning requests, cost_micros
+      )
+      select true as allowed, requests, cost_micros from counted
+      union all
+      select false, requests, cost_micros from ai_cap_counters
+      where key_id = ${keyId} and period = ${period} and not exists (select 1 from counted)`.execute(this.db);
+    const row = rows[0];
+    if (!row) {
+      // Deleted under us (another process's clock is a month ahead): seed it again, once.
+      this.seeded.delete(`${keyId}:${period}`);
+      if (retry) return this.reserve(keyId, period, caps, seed, false);
+      throw new Error(`ai_cap_counters row ${keyId}:${period} vanished`);
+    }
+    const usage = { requests: Number(row.requests), costMicros: Number(row.cost_micros) };
+    if (row.allowed) return { allowed: true, usage };
+    return { allowed: false, reason: costCap >= 0 && usage.costMicros >= costCap ? 'cost' : 'requests', usage };
+  }
+
+  async addCost(keyId: string, period: string, micros: number, seed: Seed, retry = true): Promise<number> {
+    await this.ensureRow(keyId, period, seed);
+    const { rows } = await sql<{ cost_micros: number }>`
+      update ai_cap_counters set cost_micros = cost_micros + ${micros}
+      where key_id = ${keyId} and period = ${period} returning cost_micros`.execute(this.db);
+    if (!rows[0]) {
+      this.seeded.delete(`${keyId}:${period}`);
+      if (retry) return this.addCost(keyId, period, micros, seed, false);
+      throw new Error(`ai_cap_counters row ${keyId}:${period} vanished`);
+    }
+    return Number(rows[0].cost_micros);
+  }
+}
+
+/** The counters on the limiters' store: Redis, else PostgreSQL, else memory (SQLite). */
+export function capCounters(limiters: RateLimiters): CapCounters {
+  if (limiters.redis) return new RedisCapCounters(limiters.redis);
+  if (limiters.postgres) return new PostgresCapCounters(limiters.postgres);
+  return new MemoryCapCounters();
+}
+
 export class RateLimitError extends Error {
   constructor(
     readonly limit: 'rpm' | 'tpm',
@@ -156,8 +240,8 @@ export class RateLimitError extends Error {
 }
 
 /**
- * Per-key requests and tokens per minute (rate-limiter-flexible, on Redis
- * when configured). One limiter per distinct limit value; counters are keyed
+ * Per-key requests and tokens per minute (rate-limiter-flexible, on the
+ * limiters' store: Redis, PostgreSQL or memory). One limiter per distinct limit value; counters are keyed
  * by the key id, so changing a key's limit keeps its current window.
  */
 export class KeyRateLimits {

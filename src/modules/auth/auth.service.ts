@@ -26,18 +26,18 @@ export class AuthService {
     private readonly config: Config,
     limiters: RateLimiters,
   ) {
-    // Consecutive failures per account (reset on success) and all failures per IP.
+    // Consecutive failures per account (reset on success) and all failures per
+    // IP within an hour. The failure that reaches either limit starts a block
+    // of ATRIUM_LOGIN_BLOCK_SECONDS (see countFailure), whatever is left of the window.
     this.failuresByAccount = limiters.limiter({
       keyPrefix: 'login-account',
       points: config.loginMaxFailuresPerAccount,
       duration: config.loginBlockSeconds,
-      blockDuration: config.loginBlockSeconds,
     });
     this.failuresByIp = limiters.limiter({
       keyPrefix: 'login-ip',
       points: config.loginMaxFailuresPerIp,
       duration: 3600,
-      blockDuration: config.loginBlockSeconds,
     });
   }
 
@@ -79,14 +79,25 @@ export class AuthService {
     const valid = await verifyPassword(input.password, user?.password_hash ?? (await dummyPasswordHash()));
     if (!user || !valid) {
       await Promise.all([
-        this.failuresByAccount.consume(accountKey).catch(swallowLimit),
-        this.failuresByIp.consume(ipKey).catch(swallowLimit),
+        this.countFailure(this.failuresByAccount, accountKey, this.config.loginMaxFailuresPerAccount),
+        this.countFailure(this.failuresByIp, ipKey, this.config.loginMaxFailuresPerIp),
       ]);
       throw new AppError('invalid_credentials', 401, 'E-mail or password is incorrect');
     }
-    await this.failuresByAccount.delete(accountKey).catch(() => undefined);
+    await this.failuresByAccount.delete(accountKey);
     const token = await this.startSession(user.id, meta);
     return { user, token };
+  }
+
+  /** Counts one failure; the one that reaches `max` blocks the key for exactly the configured time. */
+  private async countFailure(limiter: RateLimiter, key: string, max: number): Promise<void> {
+    try {
+      const counted = await limiter.consume(key);
+      if (counted.consumedPoints >= max) await limiter.block(key, this.config.loginBlockSeconds);
+    } catch (error) {
+      // A concurrent failure already went over the limit: the key is blocked.
+      if (!isRateLimited(error)) throw error;
+    }
   }
 
   private async assertNotBlocked(accountKey: string, ipKey: string): Promise<void> {
@@ -143,8 +154,4 @@ export class AuthService {
     if (!user) throw Errors.unauthenticated();
     return user;
   }
-}
-
-function swallowLimit(error: unknown): void {
-  if (!isRateLimited(error)) throw error;
 }

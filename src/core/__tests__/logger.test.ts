@@ -1,0 +1,89 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Writable } from 'node:stream';
+import Fastify from 'fastify';
+import { pino } from 'pino';
+import { afterAll, describe, expect, it } from 'vitest';
+import { registerWebUi } from '../http/web.js';
+import { loggerOptions, redactHeaders, redactText } from '../logger.js';
+
+function capture() {
+  let text = '';
+  const stream = new Writable({
+    write(chunk, _enc, done) {
+      text += chunk.toString();
+      done();
+    },
+  });
+  return { stream, text: () => text };
+}
+
+const TOKEN = 'Zx9-secret-token-value_0123456789';
+
+describe('log redaction rules', () => {
+  it.each([
+    [`/invitations/${TOKEN}`, '/invitations/[redacted]'],
+    [`/invitations/${TOKEN}?from=mail`, '/invitations/[redacted]?from=mail'],
+    [`/api/invitations/${TOKEN}/accept`, '/api/invitations/[redacted]/accept'],
+    [`https://atrium.example.com/invitations/${TOKEN}`, 'https://atrium.example.com/invitations/[redacted]'],
+    [`/api/auth/me?token=${TOKEN}&page=2`, '/api/auth/me?token=[redacted]&page=2'],
+    [`/x?page=1&api_key=${TOKEN}`, '/x?page=1&api_key=[redacted]'],
+    [`/x?client_secret=${TOKEN}&password=${TOKEN}&sig=${TOKEN}&X-Amz-Signature=${TOKEN}`, '/x?client_secret=[redacted]&password=[redacted]&sig=[redacted]&X-Amz-Signature=[redacted]'],
+    [`/x?%74oken=${TOKEN}`, '/x?%74oken=[redacted]'],
+    // Ids named after keys identify, they do not authenticate: kept for debugging.
+    ['/api/ai-keys/usage?key_id=aik_1&cursor=abc', '/api/ai-keys/usage?key_id=aik_1&cursor=abc'],
+    ['/api/workspaces/ws_1/invitations/inv_1', '/api/workspaces/ws_1/invitations/inv_1'],
+    [`request to http://10.0.0.5:8080/hook?token=${TOKEN} failed`, 'request to http://10.0.0.5:8080/hook?token=[redacted] failed'],
+  ])('%s → %s', (input, output) => {
+    expect(redactText(input)).toBe(output);
+  });
+
+  it('masks credential headers, whatever their case', () => {
+    expect(redactHeaders({ Authorization: `Bearer ${TOKEN}`, cookie: `atrium_session=${TOKEN}`, 'X-Api-Key': TOKEN, 'x-atrium-key-id': 'aik_1', accept: 'text/html' })).toEqual({
+      Authorization: '[redacted]',
+      cookie: '[redacted]',
+      'X-Api-Key': '[redacted]',
+      'x-atrium-key-id': 'aik_1',
+      accept: 'text/html',
+    });
+  });
+
+  it('applies to messages, url and headers fields, errors (message, stack, cause) and child loggers', () => {
+    const out = capture();
+    const log = pino(loggerOptions('trace'), out.stream);
+    const child = log.child({ module: 'webhooks' });
+    log.info(`opened https://atrium.test/invitations/${TOKEN}`);
+    log.warn({ url: `/hook?token=${TOKEN}` }, 'with a url field');
+    log.debug({ headers: { authorization: `Bearer ${TOKEN}` } }, 'with headers');
+    log.error({ err: new Error(`GET /api/invitations/${TOKEN} failed`, { cause: new Error(`see ?api_key=${TOKEN}`) }) }, 'failed');
+    child.error({ err: new Error(`POST http://127.0.0.1/x?secret=${TOKEN}`) }, 'worker failed');
+    child.info('format %s', `/invitations/${TOKEN}`);
+    log.info({ body: { password: TOKEN, token: TOKEN } }, 'body-like fields');
+    const text = out.text();
+    expect(text.split('\n').filter(Boolean)).toHaveLength(7);
+    expect(text).not.toContain(TOKEN);
+    expect(text).toContain('/invitations/[redacted]');
+  });
+});
+
+describe('the web console fallback', () => {
+  const root = mkdtempSync(path.join(tmpdir(), 'atrium-web-'));
+  writeFileSync(path.join(root, 'index.html'), '<!doctype html><title>atrium</title>');
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+  it('serves the console on an invitation link without logging its token', async () => {
+    const out = capture();
+    const app = Fastify({ logger: { ...loggerOptions('trace'), stream: out.stream } });
+    await registerWebUi(app, { root });
+    try {
+      const res = await app.inject({ method: 'GET', url: `/invitations/${TOKEN}`, headers: { accept: 'text/html' } });
+      expect(res.statusCode).toBe(200);
+      expect(res.body).toContain('<title>atrium</title>');
+      expect(out.text()).toContain('"url":"/invitations/[redacted]"');
+      expect(out.text()).not.toContain(TOKEN);
+    } finally {
+      await app.close();
+    }
+  });
+});
