@@ -14,10 +14,12 @@ const IGNORED_TABLES = /^(kysely_|rate_limit)/;
  * before and after a request means the request changed nothing.
  */
 export async function databaseFingerprint(t: TestApp): Promise<string> {
-  const tables = (await t.db.introspection.getTables())
-    .filter((table) => (t.testDb.pgSchema ? table.schema === t.testDb.pgSchema : true))
-    .filter((table) => !IGNORED_TABLES.test(table.name))
-    .sort((a, b) => a.name.localeCompare(b.name));
+  // Only this app's tables: other test files create and drop their own PostgreSQL schemas meanwhile.
+  const listed = t.engine === 'postgres'
+    ? await sql<{ name: string }>`select table_name as name from information_schema.tables where table_schema = current_schema()`.execute(t.db)
+    : await sql<{ name: string }>`select name from sqlite_master where type = 'table' and name not like 'sqlite_%'`.execute(t.db);
+  const tables = listed.rows.filter((table) => !IGNORED_TABLES.test(table.name)).sort((a, b) => a.name.localeCompare(b.name));
+  if (tables.length < 10) throw new Error(`fingerprint sees only ${tables.length} tables: wrong schema?`);
   const hash = createHash('sha256');
   for (const table of tables) {
     const rows = await sql<Record<string, unknown>>`select * from ${sql.table(table.name)}`.execute(t.db);
