@@ -26,6 +26,15 @@ export interface FakeReply {
   toolCall?: { name: string; arguments: Record<string, unknown> };
   /** OpenAI-style fakes only: report no usage at all (like some self-hosted servers). */
   omitUsage?: boolean;
+  /**
+   * Prompt tokens read from the provider's cache, reported as each provider
+   * does: OpenAI `prompt_tokens_details.cached_tokens` and Gemini
+   * `cachedContentTokenCount` count them inside `inputTokens`; Anthropic's
+   * `cache_read_input_tokens` comes on top of `input_tokens` (= `inputTokens`).
+   */
+  cacheReadTokens?: number;
+  /** Anthropic only: `cache_creation_input_tokens`, on top of `input_tokens`. */
+  cacheWriteTokens?: number;
 }
 
 export interface FakeFailure {
@@ -223,7 +232,28 @@ export class FakeProvider {
   }
 
   private replyFor(): Required<Omit<FakeReply, 'toolCall' | 'omitUsage'>> & Pick<FakeReply, 'toolCall' | 'omitUsage'> {
-    return { ...DEFAULT_REPLY, ...this.reply };
+    return { cacheReadTokens: 0, cacheWriteTokens: 0, ...DEFAULT_REPLY, ...this.reply };
+  }
+
+  /** Anthropic's usage object: input_tokens excludes the cache reads and writes, reported beside it. */
+  private anthropicUsage(r: ReturnType<FakeProvider['replyFor']>, output: number) {
+    return { input_tokens: r.inputTokens, cache_creation_input_tokens: r.cacheWriteTokens, cache_read_input_tokens: r.cacheReadTokens, output_tokens: output, service_tier: 'standard' };
+  }
+
+  /** OpenAI's usage object: prompt_tokens includes the cached tokens, detailed beside it. */
+  private openAIUsage(r: ReturnType<FakeProvider['replyFor']>) {
+    const usage = { prompt_tokens: r.inputTokens, completion_tokens: r.outputTokens, total_tokens: r.inputTokens + r.outputTokens };
+    if (this.kind === 'mistral') return usage;
+    return {
+      ...usage,
+      prompt_tokens_details: { cached_tokens: r.cacheReadTokens, audio_tokens: 0 },
+      completion_tokens_details: { reasoning_tokens: 0, audio_tokens: 0, accepted_prediction_tokens: 0, rejected_prediction_tokens: 0 },
+    };
+  }
+
+  /** Gemini's usageMetadata: promptTokenCount includes cachedContentTokenCount, sent only when something was cached. */
+  private geminiUsage(r: ReturnType<FakeProvider['replyFor']>, output: number) {
+    return { promptTokenCount: r.inputTokens, candidatesTokenCount: output, totalTokenCount: r.inputTokens + output, ...(r.cacheReadTokens ? { cachedContentTokenCount: r.cacheReadTokens } : {}) };
   }
 
   private async chat(res: ServerResponse, body: any, url: URL): Promise<void> {
@@ -270,7 +300,7 @@ export class FakeProvider {
           content: r.toolCall ? [{ type: 'tool_use', id: `toolu_${id}`, name: r.toolCall.name, input: r.toolCall.arguments }] : [{ type: 'text', text: r.text }],
           stop_reason: r.toolCall ? 'tool_use' : 'end_turn',
           stop_sequence: null,
-          usage: { input_tokens: r.inputTokens, output_tokens: r.outputTokens },
+          usage: this.anthropicUsage(r, r.outputTokens),
         };
       case 'gemini':
         return {
@@ -281,7 +311,7 @@ export class FakeProvider {
               index: 0,
             },
           ],
-          usageMetadata: { promptTokenCount: r.inputTokens, candidatesTokenCount: r.outputTokens, totalTokenCount: r.inputTokens + r.outputTokens },
+          usageMetadata: this.geminiUsage(r, r.outputTokens),
           modelVersion: model,
           responseId: id,
         };
@@ -310,7 +340,7 @@ export class FakeProvider {
               finish_reason: r.toolCall ? 'tool_calls' : 'stop',
             },
           ],
-          usage: { prompt_tokens: r.inputTokens, completion_tokens: r.outputTokens, total_tokens: r.inputTokens + r.outputTokens },
+          usage: this.openAIUsage(r),
           system_fingerprint: 'fp_fake',
         };
     }
@@ -329,7 +359,7 @@ export class FakeProvider {
     switch (this.kind) {
       case 'anthropic': {
         const out = [
-          named('message_start', { type: 'message_start', message: { id: `msg_${id}`, type: 'message', role: 'assistant', content: [], model, stop_reason: null, stop_sequence: null, usage: { input_tokens: r.inputTokens, output_tokens: 1 } } }),
+          named('message_start', { type: 'message_start', message: { id: `msg_${id}`, type: 'message', role: 'assistant', content: [], model, stop_reason: null, stop_sequence: null, usage: this.anthropicUsage(r, 1) } }),
         ];
         if (r.toolCall) {
           const json = JSON.stringify(r.toolCall.arguments);
@@ -348,7 +378,7 @@ export class FakeProvider {
         return out;
       }
       case 'gemini': {
-        const usage = (output: number) => ({ promptTokenCount: r.inputTokens, candidatesTokenCount: output, totalTokenCount: r.inputTokens + output });
+        const usage = (output: number) => this.geminiUsage(r, output);
         if (r.toolCall) {
           return [data({ candidates: [{ content: { role: 'model', parts: [{ functionCall: { name: r.toolCall.name, args: r.toolCall.arguments } }] }, finishReason: 'STOP', index: 0 }], usageMetadata: usage(r.outputTokens), modelVersion: model, responseId: id })];
         }
@@ -382,7 +412,7 @@ export class FakeProvider {
         const created = Math.floor(Date.now() / 1000);
         const chunk = (delta: unknown, finish: string | null, extra: Record<string, unknown> = {}) =>
           data({ id: `chatcmpl-${id}`, object: 'chat.completion.chunk', created, model, system_fingerprint: 'fp_fake', choices: [{ index: 0, delta, logprobs: null, finish_reason: finish }], ...extra });
-        const usage = { prompt_tokens: r.inputTokens, completion_tokens: r.outputTokens, total_tokens: r.inputTokens + r.outputTokens };
+        const usage = this.openAIUsage(r);
         const out = [chunk({ role: 'assistant', content: '', refusal: null }, null)];
         if (r.toolCall) {
           out.push(chunk({ tool_calls: [{ index: 0, id: `call_${id}`, type: 'function', function: { name: r.toolCall.name, arguments: '' } }] }, null));

@@ -3,6 +3,7 @@ import { pipeline, type Readable } from 'node:stream';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Dispatcher } from 'undici';
 import { newId } from '../../core/ids.js';
+import { costMicros, type ModelPrice } from '../ai-keys/providers.js';
 import type { Principal } from '../auth/principal.js';
 import type { WorkspaceAccess } from '../workspaces/access.js';
 import { ACTIONS } from '../workspaces/policy.js';
@@ -32,11 +33,6 @@ export class GatewayError extends Error {
 
 export const gatewayError = (status: number, message: string, code: string | null, extra: { type?: string; param?: string; headers?: Record<string, string> } = {}) =>
   new GatewayError(status, { message, type: extra.type ?? errorType(status), param: extra.param ?? null, code }, extra.headers);
-
-export interface ModelPrice {
-  inputMicrosPerMTok: number;
-  outputMicrosPerMTok: number;
-}
 
 export interface GatewayDeps {
   keys: GatewayKeySource;
@@ -303,7 +299,9 @@ export class AiGateway {
       }
       const price = this.deps.priceFor(key.provider, call.model);
       if (!price && billed) this.warnUnpriced(key.provider, call.model);
-      const cost = price ? Math.round((input * price.inputMicrosPerMTok + output * price.outputMicrosPerMTok) / 1_000_000) : 0;
+      const cacheRead = usage?.cacheReadTokens ?? 0;
+      const cacheWrite = usage?.cacheWriteTokens ?? 0;
+      const cost = price ? costMicros(price, { input, output, cacheRead, cacheWrite }) : 0;
       const latencyMs = Math.round(performance.now() - call.started);
       const metrics = this.deps.metrics;
       if (metrics) {
@@ -321,6 +319,8 @@ export class AiGateway {
         token_id: call.tokenId,
         input_tokens: input,
         output_tokens: output,
+        cache_read_tokens: cacheRead,
+        cache_write_tokens: cacheWrite,
         cost_micros: cost,
         latency_ms: latencyMs,
         status_code: status,

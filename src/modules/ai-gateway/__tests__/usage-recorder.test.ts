@@ -28,6 +28,8 @@ describe.each(engines)('usage recorder with a poisoned row (%s)', (engine) => {
     token_id: null,
     input_tokens: 10,
     output_tokens: 5,
+    cache_read_tokens: 0,
+    cache_write_tokens: 0,
     cost_micros: 4,
     latency_ms: 12,
     status_code: 200,

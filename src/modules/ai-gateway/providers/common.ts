@@ -110,20 +110,30 @@ export class ChunkWriter {
   }
 }
 
+/** OpenAI's `usage`: `prompt_tokens` includes cached tokens, reported again in `prompt_tokens_details.cached_tokens`. */
 export function toOpenAIUsage(usage: Usage) {
   return {
     prompt_tokens: usage.inputTokens,
     completion_tokens: usage.outputTokens,
     total_tokens: usage.inputTokens + usage.outputTokens,
+    ...(usage.cacheReadTokens !== undefined || usage.cacheWriteTokens !== undefined ? { prompt_tokens_details: { cached_tokens: usage.cacheReadTokens ?? 0 } } : {}),
   };
 }
 
-/** Reads OpenAI-shaped `usage` (prompt/completion tokens). */
+/** A token count from a provider's JSON: a finite, non-negative number, else 0. */
+export const count = (value: unknown): number => {
+  const n = Number(value ?? 0);
+  return Number.isFinite(n) && n > 0 ? n : 0;
+};
+
+/** Reads OpenAI-shaped `usage` (prompt/completion tokens, cached prompt tokens). */
 export function fromOpenAIUsage(usage: any): Usage | null {
   if (!usage || typeof usage !== 'object') return null;
   const input = Number(usage.prompt_tokens);
   const output = Number(usage.completion_tokens ?? 0);
-  return Number.isFinite(input) && Number.isFinite(output) ? { inputTokens: input, outputTokens: output } : null;
+  if (!Number.isFinite(input) || !Number.isFinite(output)) return null;
+  const cached = usage.prompt_tokens_details?.cached_tokens;
+  return { inputTokens: input, outputTokens: output, ...(cached != null ? { cacheReadTokens: Math.min(count(cached), input) } : {}) };
 }
 
 /**

@@ -2,6 +2,7 @@ import type { EventSourceMessage } from 'eventsource-parser';
 import {
   baseUrl,
   ChunkWriter,
+  count,
   errorType,
   joinUrl,
   nowSeconds,
@@ -156,10 +157,12 @@ function finishReason(reason: unknown, hasToolCalls: boolean): string | null {
 
 function geminiUsage(meta: any): Usage | null {
   if (!meta || typeof meta !== 'object') return null;
-  // Thinking tokens are billed as output.
+  // Thinking tokens are billed as output; cached tokens are part of promptTokenCount.
+  const input = count(meta.promptTokenCount);
   return {
-    inputTokens: Number(meta.promptTokenCount ?? 0),
-    outputTokens: Number(meta.candidatesTokenCount ?? 0) + Number(meta.thoughtsTokenCount ?? 0),
+    inputTokens: input,
+    outputTokens: count(meta.candidatesTokenCount) + count(meta.thoughtsTokenCount),
+    ...(meta.cachedContentTokenCount != null ? { cacheReadTokens: Math.min(count(meta.cachedContentTokenCount), input) } : {}),
   };
 }
 

@@ -8,10 +8,16 @@ export interface ProviderKey {
   deploymentName: string | null;
 }
 
-/** Token counts of one call. `exact` is false when atrium had to estimate them. */
+/**
+ * Token counts of one call. `inputTokens` counts every prompt token (as
+ * OpenAI's `prompt_tokens` does); the cache counts, when the provider reports
+ * them, are the parts of it read from / written to its prompt cache.
+ */
 export interface Usage {
   inputTokens: number;
   outputTokens: number;
+  cacheReadTokens?: number;
+  cacheWriteTokens?: number;
 }
 
 /** The body of an OpenAI error response: `{"error": {...}}`. */

@@ -245,7 +245,7 @@ describe.each(engines)('AI keys (%s)', (engine) => {
       await t.db.insertInto('ai_usage_daily').values([daily(today, 3, 1_500_000), daily(lastMonth, 100, 9_000_000)]).execute();
       await t.db.insertInto('ai_usage').values({
         id: 'use_test1', workspace_id: ws.workspaceId, key_id: id, provider: 'openai', model: 'gpt-4o-mini', token_id: null,
-        input_tokens: 10, output_tokens: 5, cost_micros: 500_000, latency_ms: 30, status_code: 200, estimated: 0, unpriced: 0, stream: 0, created_at: now - 1000,
+        input_tokens: 10, output_tokens: 5, cache_read_tokens: 0, cache_write_tokens: 0, cost_micros: 500_000, latency_ms: 30, status_code: 200, estimated: 0, unpriced: 0, stream: 0, created_at: now - 1000,
       }).execute();
       const listed = (await t.get('/api/ai-keys', { token: ws.developer.token, query: { workspace_id: ws.workspaceId } })).body.data.find((k: any) => k.id === id);
       expect(listed).toMatchObject({ usage_this_month: 3, cost_this_month: 1.5, last_used: new Date(now - 1000).toISOString() });
