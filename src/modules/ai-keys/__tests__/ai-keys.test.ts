@@ -316,7 +316,7 @@ describe.each(engines)('AI keys (%s)', (engine) => {
       const res = await t.get('/api/ai-keys/providers', { token: ws.viewer.token });
       expect(res.status).toBe(200);
       expect(res.body.data.map((p: any) => p.id)).toEqual(['openai', 'anthropic', 'gemini', 'mistral', 'cohere', 'groq', 'azure_openai', 'openrouter', 'custom']);
-      expect(res.body.data.find((p: any) => p.id === 'openai').models).toContainEqual({ id: 'gpt-4o-mini', input_per_mtok: 0.15, output_per_mtok: 0.6 });
+      expect(res.body.data.find((p: any) => p.id === 'openai').models).toContainEqual({ id: 'gpt-4o-mini', input_per_mtok: 0.15, output_per_mtok: 0.6, cache_read_per_mtok: 0.075 });
       expect(res.body.data.find((p: any) => p.id === 'azure_openai')).toMatchObject({ needs_endpoint_url: true, needs_deployment_name: true });
       expect(res.body.prices_checked_at).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     });
