@@ -35,6 +35,13 @@ export interface FakeReply {
   cacheReadTokens?: number;
   /** Anthropic only: `cache_creation_input_tokens`, on top of `input_tokens`. */
   cacheWriteTokens?: number;
+  /**
+   * Streams only: after the text, end with the provider's in-stream error
+   * (Anthropic `event: error`, Gemini and OpenAI `data: {"error": …}`)
+   * instead of finishing normally. `type` is Anthropic's error type
+   * (default overloaded_error); `code` the HTTP-like code Gemini/OpenAI give.
+   */
+  streamError?: { type?: string; code?: number; message?: string };
 }
 
 export interface FakeFailure {
@@ -231,7 +238,7 @@ export class FakeProvider {
     }
   }
 
-  private replyFor(): Required<Omit<FakeReply, 'toolCall' | 'omitUsage'>> & Pick<FakeReply, 'toolCall' | 'omitUsage'> {
+  private replyFor(): Required<Omit<FakeReply, 'toolCall' | 'omitUsage' | 'streamError'>> & Pick<FakeReply, 'toolCall' | 'omitUsage' | 'streamError'> {
     return { cacheReadTokens: 0, cacheWriteTokens: 0, ...DEFAULT_REPLY, ...this.reply };
   }
 
@@ -356,6 +363,7 @@ export class FakeProvider {
     const data = (value: unknown) => `data: ${JSON.stringify(value)}\n\n`;
     const named = (event: string, value: unknown) => `event: ${event}\n${data(value)}`;
     const pieces = this.pieces(r.text);
+    const failure = r.streamError;
     switch (this.kind) {
       case 'anthropic': {
         const out = [
@@ -372,6 +380,10 @@ export class FakeProvider {
           out.push(named('ping', { type: 'ping' }));
           for (const text of pieces) out.push(named('content_block_delta', { type: 'content_block_delta', index: 0, delta: { type: 'text_delta', text } }));
         }
+        if (failure) {
+          out.push(named('error', { type: 'error', error: { type: failure.type ?? 'overloaded_error', message: failure.message ?? 'Overloaded' } }));
+          return out;
+        }
         out.push(named('content_block_stop', { type: 'content_block_stop', index: 0 }));
         out.push(named('message_delta', { type: 'message_delta', delta: { stop_reason: r.toolCall ? 'tool_use' : 'end_turn', stop_sequence: null }, usage: { output_tokens: r.outputTokens } }));
         out.push(named('message_stop', { type: 'message_stop' }));
@@ -382,14 +394,20 @@ export class FakeProvider {
         if (r.toolCall) {
           return [data({ candidates: [{ content: { role: 'model', parts: [{ functionCall: { name: r.toolCall.name, args: r.toolCall.arguments } }] }, finishReason: 'STOP', index: 0 }], usageMetadata: usage(r.outputTokens), modelVersion: model, responseId: id })];
         }
-        return pieces.map((text, i) =>
+        const last = failure ? -1 : pieces.length - 1;
+        const events = pieces.map((text, i) =>
           data({
-            candidates: [{ content: { role: 'model', parts: [{ text }] }, index: 0, ...(i === pieces.length - 1 ? { finishReason: 'STOP' } : {}) }],
-            usageMetadata: usage(i === pieces.length - 1 ? r.outputTokens : i + 1),
+            candidates: [{ content: { role: 'model', parts: [{ text }] }, index: 0, ...(i === last ? { finishReason: 'STOP' } : {}) }],
+            usageMetadata: usage(i === last ? r.outputTokens : i + 1),
             modelVersion: model,
             responseId: id,
           }),
         );
+        if (failure) {
+          const code = failure.code ?? 503;
+          events.push(data({ error: { code, message: failure.message ?? 'The model is overloaded. Please try again later.', status: code === 429 ? 'RESOURCE_EXHAUSTED' : code === 503 ? 'UNAVAILABLE' : 'INTERNAL' } }));
+        }
+        return events;
       }
       case 'cohere': {
         const out = [named('message-start', { id, type: 'message-start', delta: { message: { role: 'assistant', content: [], tool_plan: '', tool_calls: [], citations: [] } } })];
@@ -419,6 +437,10 @@ export class FakeProvider {
           out.push(chunk({ tool_calls: [{ index: 0, function: { arguments: JSON.stringify(r.toolCall.arguments) } }] }, null));
         } else {
           for (const text of pieces) out.push(chunk({ content: text }, null));
+        }
+        if (failure) {
+          out.push(data({ error: { message: failure.message ?? 'The server had an error while processing your request. Sorry about that!', type: 'server_error', param: null, code: failure.code ?? null } }));
+          return out;
         }
         // Mistral reports usage on the last chunk unasked; OpenAI only with include_usage, in a chunk of its own.
         out.push(chunk({}, r.toolCall ? 'tool_calls' : 'stop', this.kind === 'mistral' && !r.omitUsage ? { usage } : {}));

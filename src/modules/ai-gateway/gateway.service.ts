@@ -267,6 +267,12 @@ export class AiGateway {
 
     const transform = adapter.chatStream(call.model);
     pipeline(res.body, transform, (error) => {
+      if (!error && transform.failure) {
+        // The provider ended the stream with an error event: record its status; the prompt was
+        // processed and part of an answer may have been sent, so the usage is estimated and billed.
+        void this.finish(call, transform.failure.status, transform.usage, false, transform.outputChars, true);
+        return;
+      }
       const status = error ? (signal.aborted ? 499 : 502) : 200;
       // Usage is exact only when the stream ran to its end and the provider reported it.
       void this.finish(call, status, transform.usage, !error && transform.usage !== null, transform.outputChars);
@@ -284,14 +290,13 @@ export class AiGateway {
    * the month's counter; resolves once the cost is counted (plain responses
    * wait for it, so a client's next request sees it). Never rejects.
    */
-  private finish(call: Call, status: number, usage: Usage | null, exact: boolean, outputChars = 0): Promise<void> {
+  private finish(call: Call, status: number, usage: Usage | null, exact: boolean, outputChars = 0, billed = status < 400 || status === 499): Promise<void> {
     try {
       const { key } = call;
       let input = usage?.inputTokens ?? 0;
       let output = usage?.outputTokens ?? 0;
       let estimated = false;
       // A provider error is not billed; anything that produced output (even cut short) is.
-      const billed = status < 400 || status === 499;
       if (billed && !exact) {
         input = Math.max(input, call.promptEstimate);
         output = Math.max(output, estimateTokens(outputChars));

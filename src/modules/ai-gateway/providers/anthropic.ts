@@ -117,6 +117,20 @@ export function toAnthropicRequest(body: ChatRequest, model: string): Record<str
   return out;
 }
 
+/** Anthropic error types and the HTTP status Anthropic gives each (for errors that arrive inside a stream). */
+const ANTHROPIC_ERROR_STATUS: Record<string, number> = {
+  invalid_request_error: 400,
+  authentication_error: 401,
+  billing_error: 402,
+  permission_error: 403,
+  not_found_error: 404,
+  request_too_large: 413,
+  rate_limit_error: 429,
+  api_error: 500,
+  timeout_error: 504,
+  overloaded_error: 529,
+};
+
 const FINISH: Record<string, string> = {
   end_turn: 'stop',
   stop_sequence: 'stop',
@@ -234,7 +248,8 @@ export class AnthropicStream extends SseTransform {
       case 'error': {
         this.done = true;
         const error = data.error ?? {};
-        return [`data: ${JSON.stringify({ error: openAIError(500, String(error.message ?? 'Provider stream error'), error.type ?? null, 'api_error') })}\n\n`];
+        const type = typeof error.type === 'string' ? error.type : null;
+        return [this.streamError(ANTHROPIC_ERROR_STATUS[type ?? ''] ?? 502, String(error.message ?? 'Provider stream error'), type)];
       }
       default:
         return;

@@ -144,6 +144,7 @@ export function fromOpenAIUsage(usage: any): Usage | null {
 export abstract class SseTransform extends Transform implements UsageTransform {
   usage: Usage | null = null;
   outputChars = 0;
+  failure: { status: number } | null = null;
   private readonly decoder = new StringDecoder('utf8');
   private readonly parser: EventSourceParser;
   private out: string[] = [];
@@ -151,6 +152,16 @@ export abstract class SseTransform extends Transform implements UsageTransform {
   constructor() {
     super();
     this.parser = createParser({ onEvent: (event) => this.emitAll(this.onEvent(event)) });
+  }
+
+  /**
+   * The provider reported an error mid-stream: remember the status to record
+   * and return the OpenAI-style error event that ends the client's stream
+   * (as OpenAI does: `data: {"error": …}`, no [DONE]).
+   */
+  protected streamError(status: number, message: string, code: string | null): string {
+    this.failure = { status };
+    return sseData({ error: openAIError(status, message, code) });
   }
 
   /** Returns the output for one event (already SSE-framed), or nothing. */

@@ -223,7 +223,8 @@ export class GeminiStream extends SseTransform {
     if (!data) return;
     if (data.error) {
       this.done = true;
-      return [`data: ${JSON.stringify({ error: openAIError(500, String(data.error.message ?? 'Provider stream error'), data.error.status ?? null, 'api_error') })}\n\n`];
+      const code = Number(data.error.code);
+      return [this.streamError(code >= 400 && code < 600 ? code : 502, String(data.error.message ?? 'Provider stream error'), data.error.status ?? null)];
     }
     const out: string[] = [];
     if (!this.started) {

@@ -80,6 +80,12 @@ export interface UpstreamRequest {
 export interface UsageTransform extends Transform {
   usage: Usage | null;
   outputChars: number;
+  /**
+   * Set when the provider ended the stream with an error event (HTTP 200
+   * already sent): the status to record for the request. Its usage is then
+   * estimated, never exact.
+   */
+  failure: { status: number } | null;
 }
 
 /** Whether the adapter passes OpenAI bodies through or translates them. */
