@@ -2,7 +2,7 @@ import type { FastifyError, FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import type { AppInstance } from '../../app.js';
 import { AppError } from '../../core/errors.js';
-import { checkChatRequest, ChatCompletionBody } from './chat-request.js';
+import { checkChatRequest, checkChatTypes, ChatCompletionBody } from './chat-request.js';
 import { GatewayError, type AiGateway } from './gateway.service.js';
 import { errorType } from './providers/common.js';
 import type { ChatRequest } from './providers/types.js';
@@ -85,6 +85,8 @@ export async function registerGatewayRoutes(app: FastifyInstance, gateway: AiGat
 
       v1.post('/chat/completions', {
         bodyLimit: 16 * 1024 * 1024,
+        // On the body as sent, before the schema validator (and any type coercion) sees it.
+        preValidation: async (request) => checkChatTypes(request.body),
         schema: {
           tags: ['ai gateway'],
           summary: 'Chat completion through a workspace AI key (OpenAI-compatible; stream: true answers with SSE)',
