@@ -21,9 +21,18 @@ const OpenAIErrorResponse = Type.Object(
 
 const errorResponses = Object.fromEntries([400, 401, 402, 403, 404, 429, 502, 504].map((s) => [s, OpenAIErrorResponse]));
 
+const ModelObject = Type.Object({ id: Type.String(), object: Type.Literal('model'), created: Type.Integer(), owned_by: Type.String() });
+
 const ModelListResponse = Type.Object({
   object: Type.Literal('list'),
-  data: Type.Array(Type.Object({ id: Type.String(), object: Type.Literal('model'), created: Type.Integer(), owned_by: Type.String() })),
+  data: Type.Array(ModelObject),
+});
+
+/** Every method a client may send; HEAD comes with GET. */
+const ALL_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as const;
+
+const unknownRoute = (method: string, url: string) => ({
+  error: { message: `Unknown gateway route ${method} ${url.split('?')[0]}`, type: 'invalid_request_error', param: null, code: 'unknown_url' },
 });
 
 const KeyIdHeader = Type.Object({
@@ -75,7 +84,16 @@ export async function registerGatewayRoutes(app: FastifyInstance, gateway: AiGat
       });
 
       v1.setNotFoundHandler((request, reply) => {
-        reply.status(404).send({ error: { message: `Unknown gateway route ${request.method} ${request.url.split('?')[0]}`, type: 'invalid_request_error', param: null, code: 'unknown_url' } });
+        reply.status(404).send(unknownRoute(request.method, request.url));
+      });
+
+      // Any other path or method under /v1, as a route of this plugin: the web console's
+      // catch-all GET route at the root would otherwise claim it and answer in atrium's shape.
+      v1.route({
+        method: [...ALL_METHODS],
+        url: '/*',
+        schema: { hide: true },
+        handler: async (request, reply) => reply.status(404).send(unknownRoute(request.method, request.url)),
       });
 
       // Anonymous callers learn nothing about the body schema: 401 before validation.
@@ -119,6 +137,17 @@ export async function registerGatewayRoutes(app: FastifyInstance, gateway: AiGat
           response: { 200: ModelListResponse, ...errorResponses },
         },
       }, async (request) => gateway.models(request.principal, request.headers['x-atrium-key-id']));
+
+      // Model ids contain slashes (`openai/gpt-4o-mini`, `openrouter/openai/gpt-4o`): sent raw or as %2F.
+      v1.get('/models/*', {
+        schema: {
+          tags: ['ai gateway'],
+          summary: 'One model of the AI keys this token may use (OpenAI models.retrieve); 404 model_not_found otherwise',
+          headers: KeyIdHeader,
+          params: Type.Object({ '*': Type.String({ description: 'The model id, `<provider>/<model>`', maxLength: 512 }) }),
+          response: { 200: ModelObject, ...errorResponses },
+        },
+      }, async (request) => gateway.model(request.principal, (request.params as { '*': string })['*'], request.headers['x-atrium-key-id']));
     },
     { prefix: '/v1' },
   );

@@ -266,6 +266,7 @@ export class AiGateway {
     }
 
     const transform = adapter.chatStream(call.model);
+    transform.redact = clean;
     pipeline(res.body, transform, (error) => {
       if (!error && transform.failure) {
         // The provider ended the stream with an error event: record its status; the prompt was
@@ -375,6 +376,15 @@ export class AiGateway {
       }
     }
     return { object: 'list', data };
+  }
+
+  /** `GET /v1/models/{id}`: one model of `models()`, or OpenAI's 404 `model_not_found`. */
+  async model(principal: Principal | null, id: string, keyId?: string): Promise<ModelList['data'][number]> {
+    const found = (await this.models(principal, keyId)).data.find((m) => m.id === id);
+    if (!found) {
+      throw gatewayError(404, `The model '${id}' does not exist or you do not have access to it.`, 'model_not_found', { type: 'invalid_request_error', param: 'model' });
+    }
+    return found;
   }
 
   /** Writes buffered usage now (the usage endpoint reads its own writes). */

@@ -145,6 +145,7 @@ export abstract class SseTransform extends Transform implements UsageTransform {
   usage: Usage | null = null;
   outputChars = 0;
   failure: { status: number } | null = null;
+  redact?: (text: string) => string;
   private readonly decoder = new StringDecoder('utf8');
   private readonly parser: EventSourceParser;
   private out: string[] = [];
@@ -161,7 +162,7 @@ export abstract class SseTransform extends Transform implements UsageTransform {
    */
   protected streamError(status: number, message: string, code: string | null): string {
     this.failure = { status };
-    return sseData({ error: openAIError(status, message, code) });
+    return sseData({ error: openAIError(status, this.redact ? this.redact(message) : message, code) });
   }
 
   /** Returns the output for one event (already SSE-framed), or nothing. */

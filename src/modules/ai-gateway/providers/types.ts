@@ -86,6 +86,8 @@ export interface UsageTransform extends Transform {
    * estimated, never exact.
    */
   failure: { status: number } | null;
+  /** Removes the provider key from error text atrium writes into the stream. */
+  redact?: (text: string) => string;
 }
 
 /** Whether the adapter passes OpenAI bodies through or translates them. */
