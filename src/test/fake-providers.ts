@@ -275,7 +275,7 @@ export class FakeProvider {
     const reply = this.replyFor();
     if (!stream) {
       if (this.gate) await this.gate;
-      const completion = this.completion(model, reply) as Record<string, unknown>;
+      const completion = this.completion(model, reply, body) as Record<string, unknown>;
       if (reply.omitUsage) delete completion.usage;
       const text = JSON.stringify(completion);
       if (this.record) this.responses.push(text);
@@ -295,7 +295,13 @@ export class FakeProvider {
     res.end();
   }
 
-  private completion(model: string, r: ReturnType<FakeProvider['replyFor']>): unknown {
+  /** Gemini's generationConfig.candidateCount (OpenAI's n): the text of each candidate. */
+  private candidateTexts(r: ReturnType<FakeProvider['replyFor']>, body: any): string[] {
+    const n = Math.max(1, Number(body?.generationConfig?.candidateCount ?? 1));
+    return Array.from({ length: n }, (_, i) => (i === 0 ? r.text : `Candidate ${i}: ${r.text}`));
+  }
+
+  private completion(model: string, r: ReturnType<FakeProvider['replyFor']>, body: any): unknown {
     const id = randomUUID().replace(/-/g, '');
     switch (this.kind) {
       case 'anthropic':
@@ -311,13 +317,11 @@ export class FakeProvider {
         };
       case 'gemini':
         return {
-          candidates: [
-            {
-              content: { role: 'model', parts: r.toolCall ? [{ functionCall: { name: r.toolCall.name, args: r.toolCall.arguments } }] : [{ text: r.text }] },
-              finishReason: 'STOP',
-              index: 0,
-            },
-          ],
+          candidates: this.candidateTexts(r, body).map((text, index) => ({
+            content: { role: 'model', parts: r.toolCall ? [{ functionCall: { name: r.toolCall.name, args: r.toolCall.arguments } }] : [{ text }] },
+            finishReason: 'STOP',
+            index,
+          })),
           usageMetadata: this.geminiUsage(r, r.outputTokens),
           modelVersion: model,
           responseId: id,
@@ -394,10 +398,16 @@ export class FakeProvider {
         if (r.toolCall) {
           return [data({ candidates: [{ content: { role: 'model', parts: [{ functionCall: { name: r.toolCall.name, args: r.toolCall.arguments } }] }, finishReason: 'STOP', index: 0 }], usageMetadata: usage(r.outputTokens), modelVersion: model, responseId: id })];
         }
-        const last = failure ? -1 : pieces.length - 1;
-        const events = pieces.map((text, i) =>
+        // With candidateCount > 1 each event carries a piece of every candidate, each with its index.
+        const texts = this.candidateTexts(r, body).map((text) => this.pieces(text));
+        const steps = Math.max(...texts.map((p) => p.length));
+        const last = failure ? -1 : steps - 1;
+        const events = Array.from({ length: steps }, (_, i) =>
           data({
-            candidates: [{ content: { role: 'model', parts: [{ text }] }, index: 0, ...(i === last ? { finishReason: 'STOP' } : {}) }],
+            candidates: texts
+              .map((p, index) => ({ index, text: p[i], final: i === last }))
+              .filter((c) => c.text !== undefined || c.final)
+              .map((c) => ({ content: { role: 'model', parts: c.text !== undefined ? [{ text: c.text }] : [] }, index: c.index, ...(c.final ? { finishReason: 'STOP' } : {}) })),
             usageMetadata: usage(i === last ? r.outputTokens : i + 1),
             modelVersion: model,
             responseId: id,
@@ -500,7 +510,21 @@ export class FakeProvider {
           }, headers);
         }
         const statusName = status === 429 ? 'RESOURCE_EXHAUSTED' : status === 503 ? 'UNAVAILABLE' : status >= 500 ? 'INTERNAL' : status === 404 ? 'NOT_FOUND' : 'INVALID_ARGUMENT';
-        return this.json(res, status, { error: { code: status, message: message ?? (status === 429 ? 'Resource has been exhausted (e.g. check quota).' : 'An internal error has occurred.'), status: statusName } }, headers);
+        // Gemini sends no Retry-After header: a 429 says when to retry in a RetryInfo detail ("30s").
+        const details =
+          status === 429 && retryAfter !== undefined
+            ? [
+                { '@type': 'type.googleapis.com/google.rpc.QuotaFailure', violations: [{ quotaMetric: 'generativelanguage.googleapis.com/generate_content_free_tier_requests', quotaId: 'GenerateRequestsPerMinutePerProjectPerModel-FreeTier', quotaDimensions: { location: 'global', model: 'gemini-2.0-flash' }, quotaValue: '15' }] },
+                { '@type': 'type.googleapis.com/google.rpc.Help', links: [{ description: 'Learn more about Gemini API quotas', url: 'https://ai.google.dev/gemini-api/docs/rate-limits' }] },
+                { '@type': 'type.googleapis.com/google.rpc.RetryInfo', retryDelay: `${retryAfter}s` },
+              ]
+            : undefined;
+        return this.json(
+          res,
+          status,
+          { error: { code: status, message: message ?? (status === 429 ? 'You exceeded your current quota, please check your plan and billing details.' : 'An internal error has occurred.'), status: statusName, ...(details ? { details } : {}) } },
+          details ? {} : headers,
+        );
       }
       case 'cohere':
         return this.json(res, status, { id: randomUUID(), message: message ?? (auth ? 'invalid api token' : status === 429 ? "You are past the per minute request limit, please wait and try again later." : 'internal server error, this has been reported to our developers') }, headers);

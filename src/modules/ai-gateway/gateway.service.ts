@@ -240,8 +240,9 @@ export class AiGateway {
       const raw = await readBody(res.body, MAX_ERROR_BYTES).catch(() => Buffer.alloc(0));
       const error = adapter.error(status, raw);
       void this.finish(call, status, null, false);
-      const retryAfter = res.headers['retry-after'];
-      throw new GatewayError(status, { ...error, message: clean(error.message) }, typeof retryAfter === 'string' ? { 'retry-after': retryAfter } : {});
+      const header = res.headers['retry-after'];
+      const retryAfter = typeof header === 'string' ? header : adapter.retryAfter?.(status, raw);
+      throw new GatewayError(status, { ...error, message: clean(error.message) }, retryAfter ? { 'retry-after': retryAfter } : {});
     }
 
     if (!call.stream) {

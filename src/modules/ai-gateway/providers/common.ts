@@ -87,13 +87,14 @@ export class ChunkWriter {
     this.id = id;
   }
 
-  chunk(delta: Record<string, unknown>, finishReason: string | null = null): string {
+  /** `index` is the choice (OpenAI's n; one Gemini candidate each). */
+  chunk(delta: Record<string, unknown>, finishReason: string | null = null, index = 0): string {
     return sseData({
       id: this.id,
       object: 'chat.completion.chunk',
       created: this.created,
       model: this.model,
-      choices: [{ index: 0, delta, logprobs: null, finish_reason: finishReason }],
+      choices: [{ index, delta, logprobs: null, finish_reason: finishReason }],
     });
   }
 

@@ -104,6 +104,8 @@ export interface ProviderAdapter {
   chatStream(model: string): UsageTransform;
   /** A non-2xx body → the OpenAI error fields. */
   error(status: number, raw: Buffer): OpenAIError;
+  /** Seconds to wait, for providers that say so in the error body rather than a Retry-After header. */
+  retryAfter?(status: number, raw: Buffer): string | undefined;
   /** The cheapest authenticated call that proves a key works (list models). */
   testRequest(key: ProviderKey): UpstreamRequest;
   /** Whether a failed test response means "this key is invalid" (beyond 401/403). */
