@@ -26,6 +26,22 @@ export interface FakeReply {
   toolCall?: { name: string; arguments: Record<string, unknown> };
   /** OpenAI-style fakes only: report no usage at all (like some self-hosted servers). */
   omitUsage?: boolean;
+  /**
+   * Prompt tokens read from the provider's cache, reported as each provider
+   * does: OpenAI `prompt_tokens_details.cached_tokens` and Gemini
+   * `cachedContentTokenCount` count them inside `inputTokens`; Anthropic's
+   * `cache_read_input_tokens` comes on top of `input_tokens` (= `inputTokens`).
+   */
+  cacheReadTokens?: number;
+  /** Anthropic only: `cache_creation_input_tokens`, on top of `input_tokens`. */
+  cacheWriteTokens?: number;
+  /**
+   * Streams only: after the text, end with the provider's in-stream error
+   * (Anthropic `event: error`, Gemini and OpenAI `data: {"error": …}`)
+   * instead of finishing normally. `type` is Anthropic's error type
+   * (default overloaded_error); `code` the HTTP-like code Gemini/OpenAI give.
+   */
+  streamError?: { type?: string; code?: number; message?: string };
 }
 
 export interface FakeFailure {
@@ -222,8 +238,29 @@ export class FakeProvider {
     }
   }
 
-  private replyFor(): Required<Omit<FakeReply, 'toolCall' | 'omitUsage'>> & Pick<FakeReply, 'toolCall' | 'omitUsage'> {
-    return { ...DEFAULT_REPLY, ...this.reply };
+  private replyFor(): Required<Omit<FakeReply, 'toolCall' | 'omitUsage' | 'streamError'>> & Pick<FakeReply, 'toolCall' | 'omitUsage' | 'streamError'> {
+    return { cacheReadTokens: 0, cacheWriteTokens: 0, ...DEFAULT_REPLY, ...this.reply };
+  }
+
+  /** Anthropic's usage object: input_tokens excludes the cache reads and writes, reported beside it. */
+  private anthropicUsage(r: ReturnType<FakeProvider['replyFor']>, output: number) {
+    return { input_tokens: r.inputTokens, cache_creation_input_tokens: r.cacheWriteTokens, cache_read_input_tokens: r.cacheReadTokens, output_tokens: output, service_tier: 'standard' };
+  }
+
+  /** OpenAI's usage object: prompt_tokens includes the cached tokens, detailed beside it. */
+  private openAIUsage(r: ReturnType<FakeProvider['replyFor']>) {
+    const usage = { prompt_tokens: r.inputTokens, completion_tokens: r.outputTokens, total_tokens: r.inputTokens + r.outputTokens };
+    if (this.kind === 'mistral') return usage;
+    return {
+      ...usage,
+      prompt_tokens_details: { cached_tokens: r.cacheReadTokens, audio_tokens: 0 },
+      completion_tokens_details: { reasoning_tokens: 0, audio_tokens: 0, accepted_prediction_tokens: 0, rejected_prediction_tokens: 0 },
+    };
+  }
+
+  /** Gemini's usageMetadata: promptTokenCount includes cachedContentTokenCount, sent only when something was cached. */
+  private geminiUsage(r: ReturnType<FakeProvider['replyFor']>, output: number) {
+    return { promptTokenCount: r.inputTokens, candidatesTokenCount: output, totalTokenCount: r.inputTokens + output, ...(r.cacheReadTokens ? { cachedContentTokenCount: r.cacheReadTokens } : {}) };
   }
 
   private async chat(res: ServerResponse, body: any, url: URL): Promise<void> {
@@ -238,7 +275,7 @@ export class FakeProvider {
     const reply = this.replyFor();
     if (!stream) {
       if (this.gate) await this.gate;
-      const completion = this.completion(model, reply) as Record<string, unknown>;
+      const completion = this.completion(model, reply, body) as Record<string, unknown>;
       if (reply.omitUsage) delete completion.usage;
       const text = JSON.stringify(completion);
       if (this.record) this.responses.push(text);
@@ -258,7 +295,13 @@ export class FakeProvider {
     res.end();
   }
 
-  private completion(model: string, r: ReturnType<FakeProvider['replyFor']>): unknown {
+  /** Gemini's generationConfig.candidateCount (OpenAI's n): the text of each candidate. */
+  private candidateTexts(r: ReturnType<FakeProvider['replyFor']>, body: any): string[] {
+    const n = Math.max(1, Number(body?.generationConfig?.candidateCount ?? 1));
+    return Array.from({ length: n }, (_, i) => (i === 0 ? r.text : `Candidate ${i}: ${r.text}`));
+  }
+
+  private completion(model: string, r: ReturnType<FakeProvider['replyFor']>, body: any): unknown {
     const id = randomUUID().replace(/-/g, '');
     switch (this.kind) {
       case 'anthropic':
@@ -270,18 +313,16 @@ export class FakeProvider {
           content: r.toolCall ? [{ type: 'tool_use', id: `toolu_${id}`, name: r.toolCall.name, input: r.toolCall.arguments }] : [{ type: 'text', text: r.text }],
           stop_reason: r.toolCall ? 'tool_use' : 'end_turn',
           stop_sequence: null,
-          usage: { input_tokens: r.inputTokens, output_tokens: r.outputTokens },
+          usage: this.anthropicUsage(r, r.outputTokens),
         };
       case 'gemini':
         return {
-          candidates: [
-            {
-              content: { role: 'model', parts: r.toolCall ? [{ functionCall: { name: r.toolCall.name, args: r.toolCall.arguments } }] : [{ text: r.text }] },
-              finishReason: 'STOP',
-              index: 0,
-            },
-          ],
-          usageMetadata: { promptTokenCount: r.inputTokens, candidatesTokenCount: r.outputTokens, totalTokenCount: r.inputTokens + r.outputTokens },
+          candidates: this.candidateTexts(r, body).map((text, index) => ({
+            content: { role: 'model', parts: r.toolCall ? [{ functionCall: { name: r.toolCall.name, args: r.toolCall.arguments } }] : [{ text }] },
+            finishReason: 'STOP',
+            index,
+          })),
+          usageMetadata: this.geminiUsage(r, r.outputTokens),
           modelVersion: model,
           responseId: id,
         };
@@ -310,7 +351,7 @@ export class FakeProvider {
               finish_reason: r.toolCall ? 'tool_calls' : 'stop',
             },
           ],
-          usage: { prompt_tokens: r.inputTokens, completion_tokens: r.outputTokens, total_tokens: r.inputTokens + r.outputTokens },
+          usage: this.openAIUsage(r),
           system_fingerprint: 'fp_fake',
         };
     }
@@ -326,10 +367,11 @@ export class FakeProvider {
     const data = (value: unknown) => `data: ${JSON.stringify(value)}\n\n`;
     const named = (event: string, value: unknown) => `event: ${event}\n${data(value)}`;
     const pieces = this.pieces(r.text);
+    const failure = r.streamError;
     switch (this.kind) {
       case 'anthropic': {
         const out = [
-          named('message_start', { type: 'message_start', message: { id: `msg_${id}`, type: 'message', role: 'assistant', content: [], model, stop_reason: null, stop_sequence: null, usage: { input_tokens: r.inputTokens, output_tokens: 1 } } }),
+          named('message_start', { type: 'message_start', message: { id: `msg_${id}`, type: 'message', role: 'assistant', content: [], model, stop_reason: null, stop_sequence: null, usage: this.anthropicUsage(r, 1) } }),
         ];
         if (r.toolCall) {
           const json = JSON.stringify(r.toolCall.arguments);
@@ -342,24 +384,40 @@ export class FakeProvider {
           out.push(named('ping', { type: 'ping' }));
           for (const text of pieces) out.push(named('content_block_delta', { type: 'content_block_delta', index: 0, delta: { type: 'text_delta', text } }));
         }
+        if (failure) {
+          out.push(named('error', { type: 'error', error: { type: failure.type ?? 'overloaded_error', message: failure.message ?? 'Overloaded' } }));
+          return out;
+        }
         out.push(named('content_block_stop', { type: 'content_block_stop', index: 0 }));
         out.push(named('message_delta', { type: 'message_delta', delta: { stop_reason: r.toolCall ? 'tool_use' : 'end_turn', stop_sequence: null }, usage: { output_tokens: r.outputTokens } }));
         out.push(named('message_stop', { type: 'message_stop' }));
         return out;
       }
       case 'gemini': {
-        const usage = (output: number) => ({ promptTokenCount: r.inputTokens, candidatesTokenCount: output, totalTokenCount: r.inputTokens + output });
+        const usage = (output: number) => this.geminiUsage(r, output);
         if (r.toolCall) {
           return [data({ candidates: [{ content: { role: 'model', parts: [{ functionCall: { name: r.toolCall.name, args: r.toolCall.arguments } }] }, finishReason: 'STOP', index: 0 }], usageMetadata: usage(r.outputTokens), modelVersion: model, responseId: id })];
         }
-        return pieces.map((text, i) =>
+        // With candidateCount > 1 each event carries a piece of every candidate, each with its index.
+        const texts = this.candidateTexts(r, body).map((text) => this.pieces(text));
+        const steps = Math.max(...texts.map((p) => p.length));
+        const last = failure ? -1 : steps - 1;
+        const events = Array.from({ length: steps }, (_, i) =>
           data({
-            candidates: [{ content: { role: 'model', parts: [{ text }] }, index: 0, ...(i === pieces.length - 1 ? { finishReason: 'STOP' } : {}) }],
-            usageMetadata: usage(i === pieces.length - 1 ? r.outputTokens : i + 1),
+            candidates: texts
+              .map((p, index) => ({ index, text: p[i], final: i === last }))
+              .filter((c) => c.text !== undefined || c.final)
+              .map((c) => ({ content: { role: 'model', parts: c.text !== undefined ? [{ text: c.text }] : [] }, index: c.index, ...(c.final ? { finishReason: 'STOP' } : {}) })),
+            usageMetadata: usage(i === last ? r.outputTokens : i + 1),
             modelVersion: model,
             responseId: id,
           }),
         );
+        if (failure) {
+          const code = failure.code ?? 503;
+          events.push(data({ error: { code, message: failure.message ?? 'The model is overloaded. Please try again later.', status: code === 429 ? 'RESOURCE_EXHAUSTED' : code === 503 ? 'UNAVAILABLE' : 'INTERNAL' } }));
+        }
+        return events;
       }
       case 'cohere': {
         const out = [named('message-start', { id, type: 'message-start', delta: { message: { role: 'assistant', content: [], tool_plan: '', tool_calls: [], citations: [] } } })];
@@ -382,13 +440,17 @@ export class FakeProvider {
         const created = Math.floor(Date.now() / 1000);
         const chunk = (delta: unknown, finish: string | null, extra: Record<string, unknown> = {}) =>
           data({ id: `chatcmpl-${id}`, object: 'chat.completion.chunk', created, model, system_fingerprint: 'fp_fake', choices: [{ index: 0, delta, logprobs: null, finish_reason: finish }], ...extra });
-        const usage = { prompt_tokens: r.inputTokens, completion_tokens: r.outputTokens, total_tokens: r.inputTokens + r.outputTokens };
+        const usage = this.openAIUsage(r);
         const out = [chunk({ role: 'assistant', content: '', refusal: null }, null)];
         if (r.toolCall) {
           out.push(chunk({ tool_calls: [{ index: 0, id: `call_${id}`, type: 'function', function: { name: r.toolCall.name, arguments: '' } }] }, null));
           out.push(chunk({ tool_calls: [{ index: 0, function: { arguments: JSON.stringify(r.toolCall.arguments) } }] }, null));
         } else {
           for (const text of pieces) out.push(chunk({ content: text }, null));
+        }
+        if (failure) {
+          out.push(data({ error: { message: failure.message ?? 'The server had an error while processing your request. Sorry about that!', type: 'server_error', param: null, code: failure.code ?? null } }));
+          return out;
         }
         // Mistral reports usage on the last chunk unasked; OpenAI only with include_usage, in a chunk of its own.
         out.push(chunk({}, r.toolCall ? 'tool_calls' : 'stop', this.kind === 'mistral' && !r.omitUsage ? { usage } : {}));
@@ -448,7 +510,21 @@ export class FakeProvider {
           }, headers);
         }
         const statusName = status === 429 ? 'RESOURCE_EXHAUSTED' : status === 503 ? 'UNAVAILABLE' : status >= 500 ? 'INTERNAL' : status === 404 ? 'NOT_FOUND' : 'INVALID_ARGUMENT';
-        return this.json(res, status, { error: { code: status, message: message ?? (status === 429 ? 'Resource has been exhausted (e.g. check quota).' : 'An internal error has occurred.'), status: statusName } }, headers);
+        // Gemini sends no Retry-After header: a 429 says when to retry in a RetryInfo detail ("30s").
+        const details =
+          status === 429 && retryAfter !== undefined
+            ? [
+                { '@type': 'type.googleapis.com/google.rpc.QuotaFailure', violations: [{ quotaMetric: 'generativelanguage.googleapis.com/generate_content_free_tier_requests', quotaId: 'GenerateRequestsPerMinutePerProjectPerModel-FreeTier', quotaDimensions: { location: 'global', model: 'gemini-2.0-flash' }, quotaValue: '15' }] },
+                { '@type': 'type.googleapis.com/google.rpc.Help', links: [{ description: 'Learn more about Gemini API quotas', url: 'https://ai.google.dev/gemini-api/docs/rate-limits' }] },
+                { '@type': 'type.googleapis.com/google.rpc.RetryInfo', retryDelay: `${retryAfter}s` },
+              ]
+            : undefined;
+        return this.json(
+          res,
+          status,
+          { error: { code: status, message: message ?? (status === 429 ? 'You exceeded your current quota, please check your plan and billing details.' : 'An internal error has occurred.'), status: statusName, ...(details ? { details } : {}) } },
+          details ? {} : headers,
+        );
       }
       case 'cohere':
         return this.json(res, status, { id: randomUUID(), message: message ?? (auth ? 'invalid api token' : status === 429 ? "You are past the per minute request limit, please wait and try again later." : 'internal server error, this has been reported to our developers') }, headers);

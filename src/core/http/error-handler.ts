@@ -34,11 +34,13 @@ const FRAMEWORK_CODES: Record<string, string> = {
  * the error handler) runs. The messages are ours: the framework's would
  * echo the path back.
  */
-export function frameworkError(error: FastifyError, _request: FastifyRequest, reply: FastifyReply): void {
+export function frameworkError(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
   const [status, code, message] =
     error.code === 'FST_ERR_MAX_PARAM_LENGTH'
       ? [414, 'uri_too_long', 'A path parameter is longer than any id atrium issues']
       : [error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 400, 'bad_request', 'The request URL is malformed'];
+  // The OpenAI-compatible gateway answers in OpenAI's shape, even before its routes run.
+  if (/^\/v1(?:[/?]|$)/.test(request.url)) return void reply.status(status).send({ error: { message, type: 'invalid_request_error', param: null, code } });
   void reply.status(status).send({ error: { code, message, details: null } });
 }
 

@@ -39,7 +39,9 @@ export function createAiGateway(deps: {
   timeouts?: { headersMs?: number; bodyMs?: number };
 }): AiGatewayModule {
   const usageRepo = new UsageRepository(deps.db);
-  const recorder = new UsageRecorder(deps.db, usageRepo);
+  let metrics: GatewayMetrics | undefined;
+  const recorder = new UsageRecorder(deps.db, usageRepo, { onDropped: (reason, rows) => metrics?.usageRowsDropped.inc({ reason }, rows) });
+  metrics = deps.metrics ? new GatewayMetrics(deps.metrics.registry, () => recorder.pending) : undefined;
   const keys = aiKeysSource(deps.aiKeys, new AiKeysRepository(deps.db));
   const thresholds = new ThresholdNotifier(deps.db, usageRepo, deps.events);
   const gateway = new AiGateway({
@@ -53,7 +55,7 @@ export function createAiGateway(deps: {
     dispatcher: deps.outbound.dispatcher,
     timeouts: deps.timeouts,
     priceFor,
-    metrics: deps.metrics ? new GatewayMetrics(deps.metrics.registry, () => recorder.pending) : undefined,
+    metrics,
   });
   const usage = new AiUsageService(usageRepo, recorder, keys, priceFor);
   deps.aiKeys.setUsageReader(usage);

@@ -7,9 +7,10 @@ import type { ChatRequest } from './providers/types.js';
  * like every other: an unknown parameter is a 400 naming it, as OpenAI
  * answers ("Unrecognized request argument supplied"). The values of those
  * atrium does not read pass to OpenAI-compatible providers untouched, so
- * the schema does not restate their shapes; `checkChatRequest` checks the
- * ones the translators read, so a malformed body is a 400 naming the field,
- * never a 500.
+ * the schema does not restate their shapes. `checkChatTypes` checks the
+ * typed ones on the body as sent (`"stream": "true"` or `"n": "2"` is a 400
+ * as at OpenAI); `checkChatRequest` then checks the shapes the translators
+ * read, so a malformed body is a 400 naming the field, never a 500.
  */
 const PASS_THROUGH_PARAMETERS = [
   'audio', 'frequency_penalty', 'function_call', 'functions', 'logit_bias', 'logprobs', 'max_completion_tokens',
@@ -34,6 +35,74 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 
 function invalid(param: string, message: string): never {
   throw gatewayError(400, `${param} ${message}`, 'invalid_value', { type: 'invalid_request_error', param });
+}
+
+type Kind = 'boolean' | 'integer' | 'number' | 'string' | 'object' | 'array';
+
+/** The typed scalar fields of OpenAI's chat request; null means "not set" for each, as at OpenAI. */
+const FIELD_TYPES: Record<string, Kind> = {
+  model: 'string',
+  messages: 'array',
+  stream: 'boolean',
+  n: 'integer',
+  max_tokens: 'integer',
+  max_completion_tokens: 'integer',
+  seed: 'integer',
+  top_logprobs: 'integer',
+  temperature: 'number',
+  top_p: 'number',
+  presence_penalty: 'number',
+  frequency_penalty: 'number',
+  logprobs: 'boolean',
+  parallel_tool_calls: 'boolean',
+  store: 'boolean',
+  user: 'string',
+  stream_options: 'object',
+  response_format: 'object',
+  logit_bias: 'object',
+  metadata: 'object',
+  tools: 'array',
+};
+
+/** What OpenAI calls a JSON value's type in its messages. */
+function kindOf(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  if (typeof value === 'number') return Number.isInteger(value) ? 'an integer' : 'a decimal number';
+  if (typeof value === 'object') return 'an object';
+  return `a ${typeof value}`;
+}
+
+function hasKind(value: unknown, kind: Kind): boolean {
+  switch (kind) {
+    case 'integer':
+      return typeof value === 'number' && Number.isInteger(value);
+    case 'number':
+      return typeof value === 'number' && Number.isFinite(value);
+    case 'object':
+      return isObject(value);
+    case 'array':
+      return Array.isArray(value);
+    default:
+      return typeof value === kind;
+  }
+}
+
+/**
+ * Refuses fields of the wrong JSON type as OpenAI does (400
+ * `invalid_type`), on the body exactly as the client sent it. Runs before
+ * schema validation, which might otherwise coerce "true" to true.
+ */
+export function checkChatTypes(body: unknown): void {
+  if (!isObject(body)) return; // the schema answers for a body that is not an object
+  for (const [field, kind] of Object.entries(FIELD_TYPES)) {
+    const value = body[field];
+    if (value === undefined || (value === null && field !== 'model' && field !== 'messages')) continue;
+    if (!hasKind(value, kind)) {
+      const expected = kind === 'integer' || kind === 'array' || kind === 'object' ? `an ${kind}` : `a ${kind}`;
+      throw gatewayError(400, `Invalid type for '${field}': expected ${expected}, but got ${kindOf(value)} instead.`, 'invalid_type', { type: 'invalid_request_error', param: field });
+    }
+  }
 }
 
 export function checkChatRequest(body: ChatRequest): void {
@@ -73,11 +142,6 @@ export function checkChatRequest(body: ChatRequest): void {
   if (stop !== undefined && stop !== null && typeof stop !== 'string' && !(Array.isArray(stop) && stop.every((s) => typeof s === 'string'))) {
     invalid('stop', 'must be a string or an array of strings');
   }
-  for (const field of ['max_tokens', 'max_completion_tokens', 'n', 'temperature', 'top_p', 'seed', 'presence_penalty', 'frequency_penalty'] as const) {
-    const value = body[field];
-    if (value !== undefined && value !== null && (typeof value !== 'number' || !Number.isFinite(value))) invalid(field, 'must be a number');
-  }
-  if (body.stream_options !== undefined && body.stream_options !== null && !isObject(body.stream_options)) invalid('stream_options', 'must be an object');
   if (body.response_format !== undefined && body.response_format !== null && (!isObject(body.response_format) || typeof body.response_format.type !== 'string')) {
     invalid('response_format.type', 'must be a string');
   }

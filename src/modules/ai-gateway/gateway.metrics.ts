@@ -6,6 +6,7 @@ export class GatewayMetrics {
   readonly refusals: Counter<'reason'>;
   readonly duration: Histogram<'provider'>;
   readonly tokens: Counter<'provider' | 'direction'>;
+  readonly usageRowsDropped: Counter<'reason'>;
 
   constructor(registry: Registry, pendingUsage: () => number) {
     this.requests = new Counter({
@@ -31,6 +32,12 @@ export class GatewayMetrics {
       name: 'atrium_ai_tokens_total',
       help: 'Tokens recorded (exact or estimated), by provider and direction (input, output)',
       labelNames: ['provider', 'direction'],
+      registers: [registry],
+    });
+    this.usageRowsDropped = new Counter({
+      name: 'atrium_ai_usage_rows_dropped_total',
+      help: 'Usage rows never written: refused (the database rejects the row itself; logged) or buffer_full (database down too long)',
+      labelNames: ['reason'],
       registers: [registry],
     });
     new Gauge({

@@ -2,7 +2,7 @@ import type { FastifyError, FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import type { AppInstance } from '../../app.js';
 import { AppError } from '../../core/errors.js';
-import { checkChatRequest, ChatCompletionBody } from './chat-request.js';
+import { checkChatRequest, checkChatTypes, ChatCompletionBody } from './chat-request.js';
 import { GatewayError, type AiGateway } from './gateway.service.js';
 import { errorType } from './providers/common.js';
 import type { ChatRequest } from './providers/types.js';
@@ -21,9 +21,18 @@ const OpenAIErrorResponse = Type.Object(
 
 const errorResponses = Object.fromEntries([400, 401, 402, 403, 404, 429, 502, 504].map((s) => [s, OpenAIErrorResponse]));
 
+const ModelObject = Type.Object({ id: Type.String(), object: Type.Literal('model'), created: Type.Integer(), owned_by: Type.String() });
+
 const ModelListResponse = Type.Object({
   object: Type.Literal('list'),
-  data: Type.Array(Type.Object({ id: Type.String(), object: Type.Literal('model'), created: Type.Integer(), owned_by: Type.String() })),
+  data: Type.Array(ModelObject),
+});
+
+/** Every method a client may send; HEAD comes with GET. */
+const ALL_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as const;
+
+const unknownRoute = (method: string, url: string) => ({
+  error: { message: `Unknown gateway route ${method} ${url.split('?')[0]}`, type: 'invalid_request_error', param: null, code: 'unknown_url' },
 });
 
 const KeyIdHeader = Type.Object({
@@ -82,7 +91,16 @@ export async function registerGatewayRoutes(app: FastifyInstance, gateway: AiGat
       });
 
       v1.setNotFoundHandler((request, reply) => {
-        reply.status(404).send({ error: { message: `Unknown gateway route ${request.method} ${request.url.split('?')[0]}`, type: 'invalid_request_error', param: null, code: 'unknown_url' } });
+        reply.status(404).send(unknownRoute(request.method, request.url));
+      });
+
+      // Any other path or method under /v1, as a route of this plugin: the web console's
+      // catch-all GET route at the root would otherwise claim it and answer in atrium's shape.
+      v1.route({
+        method: [...ALL_METHODS],
+        url: '/*',
+        schema: { hide: true },
+        handler: async (request, reply) => reply.status(404).send(unknownRoute(request.method, request.url)),
       });
 
       // Anonymous callers learn nothing about the body schema: 401 before validation.
@@ -93,6 +111,8 @@ export async function registerGatewayRoutes(app: FastifyInstance, gateway: AiGat
       v1.post('/chat/completions', {
         config: { scope: 'ai:use' },
         bodyLimit: 16 * 1024 * 1024,
+        // On the body as sent, before the schema validator (and any type coercion) sees it.
+        preValidation: async (request) => checkChatTypes(request.body),
         schema: {
           tags: ['ai gateway'],
           summary: 'Chat completion through a workspace AI key (OpenAI-compatible; stream: true answers with SSE)',
@@ -125,6 +145,17 @@ export async function registerGatewayRoutes(app: FastifyInstance, gateway: AiGat
           response: { 200: ModelListResponse, ...errorResponses },
         },
       }, async (request) => gateway.models(request.principal, request.headers['x-atrium-key-id']));
+
+      // Model ids contain slashes (`openai/gpt-4o-mini`, `openrouter/openai/gpt-4o`): sent raw or as %2F.
+      v1.get('/models/*', {
+        schema: {
+          tags: ['ai gateway'],
+          summary: 'One model of the AI keys this token may use (OpenAI models.retrieve); 404 model_not_found otherwise',
+          headers: KeyIdHeader,
+          params: Type.Object({ '*': Type.String({ description: 'The model id, `<provider>/<model>`', maxLength: 512 }) }),
+          response: { 200: ModelObject, ...errorResponses },
+        },
+      }, async (request) => gateway.model(request.principal, (request.params as { '*': string })['*'], request.headers['x-atrium-key-id']));
     },
     { prefix: '/v1' },
   );

@@ -3,6 +3,7 @@ import { pipeline, type Readable } from 'node:stream';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Dispatcher } from 'undici';
 import { newId } from '../../core/ids.js';
+import { costMicros, type ModelPrice } from '../ai-keys/providers.js';
 import type { Principal } from '../auth/principal.js';
 import type { WorkspaceAccess } from '../workspaces/access.js';
 import { ACTIONS } from '../workspaces/policy.js';
@@ -32,11 +33,6 @@ export class GatewayError extends Error {
 
 export const gatewayError = (status: number, message: string, code: string | null, extra: { type?: string; param?: string; headers?: Record<string, string> } = {}) =>
   new GatewayError(status, { message, type: extra.type ?? errorType(status), param: extra.param ?? null, code }, extra.headers);
-
-export interface ModelPrice {
-  inputMicrosPerMTok: number;
-  outputMicrosPerMTok: number;
-}
 
 export interface GatewayDeps {
   keys: GatewayKeySource;
@@ -244,8 +240,9 @@ export class AiGateway {
       const raw = await readBody(res.body, MAX_ERROR_BYTES).catch(() => Buffer.alloc(0));
       const error = adapter.error(status, raw);
       void this.finish(call, status, null, false);
-      const retryAfter = res.headers['retry-after'];
-      throw new GatewayError(status, { ...error, message: clean(error.message) }, typeof retryAfter === 'string' ? { 'retry-after': retryAfter } : {});
+      const header = res.headers['retry-after'];
+      const retryAfter = typeof header === 'string' ? header : adapter.retryAfter?.(status, raw);
+      throw new GatewayError(status, { ...error, message: clean(error.message) }, retryAfter ? { 'retry-after': retryAfter } : {});
     }
 
     if (!call.stream) {
@@ -270,7 +267,14 @@ export class AiGateway {
     }
 
     const transform = adapter.chatStream(call.model);
+    transform.redact = clean;
     pipeline(res.body, transform, (error) => {
+      if (!error && transform.failure) {
+        // The provider ended the stream with an error event: record its status; the prompt was
+        // processed and part of an answer may have been sent, so the usage is estimated and billed.
+        void this.finish(call, transform.failure.status, transform.usage, false, transform.outputChars, true);
+        return;
+      }
       const status = error ? (signal.aborted ? 499 : 502) : 200;
       // Usage is exact only when the stream ran to its end and the provider reported it.
       void this.finish(call, status, transform.usage, !error && transform.usage !== null, transform.outputChars);
@@ -288,14 +292,13 @@ export class AiGateway {
    * the month's counter; resolves once the cost is counted (plain responses
    * wait for it, so a client's next request sees it). Never rejects.
    */
-  private finish(call: Call, status: number, usage: Usage | null, exact: boolean, outputChars = 0): Promise<void> {
+  private finish(call: Call, status: number, usage: Usage | null, exact: boolean, outputChars = 0, billed = status < 400 || status === 499): Promise<void> {
     try {
       const { key } = call;
       let input = usage?.inputTokens ?? 0;
       let output = usage?.outputTokens ?? 0;
       let estimated = false;
       // A provider error is not billed; anything that produced output (even cut short) is.
-      const billed = status < 400 || status === 499;
       if (billed && !exact) {
         input = Math.max(input, call.promptEstimate);
         output = Math.max(output, estimateTokens(outputChars));
@@ -303,7 +306,9 @@ export class AiGateway {
       }
       const price = this.deps.priceFor(key.provider, call.model);
       if (!price && billed) this.warnUnpriced(key.provider, call.model);
-      const cost = price ? Math.round((input * price.inputMicrosPerMTok + output * price.outputMicrosPerMTok) / 1_000_000) : 0;
+      const cacheRead = usage?.cacheReadTokens ?? 0;
+      const cacheWrite = usage?.cacheWriteTokens ?? 0;
+      const cost = price ? costMicros(price, { input, output, cacheRead, cacheWrite }) : 0;
       const latencyMs = Math.round(performance.now() - call.started);
       const metrics = this.deps.metrics;
       if (metrics) {
@@ -321,6 +326,8 @@ export class AiGateway {
         token_id: call.tokenId,
         input_tokens: input,
         output_tokens: output,
+        cache_read_tokens: cacheRead,
+        cache_write_tokens: cacheWrite,
         cost_micros: cost,
         latency_ms: latencyMs,
         status_code: status,
@@ -370,6 +377,15 @@ export class AiGateway {
       }
     }
     return { object: 'list', data };
+  }
+
+  /** `GET /v1/models/{id}`: one model of `models()`, or OpenAI's 404 `model_not_found`. */
+  async model(principal: Principal | null, id: string, keyId?: string): Promise<ModelList['data'][number]> {
+    const found = (await this.models(principal, keyId)).data.find((m) => m.id === id);
+    if (!found) {
+      throw gatewayError(404, `The model '${id}' does not exist or you do not have access to it.`, 'model_not_found', { type: 'invalid_request_error', param: 'model' });
+    }
+    return found;
   }
 
   /** Writes buffered usage now (the usage endpoint reads its own writes). */

@@ -7,8 +7,13 @@ export interface AiUsageTable {
   model: string;
   /** The API token that made the request. */
   token_id: string | null;
+  /** Every prompt token, cached ones included (OpenAI's prompt_tokens). */
   input_tokens: number;
   output_tokens: number;
+  /** The part of input_tokens read from the provider's prompt cache (billed at its cache-read rate). */
+  cache_read_tokens: number;
+  /** The part of input_tokens written to the prompt cache (Anthropic; billed at its cache-write rate). */
+  cache_write_tokens: number;
   cost_micros: number;
   latency_ms: number;
   /** The status returned to the client: the provider's, or 499 (client left) / 502 / 504. */

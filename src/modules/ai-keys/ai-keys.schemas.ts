@@ -140,6 +140,8 @@ export const Provider = Type.Object({
       id: Type.String(),
       input_per_mtok: Type.Number({ description: 'USD per 1M input tokens' }),
       output_per_mtok: Type.Number({ description: 'USD per 1M output tokens' }),
+      cache_read_per_mtok: Type.Optional(Type.Number({ description: 'USD per 1M cached input tokens read (absent: billed as input)' })),
+      cache_write_per_mtok: Type.Optional(Type.Number({ description: 'USD per 1M input tokens written to the prompt cache (absent: billed as input)' })),
     }),
   ),
 });

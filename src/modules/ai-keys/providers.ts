@@ -14,6 +14,10 @@ export interface ModelInfo {
   /** USD per 1 million tokens, as published. */
   input_per_mtok: number;
   output_per_mtok: number;
+  /** USD per 1 million cached input tokens read (absent: billed as input). */
+  cache_read_per_mtok?: number;
+  /** USD per 1 million input tokens written to the cache (Anthropic; absent: billed as input). */
+  cache_write_per_mtok?: number;
 }
 
 export interface ProviderInfo {
@@ -34,6 +38,21 @@ export interface ProviderInfo {
 export interface ModelPrice {
   inputMicrosPerMTok: number;
   outputMicrosPerMTok: number;
+  cacheReadMicrosPerMTok?: number;
+  cacheWriteMicrosPerMTok?: number;
+}
+
+/**
+ * Token counts of one request, as the gateway records them: `input` counts
+ * every prompt token (OpenAI's `prompt_tokens`), cached ones included;
+ * `cacheRead` and `cacheWrite` are the parts of `input` read from and
+ * written to the provider's prompt cache.
+ */
+export interface TokenCounts {
+  input: number;
+  output: number;
+  cacheRead?: number;
+  cacheWrite?: number;
 }
 
 export const PRICES_CHECKED_AT: string = catalog.prices_checked_at;
@@ -49,7 +68,17 @@ const toMicros = (usd: number): number => Math.round(usd * 1_000_000);
 const prices = new Map<string, Map<string, ModelPrice>>(
   PROVIDERS.map((p) => [
     p.id,
-    new Map(p.models.map((m) => [m.id.toLowerCase(), { inputMicrosPerMTok: toMicros(m.input_per_mtok), outputMicrosPerMTok: toMicros(m.output_per_mtok) }])),
+    new Map(
+      p.models.map((m) => [
+        m.id.toLowerCase(),
+        {
+          inputMicrosPerMTok: toMicros(m.input_per_mtok),
+          outputMicrosPerMTok: toMicros(m.output_per_mtok),
+          ...(m.cache_read_per_mtok !== undefined ? { cacheReadMicrosPerMTok: toMicros(m.cache_read_per_mtok) } : {}),
+          ...(m.cache_write_per_mtok !== undefined ? { cacheWriteMicrosPerMTok: toMicros(m.cache_write_per_mtok) } : {}),
+        },
+      ]),
+    ),
   ]),
 );
 
@@ -88,7 +117,19 @@ export function priceFor(provider: string, model: string): ModelPrice | undefine
   return best?.price;
 }
 
-/** Cost of one request in integer micro-dollars (rounded to the nearest micro-dollar). */
-export function costMicros(price: ModelPrice, inputTokens: number, outputTokens: number): number {
-  return Math.round((inputTokens * price.inputMicrosPerMTok + outputTokens * price.outputMicrosPerMTok) / 1_000_000);
+/**
+ * Cost of one request in integer micro-dollars (rounded to the nearest
+ * micro-dollar): the one price formula. Cached prompt tokens are billed at
+ * the model's cache rates, the rest of the prompt at the input rate.
+ */
+export function costMicros(price: ModelPrice, tokens: TokenCounts): number {
+  const read = Math.max(0, tokens.cacheRead ?? 0);
+  const write = Math.max(0, tokens.cacheWrite ?? 0);
+  const uncached = Math.max(0, tokens.input - read - write);
+  const micros =
+    uncached * price.inputMicrosPerMTok +
+    read * (price.cacheReadMicrosPerMTok ?? price.inputMicrosPerMTok) +
+    write * (price.cacheWriteMicrosPerMTok ?? price.inputMicrosPerMTok) +
+    tokens.output * price.outputMicrosPerMTok;
+  return Math.round(micros / 1_000_000);
 }

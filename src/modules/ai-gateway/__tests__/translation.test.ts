@@ -76,8 +76,8 @@ describe('Anthropic translation', () => {
       { id: 'msg_1', model: 'claude-x', content: [{ type: 'text', text: 'Bon' }, { type: 'text', text: 'jour' }], stop_reason: 'max_tokens', usage: { input_tokens: 5, cache_read_input_tokens: 100, output_tokens: 2 } },
       'claude-x',
     );
-    expect(usage).toEqual({ inputTokens: 105, outputTokens: 2 });
-    expect(body).toMatchObject({ id: 'msg_1', object: 'chat.completion', choices: [{ message: { content: 'Bonjour' }, finish_reason: 'length' }], usage: { prompt_tokens: 105, completion_tokens: 2, total_tokens: 107 } });
+    expect(usage).toEqual({ inputTokens: 105, outputTokens: 2, cacheReadTokens: 100, cacheWriteTokens: 0 });
+    expect(body).toMatchObject({ id: 'msg_1', object: 'chat.completion', choices: [{ message: { content: 'Bonjour' }, finish_reason: 'length' }], usage: { prompt_tokens: 105, completion_tokens: 2, total_tokens: 107, prompt_tokens_details: { cached_tokens: 100 } } });
   });
 
   it('translates a stream split at arbitrary bytes, multi-byte characters included', async () => {

@@ -2,6 +2,7 @@ import type { EventSourceMessage } from 'eventsource-parser';
 import {
   baseUrl,
   ChunkWriter,
+  count,
   errorType,
   joinUrl,
   nowSeconds,
@@ -116,6 +117,20 @@ export function toAnthropicRequest(body: ChatRequest, model: string): Record<str
   return out;
 }
 
+/** Anthropic error types and the HTTP status Anthropic gives each (for errors that arrive inside a stream). */
+const ANTHROPIC_ERROR_STATUS: Record<string, number> = {
+  invalid_request_error: 400,
+  authentication_error: 401,
+  billing_error: 402,
+  permission_error: 403,
+  not_found_error: 404,
+  request_too_large: 413,
+  rate_limit_error: 429,
+  api_error: 500,
+  timeout_error: 504,
+  overloaded_error: 529,
+};
+
 const FINISH: Record<string, string> = {
   end_turn: 'stop',
   stop_sequence: 'stop',
@@ -126,10 +141,16 @@ const FINISH: Record<string, string> = {
 };
 const finishReason = (reason: unknown): string => FINISH[String(reason)] ?? 'stop';
 
+/**
+ * Anthropic's `input_tokens` excludes the prompt tokens read from or written
+ * to the cache; atrium's (and OpenAI's) input count includes them, with the
+ * cache parts kept apart so they are billed at the cache rates.
+ */
 function anthropicUsage(usage: any): Usage {
-  const input =
-    Number(usage?.input_tokens ?? 0) + Number(usage?.cache_creation_input_tokens ?? 0) + Number(usage?.cache_read_input_tokens ?? 0);
-  return { inputTokens: input, outputTokens: Number(usage?.output_tokens ?? 0) };
+  const read = count(usage?.cache_read_input_tokens);
+  const write = count(usage?.cache_creation_input_tokens);
+  const cache = usage?.cache_read_input_tokens != null || usage?.cache_creation_input_tokens != null ? { cacheReadTokens: read, cacheWriteTokens: write } : {};
+  return { inputTokens: count(usage?.input_tokens) + read + write, outputTokens: count(usage?.output_tokens), ...cache };
 }
 
 /** Anthropic message → OpenAI chat.completion. */
@@ -164,7 +185,7 @@ export function fromAnthropicResponse(message: any, model: string): { body: Reco
 export class AnthropicStream extends SseTransform {
   private readonly writer: ChunkWriter;
   private readonly toolIndex = new Map<number, number>();
-  private input = 0;
+  private input: Usage = { inputTokens: 0, outputTokens: 0 };
   private output = 0;
   private done = false;
 
@@ -181,7 +202,7 @@ export class AnthropicStream extends SseTransform {
         if (data.message?.id) this.writer.id = data.message.id;
         if (data.message?.model) this.writer.model = data.message.model;
         const usage = anthropicUsage(data.message?.usage);
-        this.input = usage.inputTokens;
+        this.input = usage;
         this.output = usage.outputTokens;
         this.usage = usage;
         return this.writer.chunk({ role: 'assistant', content: '' });
@@ -213,10 +234,13 @@ export class AnthropicStream extends SseTransform {
         return;
       }
       case 'message_delta': {
-        // Counts here are cumulative; input_tokens only appears in newer API versions.
-        if (data.usage?.input_tokens != null) this.input = Math.max(this.input, anthropicUsage(data.usage).inputTokens);
-        if (data.usage?.output_tokens != null) this.output = Math.max(this.output, Number(data.usage.output_tokens));
-        this.usage = { inputTokens: this.input, outputTokens: this.output };
+        // Counts here are cumulative; input and cache counts only appear in newer API versions.
+        if (data.usage?.input_tokens != null) {
+          const later = anthropicUsage(data.usage);
+          if (later.inputTokens >= this.input.inputTokens) this.input = later;
+        }
+        if (data.usage?.output_tokens != null) this.output = Math.max(this.output, count(data.usage.output_tokens));
+        this.usage = this.totals();
         return data.delta?.stop_reason ? this.writer.chunk({}, finishReason(data.delta.stop_reason)) : undefined;
       }
       case 'message_stop':
@@ -224,17 +248,22 @@ export class AnthropicStream extends SseTransform {
       case 'error': {
         this.done = true;
         const error = data.error ?? {};
-        return [`data: ${JSON.stringify({ error: openAIError(500, String(error.message ?? 'Provider stream error'), error.type ?? null, 'api_error') })}\n\n`];
+        const type = typeof error.type === 'string' ? error.type : null;
+        return [this.streamError(ANTHROPIC_ERROR_STATUS[type ?? ''] ?? 502, String(error.message ?? 'Provider stream error'), type)];
       }
       default:
         return;
     }
   }
 
+  private totals(): Usage {
+    return { ...this.input, outputTokens: this.output };
+  }
+
   private finish(): string[] {
     if (this.done) return [];
     this.done = true;
-    this.usage = { inputTokens: this.input, outputTokens: this.output };
+    this.usage = this.totals();
     return [this.writer.usage(this.usage), SSE_DONE];
   }
 

@@ -87,13 +87,14 @@ export class ChunkWriter {
     this.id = id;
   }
 
-  chunk(delta: Record<string, unknown>, finishReason: string | null = null): string {
+  /** `index` is the choice (OpenAI's n; one Gemini candidate each). */
+  chunk(delta: Record<string, unknown>, finishReason: string | null = null, index = 0): string {
     return sseData({
       id: this.id,
       object: 'chat.completion.chunk',
       created: this.created,
       model: this.model,
-      choices: [{ index: 0, delta, logprobs: null, finish_reason: finishReason }],
+      choices: [{ index, delta, logprobs: null, finish_reason: finishReason }],
     });
   }
 
@@ -110,20 +111,30 @@ export class ChunkWriter {
   }
 }
 
+/** OpenAI's `usage`: `prompt_tokens` includes cached tokens, reported again in `prompt_tokens_details.cached_tokens`. */
 export function toOpenAIUsage(usage: Usage) {
   return {
     prompt_tokens: usage.inputTokens,
     completion_tokens: usage.outputTokens,
     total_tokens: usage.inputTokens + usage.outputTokens,
+    ...(usage.cacheReadTokens !== undefined || usage.cacheWriteTokens !== undefined ? { prompt_tokens_details: { cached_tokens: usage.cacheReadTokens ?? 0 } } : {}),
   };
 }
 
-/** Reads OpenAI-shaped `usage` (prompt/completion tokens). */
+/** A token count from a provider's JSON: a finite, non-negative number, else 0. */
+export const count = (value: unknown): number => {
+  const n = Number(value ?? 0);
+  return Number.isFinite(n) && n > 0 ? n : 0;
+};
+
+/** Reads OpenAI-shaped `usage` (prompt/completion tokens, cached prompt tokens). */
 export function fromOpenAIUsage(usage: any): Usage | null {
   if (!usage || typeof usage !== 'object') return null;
   const input = Number(usage.prompt_tokens);
   const output = Number(usage.completion_tokens ?? 0);
-  return Number.isFinite(input) && Number.isFinite(output) ? { inputTokens: input, outputTokens: output } : null;
+  if (!Number.isFinite(input) || !Number.isFinite(output)) return null;
+  const cached = usage.prompt_tokens_details?.cached_tokens;
+  return { inputTokens: input, outputTokens: output, ...(cached != null ? { cacheReadTokens: Math.min(count(cached), input) } : {}) };
 }
 
 /**
@@ -134,6 +145,8 @@ export function fromOpenAIUsage(usage: any): Usage | null {
 export abstract class SseTransform extends Transform implements UsageTransform {
   usage: Usage | null = null;
   outputChars = 0;
+  failure: { status: number } | null = null;
+  redact?: (text: string) => string;
   private readonly decoder = new StringDecoder('utf8');
   private readonly parser: EventSourceParser;
   private out: string[] = [];
@@ -141,6 +154,16 @@ export abstract class SseTransform extends Transform implements UsageTransform {
   constructor() {
     super();
     this.parser = createParser({ onEvent: (event) => this.emitAll(this.onEvent(event)) });
+  }
+
+  /**
+   * The provider reported an error mid-stream: remember the status to record
+   * and return the OpenAI-style error event that ends the client's stream
+   * (as OpenAI does: `data: {"error": …}`, no [DONE]).
+   */
+  protected streamError(status: number, message: string, code: string | null): string {
+    this.failure = { status };
+    return sseData({ error: openAIError(status, this.redact ? this.redact(message) : message, code) });
   }
 
   /** Returns the output for one event (already SSE-framed), or nothing. */

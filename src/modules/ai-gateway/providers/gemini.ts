@@ -2,6 +2,7 @@ import type { EventSourceMessage } from 'eventsource-parser';
 import {
   baseUrl,
   ChunkWriter,
+  count,
   errorType,
   joinUrl,
   nowSeconds,
@@ -156,10 +157,12 @@ function finishReason(reason: unknown, hasToolCalls: boolean): string | null {
 
 function geminiUsage(meta: any): Usage | null {
   if (!meta || typeof meta !== 'object') return null;
-  // Thinking tokens are billed as output.
+  // Thinking tokens are billed as output; cached tokens are part of promptTokenCount.
+  const input = count(meta.promptTokenCount);
   return {
-    inputTokens: Number(meta.promptTokenCount ?? 0),
-    outputTokens: Number(meta.candidatesTokenCount ?? 0) + Number(meta.thoughtsTokenCount ?? 0),
+    inputTokens: input,
+    outputTokens: count(meta.candidatesTokenCount) + count(meta.thoughtsTokenCount),
+    ...(meta.cachedContentTokenCount != null ? { cacheReadTokens: Math.min(count(meta.cachedContentTokenCount), input) } : {}),
   };
 }
 
@@ -207,7 +210,8 @@ export function fromGeminiResponse(response: any, model: string): { body: Record
 export class GeminiStream extends SseTransform {
   private readonly writer: ChunkWriter;
   private started = false;
-  private toolCalls = 0;
+  /** Per candidate (choice index): whether its role chunk was sent, and its tool calls so far. */
+  private readonly choices = new Map<number, { toolCalls: number }>();
   private done = false;
 
   constructor(model: string) {
@@ -220,29 +224,44 @@ export class GeminiStream extends SseTransform {
     if (!data) return;
     if (data.error) {
       this.done = true;
-      return [`data: ${JSON.stringify({ error: openAIError(500, String(data.error.message ?? 'Provider stream error'), data.error.status ?? null, 'api_error') })}\n\n`];
+      const code = Number(data.error.code);
+      return [this.streamError(code >= 400 && code < 600 ? code : 502, String(data.error.message ?? 'Provider stream error'), data.error.status ?? null)];
     }
     const out: string[] = [];
     if (!this.started) {
       this.started = true;
       if (data.responseId) this.writer.id = data.responseId;
       if (data.modelVersion) this.writer.model = data.modelVersion;
-      out.push(this.writer.chunk({ role: 'assistant', content: '' }));
     }
     const usage = geminiUsage(data.usageMetadata);
     if (usage) this.usage = usage;
-    const candidate = data.candidates?.[0];
-    const { text, toolCalls } = candidateParts(candidate);
-    if (text) {
-      this.outputChars += text.length;
-      out.push(this.writer.chunk({ content: text }));
+    // With candidateCount (OpenAI's n) > 1 an event carries pieces of several candidates, each with its index.
+    const candidates: any[] = Array.isArray(data.candidates) ? data.candidates : [];
+    candidates.forEach((candidate, i) => {
+      const index = Number.isInteger(candidate?.index) ? candidate.index : i;
+      let choice = this.choices.get(index);
+      if (!choice) {
+        choice = { toolCalls: 0 };
+        this.choices.set(index, choice);
+        out.push(this.writer.chunk({ role: 'assistant', content: '' }, null, index));
+      }
+      const { text, toolCalls } = candidateParts(candidate);
+      if (text) {
+        this.outputChars += text.length;
+        out.push(this.writer.chunk({ content: text }, null, index));
+      }
+      for (const call of toolCalls) {
+        const args = JSON.stringify(call.args);
+        this.outputChars += args.length;
+        out.push(this.writer.chunk({ tool_calls: [{ index: choice.toolCalls++, id: randomId('call_'), type: 'function', function: { name: call.name, arguments: args } }] }, null, index));
+      }
+      if (candidate?.finishReason) out.push(this.writer.chunk({}, finishReason(candidate.finishReason, choice.toolCalls > 0), index));
+    });
+    // A blocked prompt streams no candidate at all: the client still gets its role chunk.
+    if (candidates.length === 0 && this.choices.size === 0) {
+      this.choices.set(0, { toolCalls: 0 });
+      out.push(this.writer.chunk({ role: 'assistant', content: '' }));
     }
-    for (const call of toolCalls) {
-      const args = JSON.stringify(call.args);
-      this.outputChars += args.length;
-      out.push(this.writer.chunk({ tool_calls: [{ index: this.toolCalls++, id: randomId('call_'), type: 'function', function: { name: call.name, arguments: args } }] }));
-    }
-    if (candidate?.finishReason) out.push(this.writer.chunk({}, finishReason(candidate.finishReason, this.toolCalls > 0)));
     return out;
   }
 
@@ -251,6 +270,21 @@ export class GeminiStream extends SseTransform {
     this.done = true;
     return [this.writer.usage(this.usage ?? { inputTokens: 0, outputTokens: 0 }), SSE_DONE];
   }
+}
+
+/**
+ * Gemini's 429 says when to retry in the body, not a header: a
+ * `google.rpc.RetryInfo` detail with `retryDelay` like "30s" or "1.5s".
+ * Returns whole seconds for a Retry-After header.
+ */
+export function geminiRetryAfter(raw: Buffer): string | undefined {
+  const body = parseJson(raw);
+  const error = (Array.isArray(body) ? body[0] : body)?.error;
+  const details: any[] = Array.isArray(error?.details) ? error.details : [];
+  const delay = details.find((d) => d?.['@type'] === 'type.googleapis.com/google.rpc.RetryInfo')?.retryDelay;
+  const match = typeof delay === 'string' ? /^(\d+(?:\.\d+)?)s$/.exec(delay.trim()) : null;
+  if (!match) return undefined;
+  return String(Math.max(1, Math.ceil(Number(match[1]))));
 }
 
 export function geminiError(status: number, raw: Buffer): OpenAIError {
@@ -300,6 +334,10 @@ export class GeminiAdapter implements ProviderAdapter {
 
   error(status: number, raw: Buffer): OpenAIError {
     return geminiError(status, raw);
+  }
+
+  retryAfter(status: number, raw: Buffer): string | undefined {
+    return status === 429 || status === 503 ? geminiRetryAfter(raw) : undefined;
   }
 
   testRequest(key: ProviderKey): UpstreamRequest {

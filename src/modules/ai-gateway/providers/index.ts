@@ -95,8 +95,9 @@ export async function testProviderKey(key: ProviderKey, dispatcher: Dispatcher):
     return result('invalid_key', status, `${key.provider} rejected the key (HTTP ${status}): ${detail}`);
   }
   if (status === 429) {
-    const retryAfter = res.headers['retry-after'];
-    const wait = typeof retryAfter === 'string' ? ` Retry after ${retryAfter}s.` : '';
+    const header = res.headers['retry-after'];
+    const retryAfter = typeof header === 'string' ? header : adapter.retryAfter?.(status, raw);
+    const wait = retryAfter ? ` Retry after ${retryAfter}s.` : '';
     return result('rate_limited', status, `${key.provider} is rate-limiting this key (HTTP 429): ${detail}.${wait}`);
   }
   return result('provider_error', status, `${key.provider} answered HTTP ${status}: ${detail}`);

@@ -62,6 +62,12 @@ export class PassthroughStream extends SseTransform {
     if (event.data === '[DONE]') return;
     const chunk = parseJson(event.data);
     if (!chunk) return;
+    if (chunk.error && typeof chunk.error === 'object') {
+      // OpenAI and OpenRouter end a failed stream with `data: {"error": …}`; the bytes go through as they are.
+      const code = Number(chunk.error.code);
+      this.failure = { status: code >= 400 && code < 600 ? code : 502 };
+      return;
+    }
     const usage = fromOpenAIUsage(chunk.usage ?? chunk.x_groq?.usage);
     if (usage) this.usage = usage;
     const content = chunk.choices?.[0]?.delta?.content;

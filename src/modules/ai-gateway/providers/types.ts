@@ -8,10 +8,16 @@ export interface ProviderKey {
   deploymentName: string | null;
 }
 
-/** Token counts of one call. `exact` is false when atrium had to estimate them. */
+/**
+ * Token counts of one call. `inputTokens` counts every prompt token (as
+ * OpenAI's `prompt_tokens` does); the cache counts, when the provider reports
+ * them, are the parts of it read from / written to its prompt cache.
+ */
 export interface Usage {
   inputTokens: number;
   outputTokens: number;
+  cacheReadTokens?: number;
+  cacheWriteTokens?: number;
 }
 
 /** The body of an OpenAI error response: `{"error": {...}}`. */
@@ -74,6 +80,14 @@ export interface UpstreamRequest {
 export interface UsageTransform extends Transform {
   usage: Usage | null;
   outputChars: number;
+  /**
+   * Set when the provider ended the stream with an error event (HTTP 200
+   * already sent): the status to record for the request. Its usage is then
+   * estimated, never exact.
+   */
+  failure: { status: number } | null;
+  /** Removes the provider key from error text atrium writes into the stream. */
+  redact?: (text: string) => string;
 }
 
 /** Whether the adapter passes OpenAI bodies through or translates them. */
@@ -90,6 +104,8 @@ export interface ProviderAdapter {
   chatStream(model: string): UsageTransform;
   /** A non-2xx body → the OpenAI error fields. */
   error(status: number, raw: Buffer): OpenAIError;
+  /** Seconds to wait, for providers that say so in the error body rather than a Retry-After header. */
+  retryAfter?(status: number, raw: Buffer): string | undefined;
   /** The cheapest authenticated call that proves a key works (list models). */
   testRequest(key: ProviderKey): UpstreamRequest;
   /** Whether a failed test response means "this key is invalid" (beyond 401/403). */

@@ -245,7 +245,7 @@ describe.each(engines)('AI keys (%s)', (engine) => {
       await t.db.insertInto('ai_usage_daily').values([daily(today, 3, 1_500_000), daily(lastMonth, 100, 9_000_000)]).execute();
       await t.db.insertInto('ai_usage').values({
         id: 'use_test1', workspace_id: ws.workspaceId, key_id: id, provider: 'openai', model: 'gpt-4o-mini', token_id: null,
-        input_tokens: 10, output_tokens: 5, cost_micros: 500_000, latency_ms: 30, status_code: 200, estimated: 0, unpriced: 0, stream: 0, created_at: now - 1000,
+        input_tokens: 10, output_tokens: 5, cache_read_tokens: 0, cache_write_tokens: 0, cost_micros: 500_000, latency_ms: 30, status_code: 200, estimated: 0, unpriced: 0, stream: 0, created_at: now - 1000,
       }).execute();
       const listed = (await t.get('/api/ai-keys', { token: ws.developer.token, query: { workspace_id: ws.workspaceId } })).body.data.find((k: any) => k.id === id);
       expect(listed).toMatchObject({ usage_this_month: 3, cost_this_month: 1.5, last_used: new Date(now - 1000).toISOString() });
@@ -316,7 +316,7 @@ describe.each(engines)('AI keys (%s)', (engine) => {
       const res = await t.get('/api/ai-keys/providers', { token: ws.viewer.token });
       expect(res.status).toBe(200);
       expect(res.body.data.map((p: any) => p.id)).toEqual(['openai', 'anthropic', 'gemini', 'mistral', 'cohere', 'groq', 'azure_openai', 'openrouter', 'custom']);
-      expect(res.body.data.find((p: any) => p.id === 'openai').models).toContainEqual({ id: 'gpt-4o-mini', input_per_mtok: 0.15, output_per_mtok: 0.6 });
+      expect(res.body.data.find((p: any) => p.id === 'openai').models).toContainEqual({ id: 'gpt-4o-mini', input_per_mtok: 0.15, output_per_mtok: 0.6, cache_read_per_mtok: 0.075 });
       expect(res.body.data.find((p: any) => p.id === 'azure_openai')).toMatchObject({ needs_endpoint_url: true, needs_deployment_name: true });
       expect(res.body.prices_checked_at).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     });

@@ -20,7 +20,7 @@ describe('provider catalog', () => {
   });
 
   it('prices in integer micro-dollars per million tokens, exactly', () => {
-    expect(priceFor('openai', 'gpt-4o-mini')).toEqual({ inputMicrosPerMTok: 150_000, outputMicrosPerMTok: 600_000 });
+    expect(priceFor('openai', 'gpt-4o-mini')).toMatchObject({ inputMicrosPerMTok: 150_000, outputMicrosPerMTok: 600_000 });
     expect(priceFor('cohere', 'command-r7b-12-2024')).toEqual({ inputMicrosPerMTok: 37_500, outputMicrosPerMTok: 150_000 });
     for (const p of PROVIDERS) {
       for (const m of p.models) {
@@ -49,8 +49,37 @@ describe('provider catalog', () => {
 
   it('computes the cost of a request', () => {
     const price = priceFor('openai', 'gpt-4o')!; // $2.50 in, $10 out per 1M
-    expect(costMicros(price, 1_000_000, 0)).toBe(2_500_000);
-    expect(costMicros(price, 1000, 500)).toBe(2500 + 5000);
-    expect(costMicros(price, 0, 0)).toBe(0);
+    expect(costMicros(price, { input: 1_000_000, output: 0 })).toBe(2_500_000);
+    expect(costMicros(price, { input: 1000, output: 500 })).toBe(2500 + 5000);
+    expect(costMicros(price, { input: 0, output: 0 })).toBe(0);
+  });
+
+  it('bills cached prompt tokens at the published cache rates', () => {
+    // OpenAI gpt-4o-mini: $0.15 input, $0.075 cached input, $0.60 output per 1M.
+    expect(priceFor('openai', 'gpt-4o-mini')).toEqual({ inputMicrosPerMTok: 150_000, cacheReadMicrosPerMTok: 75_000, outputMicrosPerMTok: 600_000 });
+    expect(costMicros(priceFor('openai', 'gpt-4o-mini')!, { input: 10_000, cacheRead: 8000, output: 100 })).toBe(2000 * 0.15 + 8000 * 0.075 + 100 * 0.6);
+    // gpt-4.1 family: cached input is a quarter of input.
+    const gpt41 = priceFor('openai', 'gpt-4.1')!;
+    expect(gpt41.cacheReadMicrosPerMTok).toBe(gpt41.inputMicrosPerMTok / 4);
+    // Anthropic: cache reads 0.1x input, 5-minute cache writes 1.25x input.
+    for (const m of ['claude-sonnet-4-5', 'claude-3-5-haiku', 'claude-opus-4-1']) {
+      const p = priceFor('anthropic', m)!;
+      expect(p.cacheReadMicrosPerMTok).toBe(p.inputMicrosPerMTok / 10);
+      expect(p.cacheWriteMicrosPerMTok).toBe(p.inputMicrosPerMTok * 1.25);
+    }
+    const sonnet = priceFor('anthropic', 'claude-sonnet-4-5')!; // $3 in, $0.30 read, $3.75 write, $15 out
+    expect(costMicros(sonnet, { input: 100 + 10_000 + 2000, cacheRead: 10_000, cacheWrite: 2000, output: 50 })).toBe(300 + 3000 + 7500 + 750);
+    // Gemini: cached input 0.25x.
+    const flash = priceFor('gemini', 'gemini-2.5-flash')!;
+    expect(flash.cacheReadMicrosPerMTok).toBe(flash.inputMicrosPerMTok / 4);
+    // No cache rate: cached tokens cost what input costs.
+    expect(costMicros(priceFor('mistral', 'mistral-large')!, { input: 1000, cacheRead: 1000, output: 0 })).toBe(2000);
+    for (const p of PROVIDERS) {
+      for (const m of p.models) {
+        const price = priceFor(p.id, m.id)!;
+        for (const rate of [price.cacheReadMicrosPerMTok, price.cacheWriteMicrosPerMTok]) if (rate !== undefined) expect(Number.isInteger(rate)).toBe(true);
+        if (price.cacheReadMicrosPerMTok !== undefined) expect(price.cacheReadMicrosPerMTok).toBeLessThan(price.inputMicrosPerMTok);
+      }
+    }
   });
 });
