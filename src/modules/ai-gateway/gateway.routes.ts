@@ -99,6 +99,8 @@ export async function registerGatewayRoutes(app: FastifyInstance, gateway: AiGat
       v1.route({
         method: [...ALL_METHODS],
         url: '/*',
+        // It only answers 404 and changes nothing, so it needs no caller or write scope.
+        config: { public: true },
         schema: { hide: true },
         handler: async (request, reply) => reply.status(404).send(unknownRoute(request.method, request.url)),
       });
