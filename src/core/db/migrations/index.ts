@@ -4,6 +4,7 @@ import * as m0002 from './0002_webhooks.js';
 import * as m0003 from './0003_ai_keys.js';
 import * as m0004 from './0004_ai_usage.js';
 import * as m0005 from './0005_covering_due_index.js';
+import * as m0007 from './0007_webhook_fair_claims.js';
 
 /** Every migration, in order. Names sort lexically; never rename or edit a shipped one. */
 export const migrations: Record<string, Migration> = {
@@ -12,4 +13,6 @@ export const migrations: Record<string, Migration> = {
   '0003_ai_keys': m0003,
   '0004_ai_usage': m0004,
   '0005_covering_due_index': m0005,
+  // 0006 is the AI gateway's (hardening branch); the lead orders them at merge.
+  '0007_webhook_fair_claims': m0007,
 };
