@@ -106,14 +106,15 @@ interface Starting {
 }
 
 /** What `health()` reports: ok, or the reason it is not. */
-export interface WorkerHealth {
-  ok: boolean;
-  /** Set when not ok: loop_stalled, database_unavailable, listen_connection_lost. */
-  reason: string | null;
-  message: string | null;
-  /** The claim loop completed a cycle recently (liveness: a stuck loop needs a restart, a lost database does not). */
-  live: boolean;
-}
+export type WorkerHealth =
+  | { ok: true; live: true; reason: null; message: null }
+  | {
+      ok: false;
+      /** The claim loop completed a cycle recently (liveness: a stuck loop needs a restart, a lost database does not). */
+      live: boolean;
+      reason: 'loop_stalled' | 'database_unavailable' | 'listen_connection_lost';
+      message: string;
+    };
 
 /** What this worker holds for one endpoint: attempts being sent and claimed deliveries waiting for a slot. */
 interface EndpointSlots {
