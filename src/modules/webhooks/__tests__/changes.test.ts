@@ -1,7 +1,10 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { Webhook } from 'standardwebhooks';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { engines, type Member, type TestApp } from '../../../test/harness.js';
-import { endpointFor, publish, Receiver, waitFor, webhookApp, type Received } from './helpers.js';
+import { endpointFor, publish, Receiver, spawnTs, waitFor, webhookApp, type Child, type Received } from './helpers.js';
 
 const verifies = (secret: string, req: Received) => {
   try {
@@ -57,6 +60,13 @@ class HeldReceiver {
 
 const QUEUED = 20;
 
+const finished = (t: TestApp, owner: Member, endpointId: string) =>
+  waitFor(async () => {
+    const res = await t.get(`/api/webhooks/${endpointId}/deliveries`, { token: owner.token, query: { limit: '100' } });
+    const rows = res.body.data as { status: string }[];
+    return rows.length === QUEUED && rows.every((d) => d.status === 'succeeded' || d.status === 'failed') ? rows : null;
+  }, 'every delivery to finish');
+
 describe.each(engines)('claimed-ahead deliveries follow endpoint changes (%s)', (engine) => {
   const setup = async (answer?: (req: Received) => number) => {
     const t = await webhookApp(engine, { env: { ATRIUM_WEBHOOK_ENDPOINT_CONCURRENCY: '2', ATRIUM_WEBHOOK_TIMEOUT_MS: '20000' } });
@@ -71,12 +81,6 @@ describe.each(engines)('claimed-ahead deliveries follow endpoint changes (%s)', 
     await waitFor(async () => held.requests.length === 2 && (await inFlight()) > 4, 'two attempts under way and more claimed ahead');
     return { t, held, owner, ws, ep };
   };
-  const finished = (t: TestApp, owner: Member, endpointId: string) =>
-    waitFor(async () => {
-      const res = await t.get(`/api/webhooks/${endpointId}/deliveries`, { token: owner.token, query: { limit: '100' } });
-      const rows = res.body.data as { status: string }[];
-      return rows.length === QUEUED && rows.every((d) => d.status === 'succeeded' || d.status === 'failed') ? rows : null;
-    }, 'every delivery to finish');
 
   it('sends nothing more once the endpoint is disabled', async () => {
     const { t, held, owner, ep } = await setup();
@@ -146,4 +150,57 @@ describe.each(engines)('claimed-ahead deliveries follow endpoint changes (%s)', 
       await held.close();
     }
   });
+});
+
+const children: Child[] = [];
+afterEach(() => {
+  for (const c of children.splice(0)) if (c.proc.exitCode === null && c.proc.signalCode === null) c.proc.kill('SIGKILL');
+});
+
+describe.runIf(process.env.TEST_DATABASE_URL)('claimed-ahead deliveries follow changes made by another process (postgres)', () => {
+  it('an `atrium worker` sends no claimed-ahead delivery to the old URL once the API process has changed it', async () => {
+    // The API process runs no worker; a separate `atrium worker` (no in-process signal can reach it) sends.
+    const t = await webhookApp('postgres', { worker: false });
+    const held = await HeldReceiver.start();
+    const next = await Receiver.start();
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'atrium-changes-'));
+    const url = new URL(process.env.TEST_DATABASE_URL!);
+    url.searchParams.set('options', `-c search_path=${t.testDb.pgSchema}`);
+    try {
+      const owner = await t.signup('owner');
+      const ws = (await t.createWorkspace(owner.token)).id;
+      const moved = await endpointFor(t, owner.token, ws, held.receiver, { event_types: ['custom.moved'] });
+      const masterKey = `${t.services.keyring.primary.version}:${t.services.keyring.primary.key.toString('base64')}`;
+      const worker = await spawnTs(['src/main.ts', 'worker'], {
+        ATRIUM_DATABASE_URL: url.toString(),
+        ATRIUM_DATA_DIR: dataDir,
+        ATRIUM_MASTER_KEY: masterKey,
+        LOG_LEVEL: 'info',
+        ATRIUM_OUTBOUND_ALLOWED_CIDRS: '127.0.0.1/32',
+        ATRIUM_WEBHOOK_ENDPOINT_CONCURRENCY: '2',
+        ATRIUM_WEBHOOK_TIMEOUT_MS: '20000',
+        ATRIUM_WEBHOOK_POLL_INTERVAL: '100ms',
+      });
+      children.push(worker);
+      await worker.waitForLine(/webhook worker started/, 'the worker to start');
+      await Promise.all(Array.from({ length: QUEUED }, (_, i) => publish(t, owner.token, ws, 'custom.moved', { i })));
+      const inFlight = async () =>
+        Number((await t.db.selectFrom('webhook_deliveries').select((eb) => eb.fn.countAll().as('n')).where('endpoint_id', '=', moved.id).where('status', '=', 'in_flight').executeTakeFirstOrThrow()).n);
+      await waitFor(async () => held.requests.length === 2 && (await inFlight()) > 4, 'two attempts under way and more claimed ahead');
+
+      expect((await t.patch(`/api/webhooks/${moved.id}`, { token: owner.token, body: { url: next.url('/new') } })).status).toBe(200);
+      held.release();
+      await finished(t, owner, moved.id);
+      expect(held.requests).toHaveLength(2);
+      expect(next.requests).toHaveLength(QUEUED - 2);
+
+      worker.proc.kill('SIGTERM');
+      expect((await worker.exited).code).toBe(0);
+    } finally {
+      await t.close();
+      await held.close();
+      await next.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  }, 90_000);
 });
