@@ -332,7 +332,6 @@ export class DeliveryWorker {
     const budget = (endpointId: string) => {
       const s = this.slots.get(endpointId);
       const held = s ? s.active + s.queue.length : 0;
-      if (this.gone.has(endpointId)) return 0;
       return this.config.endpointConcurrency * prefetchFor(this.attemptMs.get(endpointId), this.config) - held;
     };
     const claimIn = (trx: Transaction<DB>) => this.repo.with(trx).claimDue({ now, leaseOwner, leaseMs: this.config.leaseMs, free, budget });
@@ -496,9 +495,11 @@ export class DeliveryWorker {
    * After a 410 Gone nothing more goes to that endpoint from this worker:
    * its claimed deliveries waiting here fail at once (the disable that the
    * write-back commits fails the queued ones), and the check before each
-   * send refuses the endpoint until its configuration changes again.
+   * send refuses the endpoint until its configuration changes again (a
+   * re-enabled endpoint is sent to again).
    */
   private endpointGone(endpointId: string): void {
+    if (this.gone.size > MAX_CACHED_KEYS) this.gone.clear();
     this.gone.set(endpointId, this.configs.get(endpointId)?.version ?? Number.MAX_SAFE_INTEGER);
     const slot = this.slots.get(endpointId);
     if (!slot) return;
