@@ -64,6 +64,16 @@ export interface AppDeps {
   logStream?: NodeJS.WritableStream;
 }
 
+/** A readiness probe answers within this time even when the database does not (a held lock, a dead connection). */
+const READY_TIMEOUT_MS = 2_000;
+const withTimeout = <T>(promise: Promise<T>, ms: number): Promise<T> => {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+};
+
 /** Builds every service once; routes, workers and CLI commands share them. */
 export function createServices({ config, database, keyring }: Omit<AppDeps, 'logStream'>) {
   const db = database.db;
@@ -163,22 +173,30 @@ export async function buildApp(deps: AppDeps): Promise<{ app: AppInstance; servi
 
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
+  // Liveness: the process and its in-process webhook worker are not stuck (a lost database is
+  // readiness's business: restarting would not bring it back).
   app.get('/api/health', {
     config: { public: true },
-    schema: { tags: ['system'], summary: 'Liveness', security: [], response: { 200: Type.Object({ status: Type.Literal('ok') }) } },
-  }, async () => ({ status: 'ok' as const }));
+    schema: { tags: ['system'], summary: 'Liveness: the process and its webhook claim loop are not stuck', security: [], response: { 200: Type.Object({ status: Type.Literal('ok') }), ...errors(503) } },
+  }, async (_request, reply) => {
+    const worker = services.webhooks.worker.health();
+    if (!worker.live) return reply.status(503).send({ error: { code: 'not_live', message: worker.message, details: { reason: worker.reason } } });
+    return { status: 'ok' as const };
+  });
 
   app.get('/api/ready', {
     config: { public: true },
-    schema: { tags: ['system'], summary: 'Readiness: the database answers', security: [], response: { 200: Type.Object({ status: Type.Literal('ready') }), ...errors(503) } },
+    schema: { tags: ['system'], summary: 'Readiness: the database answers and the in-process webhook worker works', security: [], response: { 200: Type.Object({ status: Type.Literal('ready') }), ...errors(503) } },
   }, async (request, reply) => {
     try {
-      await ping(deps.database.db);
-      return { status: 'ready' as const };
+      await withTimeout(ping(deps.database.db), READY_TIMEOUT_MS);
     } catch (error) {
       request.log.warn({ err: error }, 'readiness check failed');
-      return reply.status(503).send({ error: { code: 'not_ready', message: 'Database unreachable', details: null } });
+      return reply.status(503).send({ error: { code: 'not_ready', message: 'Database unreachable', details: { reason: 'database_unavailable' } } });
     }
+    const worker = services.webhooks.worker.health();
+    if (!worker.ok) return reply.status(503).send({ error: { code: 'not_ready', message: worker.message, details: { reason: worker.reason } } });
+    return { status: 'ready' as const };
   });
 
   app.get('/metrics', { schema: { hide: true } }, async (_request, reply) => {

@@ -9,6 +9,7 @@ import { pino } from 'pino';
 import { loggerOptions } from './core/logger.js';
 import { loadKeyring } from './core/keyring.js';
 import { rotateMasterKey, type RotationMode } from './core/master-key-rotation.js';
+import type { WorkerHealth } from './modules/webhooks/delivery.worker.js';
 
 const USAGE = `Usage: atrium <command>
 
@@ -82,7 +83,7 @@ async function worker(config: Config): Promise<void> {
   deliveries.log = log.child({ module: 'webhooks' });
   deliveries.start();
   log.info({ worker_id: deliveries.id }, 'webhook worker started');
-  const probe = config.workerMetricsPort ? await serveWorkerProbe(config, services.metrics.registry) : undefined;
+  const probe = config.workerMetricsPort ? await serveWorkerProbe(config, services.metrics.registry, () => deliveries.health()) : undefined;
 
   let closing = false;
   const shutdown = async (signal: string) => {
@@ -109,9 +110,11 @@ async function worker(config: Config): Promise<void> {
 
 /**
  * A worker has no API, but operators still need its metrics (attempts,
- * latency) and a liveness probe: a bare HTTP listener for exactly those two.
+ * latency) and a health probe (503 with the reason when its claim loop is
+ * stuck or its database or LISTEN connection is lost): a bare HTTP listener
+ * for exactly those two.
  */
-async function serveWorkerProbe(config: Config, registry: Registry): Promise<Server> {
+async function serveWorkerProbe(config: Config, registry: Registry, health: () => WorkerHealth): Promise<Server> {
   const server = createServer((req, res) => {
     if (req.method === 'GET' && req.url === '/metrics') {
       registry.metrics().then(
@@ -119,7 +122,10 @@ async function serveWorkerProbe(config: Config, registry: Registry): Promise<Ser
         () => res.writeHead(500).end(),
       );
     } else if (req.method === 'GET' && req.url === '/health') {
-      res.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"ok"}');
+      // The worker is all this process does: its claim loop, database and LISTEN connection.
+      const h = health();
+      if (h.ok) res.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"ok"}');
+      else res.writeHead(503, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { code: 'worker_unhealthy', message: h.message, details: { reason: h.reason } } }));
     } else {
       res.writeHead(404, { 'content-type': 'application/json' }).end('{"error":{"code":"route_not_found","message":"Only /metrics and /health","details":null}}');
     }

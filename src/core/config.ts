@@ -205,6 +205,8 @@ export interface WebhookConfig {
   leaseMs: number;
   /** How often an idle worker looks for due deliveries. */
   pollMs: number;
+  /** A worker whose claim loop has not completed a cycle for this long (plus the poll interval) reports itself unhealthy. */
+  stallMs: number;
   /** Default grace period of the previous secret after a rotation. */
   secretGraceMs: number;
   /** Whether `serve` runs the delivery worker in-process (off when dedicated `atrium worker` processes do it). */
@@ -253,6 +255,7 @@ export function parseWebhookConfig(env: Env): WebhookConfig {
     endpointConcurrency: int(env, 'ATRIUM_WEBHOOK_ENDPOINT_CONCURRENCY', 8, 1, 10_000),
     leaseMs,
     pollMs: duration(env, 'ATRIUM_WEBHOOK_POLL_INTERVAL', '500ms'),
+    stallMs: duration(env, 'ATRIUM_WEBHOOK_STALL_AFTER', '30s'),
     secretGraceMs: int(env, 'ATRIUM_WEBHOOK_SECRET_GRACE_SECONDS', 86_400, 0, 30 * 86_400) * 1000,
     workerInServe: bool(env, 'ATRIUM_WEBHOOK_WORKER', true),
     // One core stays with the main thread (the queue's database work, and the API in `serve`).

@@ -58,6 +58,12 @@ export function createDatabase(url: string, options: DatabaseOptions = {}): Data
     ...(options.pgSchema ? { options: `-c search_path=${options.pgSchema}` } : {}),
   };
   const pool = new pg.Pool({ ...connection, max: options.poolSize ?? 10 });
+  // A pooled connection that drops (server restart, network cut, pg_terminate_backend) emits 'error'
+  // on the pool when idle, or on the client when checked out between two queries (a transaction):
+  // without a listener either would crash the process. The query under way, or the next one on that
+  // client, fails on its own; the pool discards the broken client and opens a new one.
+  pool.on('error', () => undefined);
+  pool.on('connect', (client) => client.on('error', () => undefined));
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   return {
     db,

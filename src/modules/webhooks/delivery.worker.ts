@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { WebhookConfig } from '../../core/config.js';
 import type { Transaction } from 'kysely';
-import type { Database, Db } from '../../core/db/database.js';
+import { ping, type Database, type Db } from '../../core/db/database.js';
 import type { DB } from '../../core/db/schema.js';
 import type { Keyring } from '../../core/keyring.js';
 import { SYSTEM_CONTEXT } from '../activity/audit.js';
@@ -12,7 +12,7 @@ import type { SendPort } from './sender-pool.js';
 import { secretKey } from './signing.js';
 import { attemptRow, headersAad, messageBody, secretAad, type WebhooksService } from './webhooks.service.js';
 import type { WebhookMetrics } from './webhooks.metrics.js';
-import { DUE_CHANNEL, type ClaimedDelivery, type DeliveryOutcome, type WebhooksRepository } from './webhooks.repository.js';
+import { DUE_CHANNEL, type ClaimedDelivery, type DeliveryOutcome, type EndpointSendConfig, type WebhooksRepository } from './webhooks.repository.js';
 import type { WebhookAttemptsTable } from './webhooks.tables.js';
 
 interface Log {
@@ -27,6 +27,8 @@ interface Completed {
   outcome: DeliveryOutcome;
   attempt: WebhookAttemptsTable | null;
   gone: boolean;
+  /** The database refused the attempt row: the outcome is written without it (never lost for a log line). */
+  dropAttempt?: boolean;
 }
 
 /**
@@ -84,9 +86,35 @@ const sleep = (ms: number, keepAlive = true) =>
 
 interface Ready {
   delivery: ClaimedDelivery;
-  keys: Buffer[];
   leaseEnd: number;
 }
+
+/** How to send to an endpoint, as of `version` (its config_version). */
+interface EndpointConfig {
+  version: number;
+  active: boolean;
+  url: string;
+  headers: Record<string, string>;
+  /** Every secret that signed when this was read, newest first; expired ones are left out at send time. */
+  secrets: { key: Buffer; expiresAt: number | null }[];
+}
+
+/** A delivery whose slots are taken, waiting for the send-time check of its endpoint. */
+interface Starting {
+  slot: EndpointSlots;
+  ready: Ready;
+}
+
+/** What `health()` reports: ok, or the reason it is not. */
+export type WorkerHealth =
+  | { ok: true; live: true; reason: null; message: null }
+  | {
+      ok: false;
+      /** The claim loop completed a cycle recently (liveness: a stuck loop needs a restart, a lost database does not). */
+      live: boolean;
+      reason: 'loop_stalled' | 'database_unavailable' | 'listen_connection_lost';
+      message: string;
+    };
 
 /** What this worker holds for one endpoint: attempts being sent and claimed deliveries waiting for a slot. */
 interface EndpointSlots {
@@ -124,8 +152,16 @@ export class DeliveryWorker {
   /** Claimed deliveries not yet finished (being sent or waiting in a local queue). */
   private held = 0;
   private lastClaimAt = 0;
-  private lastFairClaimAt = 0;
   private readonly slots = new Map<string, EndpointSlots>();
+  /** Deliveries about to start, checked against their endpoint's current version in one query per batch. */
+  private starting: Starting[] = [];
+  /** Endpoints that answered 410 Gone, with the config version they answered under: nothing more is sent to them. */
+  private readonly gone = new Map<string, number>();
+  private readonly configs = new Map<string, EndpointConfig>();
+  /** Health: when the loop last finished a cycle, the last database error (null once a cycle succeeds), LISTEN state. */
+  private lastCycleAt = 0;
+  private dbError: string | null = null;
+  private listenDown = false;
   private toRelease: Ready[] = [];
   private readonly inFlight = new Set<Promise<void>>();
   private buffer: Completed[] = [];
@@ -134,7 +170,6 @@ export class DeliveryWorker {
   private readonly keyCache = new Map<string, Buffer>();
   /** Recent attempt duration per endpoint (moving average, ms): how far ahead to claim for it. */
   private readonly attemptMs = new Map<string, number>();
-  private readonly headerCache = new Map<string, { updatedAt: number; headers: Record<string, string> }>();
 
   constructor(
     private readonly db: Db,
@@ -153,14 +188,39 @@ export class DeliveryWorker {
     this.running = true;
     this.accepting = true;
     this.needClaim = true;
+    this.lastCycleAt = Date.now();
     this.loopDone = this.loop();
     // Deliveries queued by other processes (API servers) NOTIFY on commit: wake at once instead
     // of at the next poll. Polling stays the safety net while the connection is down.
     this.unlisten = this.listen?.(DUE_CHANNEL, {
-      onNotify: () => this.wake(),
-      onError: (error, retryInMs) =>
-        this.log.warn({ err: error, retry_in_ms: retryInMs }, 'webhook worker: LISTEN connection lost; polling until it is back'),
+      onNotify: () => {
+        // Also called once the connection is (re)established.
+        this.listenDown = false;
+        this.wake();
+      },
+      onError: (error, retryInMs) => {
+        this.listenDown = true;
+        this.log.warn({ err: error, retry_in_ms: retryInMs }, 'webhook worker: LISTEN connection lost; polling until it is back');
+      },
     });
+  }
+
+  /**
+   * Whether this worker works: its claim loop finished a cycle within
+   * `stallMs` (an idle loop still cycles every poll interval, so a longer gap
+   * means it is stuck, e.g. on a lock), its last claim reached the database,
+   * and (PostgreSQL) its LISTEN connection is up. Recovers by itself once
+   * they are back. A stopped worker (or one never started) is not checked.
+   */
+  health(now = Date.now()): WorkerHealth {
+    if (!this.running) return { ok: true, reason: null, message: null, live: true };
+    const stalledFor = now - this.lastCycleAt;
+    if (stalledFor > this.config.stallMs + this.config.pollMs) {
+      return { ok: false, live: false, reason: 'loop_stalled', message: `The webhook claim loop has not completed a cycle for ${Math.round(stalledFor / 1000)} s` };
+    }
+    if (this.dbError !== null) return { ok: false, live: true, reason: 'database_unavailable', message: `The webhook worker cannot reach the database: ${this.dbError}` };
+    if (this.listenDown) return { ok: false, live: true, reason: 'listen_connection_lost', message: 'The webhook worker lost its LISTEN connection; it is reconnecting' };
+    return { ok: true, reason: null, message: null, live: true };
   }
 
   /** Look for due work now (called after deliveries were queued in this process). */
@@ -203,6 +263,8 @@ export class DeliveryWorker {
     // Other processes' workers may take what is handed back right away.
     await this.releaseUnstarted(true).catch((error: unknown) => this.log.warn({ err: error }, 'webhook worker: could not hand back claimed deliveries; their leases will expire'));
     await Promise.race([Promise.allSettled([...this.inFlight]), sleep(graceMs, false)]);
+    // Deliveries whose send-time check was under way when stop() began were handed back meanwhile.
+    await this.releaseUnstarted(true).catch((error: unknown) => this.log.warn({ err: error }, 'webhook worker: could not hand back claimed deliveries; their leases will expire'));
     this.accepting = false;
     if (this.flushTimer) clearTimeout(this.flushTimer);
     this.flushTimer = null;
@@ -242,11 +304,15 @@ export class DeliveryWorker {
         await this.releaseUnstarted();
         const free = capacity - this.held;
         if (free > 0) await this.claim(free);
+        else await ping(this.db); // nothing to claim, but the database must still answer
         this.lastClaimAt = Date.now();
+        this.dbError = null;
       } catch (error) {
+        this.dbError = error instanceof Error ? error.message.slice(0, 200) : 'unknown error';
         this.log.error({ err: error }, 'webhook worker: claiming deliveries failed; retrying after the poll interval');
         await sleep(pollMs);
       }
+      this.lastCycleAt = Date.now();
     }
   }
 
@@ -262,50 +328,33 @@ export class DeliveryWorker {
   private async claim(free: number): Promise<void> {
     const now = Date.now();
     const leaseOwner = `${this.id}/${++this.claimSeq}`;
-    const perEndpoint = (endpointId: string) => this.config.endpointConcurrency * prefetchFor(this.attemptMs.get(endpointId), this.config);
-    const heldBy = (endpointId: string) => {
+    // What this worker may still take of each endpoint: none of one whose slots and local queue are full.
+    const budget = (endpointId: string) => {
       const s = this.slots.get(endpointId);
-      return s ? s.active + s.queue.length : 0;
+      const held = s ? s.active + s.queue.length : 0;
+      return this.config.endpointConcurrency * prefetchFor(this.attemptMs.get(endpointId), this.config) - held;
     };
-    // Skipping the endpoints we hold enough of keeps a backlog on one endpoint from hiding
-    // other endpoints' work, but makes the query walk that backlog: do it once per poll
-    // interval; in between, the head of the queue is enough.
-    let full = [...this.slots.keys()].filter((id) => heldBy(id) >= perEndpoint(id));
-    if (full.length > 0 && now - this.lastFairClaimAt < this.config.pollMs) full = [];
-    else if (full.length > 0) this.lastFairClaimAt = now;
+    const claimIn = (trx: Transaction<DB>) => this.repo.with(trx).claimDue({ now, leaseOwner, leaseMs: this.config.leaseMs, free, budget });
     // Results waiting to be written go in the claim's transaction: one commit for both.
     const results = this.buffer.splice(0);
     const disabled: DisabledEndpoint[] = [];
-    const ids = await this.db.transaction().execute(async (trx) => {
-      if (results.length > 0) await this.writeIn(trx, results, disabled);
-      return this.repo.with(trx).claimDue({
-        now,
-        leaseOwner,
-        leaseMs: this.config.leaseMs,
-        candidates: Math.min(free * 2, 1000),
-        excludeEndpoints: full,
-        pick: (rows) => {
-          const taken = new Map<string, number>();
-          const picked: string[] = [];
-          for (const row of rows) {
-            if (picked.length >= free) break;
-            const n = taken.get(row.endpoint_id) ?? 0;
-            if (heldBy(row.endpoint_id) + n >= perEndpoint(row.endpoint_id)) continue;
-            taken.set(row.endpoint_id, n + 1);
-            picked.push(row.id);
-          }
-          return picked;
-        },
+    let ids: string[];
+    try {
+      ids = await this.db.transaction().execute(async (trx) => {
+        if (results.length > 0) await this.writeIn(trx, results, disabled);
+        return claimIn(trx);
       });
-    }).catch(async (error: unknown) => {
-      // Keep the results whatever happened to the claim.
-      if (results.length > 0) await this.writeWithFallback(results);
-      throw error;
-    });
+    } catch (error) {
+      if (results.length === 0) throw error;
+      // One refused row must not stall the queue: write the results on their own (row by row if
+      // need be), then claim without them.
+      disabled.length = 0;
+      await this.writeWithFallback(results);
+      ids = await this.db.transaction().execute(claimIn);
+    }
     this.afterWrite(disabled);
     if (ids.length === 0) return;
     const claimed = await this.repo.loadClaimed(ids);
-    const keys = await this.signingKeys(claimed, now);
     const leaseEnd = now + this.config.leaseMs;
     const touched = new Set<string>();
     for (const delivery of claimed) {
@@ -315,7 +364,7 @@ export class DeliveryWorker {
         continue;
       }
       this.held += 1;
-      this.slot(delivery.endpoint_id).queue.push({ delivery, keys: keys.get(delivery.endpoint_id) ?? [], leaseEnd });
+      this.slot(delivery.endpoint_id).queue.push({ delivery, leaseEnd });
       touched.add(delivery.endpoint_id);
     }
     for (const endpointId of touched) this.pump(endpointId);
@@ -337,9 +386,127 @@ export class DeliveryWorker {
         this.wake();
         continue;
       }
-      this.send(slot, ready);
+      // Slots are taken now; the attempt starts once its endpoint is checked (startChecked).
+      this.active += 1;
+      slot.active += 1;
+      if (this.starting.length === 0) queueMicrotask(() => this.track(this.startChecked()));
+      this.starting.push({ slot, ready });
     }
     if (slot.active === 0 && slot.queue.length === 0) this.slots.delete(endpointId);
+  }
+
+  /**
+   * Right before sending, checks each endpoint's config_version in the
+   * database (one query for every delivery starting in this turn): a
+   * delivery claimed ahead is never sent to a disabled endpoint or an old
+   * URL, nor signed with a revoked secret, once that change has committed,
+   * whichever process made it. A changed endpoint is read again.
+   */
+  private async startChecked(): Promise<void> {
+    const batch = this.starting.splice(0);
+    if (batch.length === 0) return;
+    const endpointIds = [...new Set(batch.map((b) => b.ready.delivery.endpoint_id))];
+    let configs: Map<string, EndpointConfig>;
+    try {
+      configs = await this.currentConfigs(endpointIds);
+    } catch (error) {
+      // Cannot check: send nothing; hand the deliveries back (or their leases expire).
+      this.log.warn({ err: error }, 'webhook worker: could not check endpoints before sending; handing the deliveries back');
+      for (const { slot, ready } of batch) this.unstart(slot, ready, true);
+      return;
+    }
+    for (const { slot, ready } of batch) {
+      const config = configs.get(ready.delivery.endpoint_id);
+      const goneAt = this.gone.get(ready.delivery.endpoint_id);
+      if (!config || !config.active || (goneAt !== undefined && goneAt >= config.version) || !this.running) {
+        // Disabled, deleted or gone meanwhile (it fails without an attempt; recover re-queues it),
+        // or stopping (handed back).
+        this.unstart(slot, ready, this.running ? false : true);
+        continue;
+      }
+      if (goneAt !== undefined) this.gone.delete(ready.delivery.endpoint_id); // changed (re-enabled) since its 410
+      this.send(slot, ready, config);
+    }
+  }
+
+  /** Keeps a send-time check in the set stop() waits for. */
+  private track(task: Promise<void>): void {
+    this.inFlight.add(task);
+    void task
+      .catch((error: unknown) => this.log.error({ err: error }, 'webhook worker: starting attempts failed unexpectedly'))
+      .finally(() => this.inFlight.delete(task));
+  }
+
+  /** Gives back the slots of a delivery that will not start: it fails as disabled, or is handed back. */
+  private unstart(slot: EndpointSlots, ready: Ready, handBack: boolean): void {
+    this.active -= 1;
+    slot.active -= 1;
+    this.held -= 1;
+    if (handBack) this.toRelease.push(ready);
+    else this.complete(ready.delivery, null);
+    this.wake();
+    this.pump(ready.delivery.endpoint_id);
+  }
+
+  /** The endpoints' sending configuration, re-read for those whose config_version moved. */
+  private async currentConfigs(endpointIds: string[]): Promise<Map<string, EndpointConfig>> {
+    const versions = await this.repo.endpointVersions(endpointIds);
+    const out = new Map<string, EndpointConfig>();
+    const stale: string[] = [];
+    for (const v of versions) {
+      const cached = this.configs.get(v.id);
+      if (cached && cached.version === v.config_version) out.set(v.id, cached);
+      else if (v.is_active !== 1) out.set(v.id, { version: v.config_version, active: false, url: '', headers: {}, secrets: [] });
+      else stale.push(v.id);
+    }
+    if (stale.length > 0) {
+      const now = Date.now();
+      const [rows, secrets] = await Promise.all([this.repo.endpointConfigs(stale), this.repo.validSecretsOf(stale, now)]);
+      if (this.configs.size > MAX_CACHED_KEYS) this.configs.clear();
+      for (const row of rows) {
+        const config = this.configFrom(row, secrets.filter((s) => s.endpoint_id === row.id));
+        this.configs.set(row.id, config);
+        out.set(row.id, config);
+      }
+    }
+    return out;
+  }
+
+  private configFrom(row: EndpointSendConfig, secrets: { id: string; secret_enc: string; expires_at: number | null }[]): EndpointConfig {
+    if (this.keyCache.size > MAX_CACHED_KEYS) this.keyCache.clear();
+    return {
+      version: row.config_version,
+      active: row.is_active === 1,
+      url: row.url,
+      headers: row.headers_enc ? (JSON.parse(this.keyring.decrypt(row.headers_enc, headersAad(row.id))) as Record<string, string>) : {},
+      secrets: secrets.map((s) => {
+        // Secret rows never change (rotation adds a row), so the id is a safe cache key.
+        let key = this.keyCache.get(s.id);
+        if (!key) {
+          key = secretKey(this.keyring.decrypt(s.secret_enc, secretAad(s.id)));
+          this.keyCache.set(s.id, key);
+        }
+        return { key, expiresAt: s.expires_at };
+      }),
+    };
+  }
+
+  /**
+   * After a 410 Gone nothing more goes to that endpoint from this worker:
+   * its claimed deliveries waiting here fail at once (the disable that the
+   * write-back commits fails the queued ones), and the check before each
+   * send refuses the endpoint until its configuration changes again (a
+   * re-enabled endpoint is sent to again).
+   */
+  private endpointGone(endpointId: string): void {
+    if (this.gone.size > MAX_CACHED_KEYS) this.gone.clear();
+    this.gone.set(endpointId, this.configs.get(endpointId)?.version ?? Number.MAX_SAFE_INTEGER);
+    const slot = this.slots.get(endpointId);
+    if (!slot) return;
+    for (const ready of slot.queue.splice(0)) {
+      this.held -= 1;
+      this.complete(ready.delivery, null);
+    }
   }
 
   /** Gives back claimed deliveries that were never started: due again at once, attempt not counted. */
@@ -350,40 +517,12 @@ export class DeliveryWorker {
     if (notify) await this.repo.notifyDue();
   }
 
-  private async signingKeys(claimed: ClaimedDelivery[], now: number): Promise<Map<string, Buffer[]>> {
-    const endpointIds = [...new Set(claimed.map((c) => c.endpoint_id))];
-    const secrets = await this.repo.validSecretsOf(endpointIds, now);
-    if (this.keyCache.size > MAX_CACHED_KEYS) this.keyCache.clear();
-    const byEndpoint = new Map<string, Buffer[]>();
-    for (const s of secrets) {
-      // Secret rows never change (rotation adds a row), so the id is a safe cache key.
-      let key = this.keyCache.get(s.id);
-      if (!key) {
-        key = secretKey(this.keyring.decrypt(s.secret_enc, secretAad(s.id)));
-        this.keyCache.set(s.id, key);
-      }
-      const list = byEndpoint.get(s.endpoint_id) ?? [];
-      list.push(key);
-      byEndpoint.set(s.endpoint_id, list);
-    }
-    return byEndpoint;
-  }
-
-  private customHeaders(d: ClaimedDelivery): Record<string, string> {
-    if (!d.headers_enc) return {};
-    const cached = this.headerCache.get(d.endpoint_id);
-    if (cached && cached.updatedAt === d.endpoint_updated_at) return cached.headers;
-    if (this.headerCache.size > MAX_CACHED_KEYS) this.headerCache.clear();
-    const headers = JSON.parse(this.keyring.decrypt(d.headers_enc, headersAad(d.endpoint_id))) as Record<string, string>;
-    this.headerCache.set(d.endpoint_id, { updatedAt: d.endpoint_updated_at, headers });
-    return headers;
-  }
-
-  /** Starts one attempt; its slots are taken now and given back when the response is in. */
-  private send(slot: EndpointSlots, ready: Ready): void {
-    const { delivery, keys } = ready;
-    this.active += 1;
-    slot.active += 1;
+  /** Starts one attempt with the endpoint's checked configuration; its slots (taken in pump) are given back when the response is in. */
+  private send(slot: EndpointSlots, ready: Ready, config: EndpointConfig): void {
+    // The attempt log records the URL actually used.
+    const delivery = config.url === ready.delivery.url ? ready.delivery : { ...ready.delivery, url: config.url };
+    const now = Date.now();
+    const keys = config.secrets.filter((s) => s.expiresAt === null || s.expiresAt > now).map((s) => s.key);
     // `let` + the awaited send inside: the finally block only runs after `task` is assigned.
     // eslint-disable-next-line prefer-const
     let task: Promise<void> | undefined;
@@ -393,7 +532,7 @@ export class DeliveryWorker {
           url: delivery.url,
           message: { id: delivery.event_id, body: messageBody({ id: delivery.event_id, type: delivery.event_type, workspace_id: delivery.workspace_id, created_at: delivery.event_created_at, payload: delivery.payload }) },
           keys,
-          customHeaders: this.customHeaders(delivery),
+          customHeaders: config.headers,
         });
         this.complete(delivery, result);
       } catch (error) {
@@ -404,11 +543,21 @@ export class DeliveryWorker {
         slot.active -= 1;
         this.held -= 1;
         if (task) this.inFlight.delete(task);
+        // The freed global slot goes round-robin: this endpoint moves to the back of the line, so
+        // another endpoint's delivery waiting here is not held up by this one's local queue.
+        if (this.slots.get(delivery.endpoint_id) === slot) {
+          this.slots.delete(delivery.endpoint_id);
+          this.slots.set(delivery.endpoint_id, slot);
+        }
+        if (this.active < this.config.concurrency) {
+          for (const id of [...this.slots.keys()]) {
+            if (this.active >= this.config.concurrency) break;
+            this.pump(id);
+          }
+        }
         this.pump(delivery.endpoint_id);
         // Claim again when this endpoint has less than one more round of work waiting locally.
         if ((this.slots.get(delivery.endpoint_id)?.queue.length ?? 0) < this.config.endpointConcurrency) this.wake();
-        // Other endpoints may be waiting for a global slot.
-        if (this.active < this.config.concurrency) for (const id of this.slots.keys()) if (id !== delivery.endpoint_id) this.pump(id);
       }
     })();
     this.inFlight.add(task);
@@ -429,6 +578,7 @@ export class DeliveryWorker {
     this.attemptMs.set(delivery.endpoint_id, average === undefined ? result.durationMs : average * 0.8 + result.durationMs * 0.2);
     let outcome: DeliveryOutcome;
     const gone = result.statusCode === 410;
+    if (gone) this.endpointGone(delivery.endpoint_id);
     if (result.succeeded) {
       this.metrics.deliveryLatency.observe((now - delivery.event_created_at) / 1000);
       outcome = { ...base, status: 'succeeded', nextAttemptAt: now, statusCode: result.statusCode, errorClass: null, completedAt: now };
@@ -460,16 +610,35 @@ export class DeliveryWorker {
     return this.flushChain;
   }
 
+  /**
+   * Writes a batch of results; if the database refuses it, writes them one by
+   * one, and a result whose attempt row is refused (a value the database
+   * cannot store) is written without that row: the delivery's outcome is
+   * never lost for a log line, and one bad row never holds up the others.
+   */
   private async writeWithFallback(batch: Completed[]): Promise<void> {
     try {
       await this.write(batch);
     } catch (error) {
       this.log.warn({ err: error, size: batch.length }, 'webhook worker: writing a batch of results failed; writing them one by one');
       for (const item of batch) {
-        await this.write([item]).catch((e: unknown) =>
-          // Lost result: the lease expires and the delivery is attempted again (at-least-once).
-          this.log.error({ err: e, delivery_id: item.delivery.id }, 'webhook worker: could not record an attempt'),
-        );
+        try {
+          await this.write([item]);
+          continue;
+        } catch (e) {
+          if (!item.attempt || item.dropAttempt) {
+            // Lost result: the lease expires and the delivery is attempted again (at-least-once).
+            this.log.error({ err: e, delivery_id: item.delivery.id }, 'webhook worker: could not record an attempt');
+            continue;
+          }
+          this.log.error({ err: e, delivery_id: item.delivery.id, attempt_id: item.attempt.id }, 'webhook worker: the database refused an attempt row; recording the outcome without it');
+        }
+        try {
+          await this.write([{ ...item, dropAttempt: true }]);
+          this.metrics.attemptRowsDropped.inc();
+        } catch (e) {
+          this.log.error({ err: e, delivery_id: item.delivery.id }, 'webhook worker: could not record an attempt');
+        }
       }
     }
   }
@@ -492,7 +661,7 @@ export class DeliveryWorker {
     // Deliveries of endpoints deleted meanwhile are gone; their attempts cannot be recorded.
     const live = await repo.existingDeliveries(batch.map((b) => b.delivery.id));
     const items = batch.filter((b) => live.has(b.delivery.id));
-    const attempts = items.flatMap((b) => (b.attempt ? [b.attempt] : []));
+    const attempts = items.flatMap((b) => (b.attempt && !b.dropAttempt ? [b.attempt] : []));
     await repo.insertAttempts(attempts);
     await repo.recordOutcomes(items.map((b) => b.outcome), now);
 

@@ -6,6 +6,7 @@ export class WebhookMetrics {
   readonly attempts: Counter<'outcome'>;
   readonly attemptDuration: Histogram;
   readonly deliveryLatency: Histogram;
+  readonly attemptRowsDropped: Counter;
 
   constructor(registry: Registry, repo: WebhooksRepository) {
     new Gauge({
@@ -41,6 +42,11 @@ export class WebhookMetrics {
       name: 'atrium_webhook_delivery_latency_seconds',
       help: 'Time from an event being published to its successful delivery, retries included',
       buckets: [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300, 1800, 3600, 21600, 86400],
+      registers: [registry],
+    });
+    this.attemptRowsDropped = new Counter({
+      name: 'atrium_webhook_attempt_rows_dropped_total',
+      help: 'Attempt log rows the database refused; the delivery outcome was still recorded without them',
       registers: [registry],
     });
   }

@@ -82,8 +82,6 @@ function bulkInsert<T>(dialect: Dialect, table: string, columns: readonly (keyof
  */
 const inList = (dialect: Dialect, column: string) =>
   dialect === 'postgres' ? `${column} = any(?::text[])` : `${column} in (select value from json_each(?))`;
-const notInList = (dialect: Dialect, column: string) =>
-  dialect === 'postgres' ? `${column} <> all(?::text[])` : `${column} not in (select value from json_each(?))`;
 const listParam = (dialect: Dialect, ids: readonly string[]): unknown => (dialect === 'postgres' ? [...ids] : JSON.stringify(ids));
 /** `?` placeholders → `$1, $2, …` on PostgreSQL (the texts below hold no other `?`). */
 const placeholders = (dialect: Dialect, text: string) => {
@@ -96,14 +94,33 @@ function hotStatements(dialect: Dialect) {
   const lock = dialect === 'postgres' ? ' for update skip locked' : '';
   const due = `select "id", "endpoint_id" from "webhook_deliveries" where status in ('pending', 'in_flight') and "next_attempt_at" <= ?`;
   return {
-    claimCandidates: q(`${due} order by "next_attempt_at" limit ?${lock}`),
-    claimCandidatesExcluding: q(`${due} and ${notInList(dialect, '"endpoint_id"')} order by "next_attempt_at" limit ?${lock}`),
+    claimHead: q(`${due} order by "next_attempt_at" limit ?${lock}`),
+    // Endpoints with open deliveries, each with its first due time: a skip scan over the
+    // (endpoint_id, next_attempt_at) index, one probe per endpoint however long its backlog.
+    dueEndpoints: q(`with recursive "ep"("endpoint_id") as (
+        select min("endpoint_id") from "webhook_deliveries" where status in ('pending', 'in_flight')
+        union all
+        select (select min("endpoint_id") from "webhook_deliveries" where status in ('pending', 'in_flight') and "endpoint_id" > "ep"."endpoint_id") from "ep" where "ep"."endpoint_id" is not null
+      )
+      select "endpoint_id", "first_due" from (
+        select "endpoint_id", (select min("next_attempt_at") from "webhook_deliveries" as "d" where "d"."endpoint_id" = "ep"."endpoint_id" and status in ('pending', 'in_flight')) as "first_due"
+        from "ep" where "endpoint_id" is not null
+      ) as "x" where "first_due" <= ? order by "first_due" limit ?`),
+    // The oldest due deliveries of one endpoint (SQLite: one statement per endpoint, in the claim's transaction).
+    dueOfEndpoint: q(`${due} and "endpoint_id" = ? order by "next_attempt_at", "id" limit ?`),
+    // PostgreSQL: the oldest due deliveries of each listed endpoint, up to its own count, locked in one statement.
+    dueOfEndpoints: q(`select "c"."id", "c"."endpoint_id" from unnest(?::text[], ?::int[]) as "e"("endpoint_id", "n") cross join lateral (
+        select "id", "endpoint_id" from "webhook_deliveries" where "endpoint_id" = "e"."endpoint_id" and status in ('pending', 'in_flight') and "next_attempt_at" <= ?
+        order by "next_attempt_at", "id" limit "e"."n" for update skip locked
+      ) as "c"`),
     claim: q(`update "webhook_deliveries" set "status" = 'in_flight', "attempt_count" = "attempt_count" + 1, "lease_owner" = ?, "locked_until" = ?, "next_attempt_at" = ?, "updated_at" = ? where ${inList(dialect, '"id"')}`),
-    loadClaimed: q(`select "d"."id", "d"."workspace_id", "d"."endpoint_id", "d"."event_id", "d"."event_type", "d"."attempt_count", "d"."retry_base", "d"."created_at", "e"."payload", "e"."created_at" as "event_created_at", "w"."url", "w"."headers_enc", "w"."is_active", "w"."updated_at" as "endpoint_updated_at", coalesce("d"."lease_owner", '') as "lease_owner" from "webhook_deliveries" as "d" inner join "events" as "e" on "e"."id" = "d"."event_id" inner join "webhook_endpoints" as "w" on "w"."id" = "d"."endpoint_id" where ${inList(dialect, '"d"."id"')}`),
+    loadClaimed: q(`select "d"."id", "d"."workspace_id", "d"."endpoint_id", "d"."event_id", "d"."event_type", "d"."attempt_count", "d"."retry_base", "d"."created_at", "e"."payload", "e"."created_at" as "event_created_at", "w"."url", "w"."headers_enc", "w"."is_active", coalesce("d"."lease_owner", '') as "lease_owner" from "webhook_deliveries" as "d" inner join "events" as "e" on "e"."id" = "d"."event_id" inner join "webhook_endpoints" as "w" on "w"."id" = "d"."endpoint_id" where ${inList(dialect, '"d"."id"')}`),
     existing: q(`select "id" from "webhook_deliveries" where ${inList(dialect, '"id"')}`),
     validSecrets: q(`select * from "webhook_secrets" where ${inList(dialect, '"endpoint_id"')} and ("expires_at" is null or "expires_at" > ?) order by "version" desc`),
     succeeded: q(`update "webhook_deliveries" set "status" = 'succeeded', "locked_until" = null, "lease_owner" = null, "last_status_code" = ?, "last_error_class" = null, "last_attempt_at" = ?, "completed_at" = ?, "updated_at" = ? where ${inList(dialect, '"id"')} and "lease_owner" = ? and "status" = 'in_flight'`),
     notSucceeded: q(`update "webhook_deliveries" set "status" = ?, "next_attempt_at" = ?, "locked_until" = null, "lease_owner" = null, "last_status_code" = ?, "last_error_class" = ?, "last_attempt_at" = ?, "completed_at" = ?, "updated_at" = ? where "id" = ? and "lease_owner" = ? and "status" = 'in_flight'`),
+    endpointVersions: q(`select "id", "is_active", "config_version" from "webhook_endpoints" where ${inList(dialect, '"id"')}`),
+    endpointConfigs: q(`select "id", "url", "headers_enc", "is_active", "config_version" from "webhook_endpoints" where ${inList(dialect, '"id"')}`),
     healthy: q(`update "webhook_endpoints" set "failing_since" = null, "consecutive_failures" = 0, "last_success_at" = ? where ${inList(dialect, '"id"')}`),
   };
 }
@@ -131,8 +148,11 @@ export interface ClaimedDelivery {
   url: string;
   headers_enc: string | null;
   is_active: number;
-  endpoint_updated_at: number;
 }
+
+/** What the worker checks right before sending: whether the endpoint changed since its configuration was read. */
+export type EndpointVersion = Pick<WebhookEndpointsTable, 'id' | 'is_active' | 'config_version'>;
+export type EndpointSendConfig = Pick<WebhookEndpointsTable, 'id' | 'url' | 'headers_enc' | 'is_active' | 'config_version'>;
 
 /** The outcome of one attempt as the worker writes it back. */
 export interface DeliveryOutcome {
@@ -205,8 +225,14 @@ export class WebhooksRepository {
       .execute();
   }
 
-  async updateEndpoint(workspaceId: string, id: string, patch: Partial<WebhookEndpointsTable>): Promise<void> {
-    await this.db.updateTable('webhook_endpoints').set(patch).where('workspace_id', '=', workspaceId).where('id', '=', id).execute();
+  /** Every change bumps config_version, so workers holding claimed-ahead deliveries re-read the endpoint before sending. */
+  async updateEndpoint(workspaceId: string, id: string, patch: Partial<Omit<WebhookEndpointsTable, 'config_version'>>): Promise<void> {
+    await this.db
+      .updateTable('webhook_endpoints')
+      .set((eb) => ({ ...patch, config_version: eb('config_version', '+', 1) }))
+      .where('workspace_id', '=', workspaceId)
+      .where('id', '=', id)
+      .execute();
   }
 
   async deleteEndpoint(workspaceId: string, id: string): Promise<void> {
@@ -372,8 +398,17 @@ export class WebhooksRepository {
    * and in-flight ones whose lease expired (a crashed worker's). Due rows are
    * locked with FOR UPDATE SKIP LOCKED on PostgreSQL so concurrent workers
    * never claim the same row; SQLite has one writer, and the transaction the
-   * caller opens makes select-then-update atomic. `pick` chooses among the
-   * candidates (per-endpoint concurrency); the rest stay untouched.
+   * caller opens makes select-then-update atomic.
+   *
+   * Fair per endpoint: at most `budget(endpoint)` deliveries of an endpoint
+   * (0 for one this worker holds enough of), and `free` is shared round-robin
+   * across the endpoints with due work, those the worker holds least of (the
+   * largest budget) first, then the oldest due. The head of the due
+   * queue (one cheap index range) shows every due delivery when it is short;
+   * when it is full, one endpoint's backlog may hide the others, so the
+   * endpoints with due work are listed through the per-endpoint index (one
+   * probe each) and each is asked for its share. A backlog therefore never
+   * delays another endpoint's due delivery beyond this claim.
    *
    * Claiming counts the attempt and moves next_attempt_at to the lease's end,
    * so a delivery whose worker dies is due again exactly when its lease expires.
@@ -382,17 +417,38 @@ export class WebhooksRepository {
     now: number;
     leaseOwner: string;
     leaseMs: number;
-    candidates: number;
-    excludeEndpoints: readonly string[];
-    pick: (rows: { id: string; endpoint_id: string }[]) => string[];
+    free: number;
+    budget: (endpointId: string) => number;
   }): Promise<string[]> {
-    const rows = opts.excludeEndpoints.length > 0
-      ? await this.raw<{ id: string; endpoint_id: string }>(this.sql.claimCandidatesExcluding, [opts.now, listParam(this.dialect, opts.excludeEndpoints), opts.candidates])
-      : await this.raw<{ id: string; endpoint_id: string }>(this.sql.claimCandidates, [opts.now, opts.candidates]);
-    const ids = opts.pick(rows);
+    const { now, free } = opts;
+    if (free <= 0) return [];
+    const limit = Math.min(free * 2, 1000);
+    const head = await this.raw<{ id: string; endpoint_id: string }>(this.sql.claimHead, [now, limit]);
+    let ids: string[];
+    if (head.length < limit) {
+      // Every due delivery is in view.
+      const byEndpoint = new Map<string, string[]>();
+      for (const row of head) {
+        const list = byEndpoint.get(row.endpoint_id);
+        if (list) list.push(row.id);
+        else byEndpoint.set(row.endpoint_id, [row.id]);
+      }
+      const shares = shareOut(byBudget([...byEndpoint].map(([id, rows]) => ({ id, max: Math.min(rows.length, opts.budget(id)) }))), free);
+      ids = [...shares].flatMap(([id, n]) => byEndpoint.get(id)!.slice(0, n));
+    } else {
+      const endpoints = await this.raw<{ endpoint_id: string }>(this.sql.dueEndpoints, [now, 1000]);
+      const shares = [...shareOut(byBudget(endpoints.map((e) => ({ id: e.endpoint_id, max: opts.budget(e.endpoint_id) }))), free)];
+      if (this.dialect === 'postgres') {
+        const rows = shares.length === 0 ? [] : await this.raw<{ id: string }>(this.sql.dueOfEndpoints, [shares.map(([id]) => id), shares.map(([, n]) => n), now]);
+        ids = rows.map((r) => r.id);
+      } else {
+        ids = [];
+        for (const [id, n] of shares) ids.push(...(await this.raw<{ id: string }>(this.sql.dueOfEndpoint, [now, id, n])).map((r) => r.id));
+      }
+    }
     if (ids.length === 0) return [];
-    const leaseEnd = opts.now + opts.leaseMs;
-    await this.raw(this.sql.claim, [opts.leaseOwner, leaseEnd, leaseEnd, opts.now, listParam(this.dialect, ids)]);
+    const leaseEnd = now + opts.leaseMs;
+    await this.raw(this.sql.claim, [opts.leaseOwner, leaseEnd, leaseEnd, now, listParam(this.dialect, ids)]);
     return ids;
   }
 
@@ -425,6 +481,28 @@ export class WebhooksRepository {
         .where('status', '=', 'in_flight')
         .execute();
     }
+  }
+
+  /** Whether these endpoints changed (and are still active): the worker's check right before sending. */
+  endpointVersions(ids: readonly string[]): Promise<EndpointVersion[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return this.raw<EndpointVersion>(this.sql.endpointVersions, [listParam(this.dialect, ids)]);
+  }
+
+  /** What sending to these endpoints needs (their secrets come from validSecretsOf). */
+  endpointConfigs(ids: readonly string[]): Promise<EndpointSendConfig[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return this.raw<EndpointSendConfig>(this.sql.endpointConfigs, [listParam(this.dialect, ids)]);
+  }
+
+  /** Secret rotation changes how an endpoint's deliveries are signed: workers must notice before their next send. */
+  async bumpConfigVersion(workspaceId: string, id: string): Promise<void> {
+    await this.db
+      .updateTable('webhook_endpoints')
+      .set((eb) => ({ config_version: eb('config_version', '+', 1) }))
+      .where('workspace_id', '=', workspaceId)
+      .where('id', '=', id)
+      .execute();
   }
 
   /** The claimed rows joined with their event and endpoint. */
@@ -498,4 +576,27 @@ export class WebhooksRepository {
       .execute();
     return rows.map((r) => ({ status: r.status, n: Number(r.n) }));
   }
+}
+
+/** Endpoints this worker holds least of first (stable: among equals, the oldest due first). */
+const byBudget = <T extends { max: number }>(list: T[]): T[] => list.sort((a, b) => b.max - a.max);
+
+/**
+ * Shares `free` claims round-robin among endpoints (in the given order, the
+ * oldest due first), each up to its `max`: every endpoint with due work gets
+ * one before any gets a second.
+ */
+export function shareOut(endpoints: readonly { id: string; max: number }[], free: number): Map<string, number> {
+  const shares = new Map<string, number>();
+  let open = endpoints.filter((e) => e.max > 0);
+  let left = free;
+  while (left > 0 && open.length > 0) {
+    for (const e of open) {
+      if (left === 0) break;
+      shares.set(e.id, (shares.get(e.id) ?? 0) + 1);
+      left -= 1;
+    }
+    open = open.filter((e) => (shares.get(e.id) ?? 0) < e.max);
+  }
+  return shares;
 }

@@ -198,6 +198,7 @@ export class WebhooksService {
       created_by: principal.userId,
       created_at: now,
       updated_at: now,
+      config_version: 1,
     };
     await this.db.transaction().execute(async (trx) => {
       const repo = this.repo.with(trx);
@@ -350,6 +351,8 @@ export class WebhooksService {
       const existing = await repo.listSecrets(row.workspace_id, id);
       const next = (existing[0]?.version ?? 0) + 1;
       await repo.expireSecrets(row.workspace_id, id, previousExpiresAt);
+      // Workers holding claimed-ahead deliveries re-read the secrets before their next send.
+      await repo.bumpConfigVersion(row.workspace_id, id);
       const secretId = newId('whs');
       await repo.insertSecret({
         id: secretId,
@@ -640,6 +643,9 @@ export function disabledMessage(reason: string | null, failingSince: number | nu
   }
 }
 
+/** Attempt rows hold what receivers sent back: NUL cannot be stored in PostgreSQL text, so it is dropped before writing. */
+const clean = (value: string | null): string | null => (value !== null && value.includes('\u0000') ? value.replace(/\u0000/g, '') : value);
+
 export function attemptRow(
   delivery: Pick<WebhookDeliveriesTable, 'id' | 'workspace_id' | 'endpoint_id' | 'event_id' | 'event_type'>,
   attemptNumber: number,
@@ -659,12 +665,12 @@ export function attemptRow(
     attempt_number: attemptNumber,
     trigger,
     url,
-    request_headers: toJson(result.requestHeaders),
+    request_headers: clean(toJson(result.requestHeaders))!,
     status_code: result.statusCode,
-    response_body: result.responseBody,
+    response_body: clean(result.responseBody),
     duration_ms: result.durationMs,
     error_class: result.errorClass,
-    error_message: result.errorMessage,
+    error_message: clean(result.errorMessage),
     succeeded: result.succeeded ? 1 : 0,
     next_attempt_at: nextAttemptAt,
     worker_id: workerId,

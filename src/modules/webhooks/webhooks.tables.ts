@@ -20,6 +20,8 @@ export interface WebhookEndpointsTable {
   created_by: string | null;
   created_at: number;
   updated_at: number;
+  /** Bumped by every change that affects sending (URL, headers, enable/disable, secret rotation): workers re-check it before each send. */
+  config_version: number;
 }
 
 /** Signing secrets: the current one (expires_at null) and, during a rotation, older ones until they expire. */

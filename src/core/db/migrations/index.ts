@@ -5,6 +5,7 @@ import * as m0003 from './0003_ai_keys.js';
 import * as m0004 from './0004_ai_usage.js';
 import * as m0005 from './0005_covering_due_index.js';
 import * as m0006 from './0006_ai_usage_cache_tokens.js';
+import * as m0007 from './0007_webhook_fair_claims.js';
 import * as m0008 from './0008_rate_limits.js';
 
 /** Every migration, in order. Names sort lexically; never rename or edit a shipped one. */
@@ -15,5 +16,6 @@ export const migrations: Record<string, Migration> = {
   '0004_ai_usage': m0004,
   '0005_covering_due_index': m0005,
   '0006_ai_usage_cache_tokens': m0006,
+  '0007_webhook_fair_claims': m0007,
   '0008_rate_limits': m0008,
 };
