@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { api } from './client';
-import type { AiKey, ApiToken, EventTypeInfo, Grant, GrantPermission, Invitation, List, Member, Page, ProviderInfo, Webhook, Workspace } from './types';
+import type { AiKey, ApiToken, EventTypeInfo, Grant, Invitation, List, Member, Page, ResponseOf, Webhook, Workspace } from './types';
 
 /** Query keys in one place so mutations invalidate exactly what they change. */
 export const keys = {
@@ -83,7 +83,7 @@ export function useAiKey(id: string) {
 export function useProviders() {
   return useQuery({
     queryKey: keys.providers,
-    queryFn: async () => (await api.get<{ data: ProviderInfo[]; prices_checked_at: string }>('/api/ai-keys/providers')).data,
+    queryFn: async () => (await api.get<ResponseOf<'/api/ai-keys/providers', 'get'>>('/api/ai-keys/providers')).data,
     staleTime: Infinity,
   });
 }
@@ -101,7 +101,7 @@ export function useGrants(workspaceId: string, resourceType: string, resourceId:
 export function useMyGrant(workspaceId: string, resourceType: string, resourceId: string, enabled = true) {
   return useQuery({
     queryKey: keys.myGrant(workspaceId, resourceType, resourceId),
-    queryFn: async () => (await api.get<{ permission: GrantPermission | null }>(`/api/workspaces/${workspaceId}/permissions/mine`, { resource_type: resourceType, resource_id: resourceId })).permission,
+    queryFn: async () => (await api.get<ResponseOf<'/api/workspaces/{id}/permissions/mine', 'get'>>(`/api/workspaces/${workspaceId}/permissions/mine`, { resource_type: resourceType, resource_id: resourceId })).permission,
     enabled,
   });
 }

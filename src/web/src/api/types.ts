@@ -1,92 +1,30 @@
-/** Shapes of the API responses the console uses (mirrors the TypeBox schemas in src/modules). */
+/**
+ * The API shapes the console uses, derived from the generated OpenAPI types
+ * (`schema.gen.ts`, written by `npm run gen:api-types` from the route schemas in
+ * src/modules), so they cannot drift from what the server sends. Each name is
+ * the 2xx JSON body of one route, or a part of one.
+ */
 import type { Role } from '../../../modules/workspaces/policy';
+import type { paths } from './schema.gen';
 
+export type { paths };
 export type { Role };
 
-export interface User {
-  id: string;
-  email: string;
-  name: string;
-  created_at: string;
-}
+type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
+type Operation<P extends keyof paths, M extends Method> = NonNullable<paths[P][M]>;
+type Json<R> = R extends { content: { 'application/json': infer B } } ? B : never;
+type Success<R> = R[Extract<keyof R, 200 | 201 | 202>];
 
-export interface Workspace {
-  id: string;
-  name: string;
-  slug: string;
-  description: string | null;
-  role: Role;
-  created_at: string;
-  updated_at: string;
-}
+/** The JSON body of a successful answer to `method path`, e.g. `ResponseOf<'/api/webhooks/{id}', 'get'>`. */
+export type ResponseOf<P extends keyof paths, M extends Method> = Json<Success<Operation<P, M>['responses']>>;
 
-export interface Member {
-  user_id: string;
-  email: string;
-  name: string;
-  role: Role;
-  invited_by: string | null;
-  joined_at: string;
-}
+/** The JSON body `method path` accepts. */
+export type RequestBodyOf<P extends keyof paths, M extends Method> = Json<NonNullable<Operation<P, M>['requestBody']>>;
 
-export type InvitationStatus = 'pending' | 'accepted' | 'revoked' | 'expired';
+/** One item of a `{ data: [...] }` answer. */
+type Item<T> = T extends { data: (infer I)[] } ? I : never;
 
-export interface Invitation {
-  id: string;
-  workspace_id: string;
-  email: string;
-  role: Role;
-  status: InvitationStatus;
-  invited_by: string | null;
-  created_at: string;
-  expires_at: string;
-  last_sent_at: string;
-  send_count: number;
-  accepted_at: string | null;
-  revoked_at: string | null;
-}
-
-export interface InvitationWithLink extends Invitation {
-  token: string;
-  url: string;
-}
-
-export interface InvitationPreview {
-  workspace: { id: string; name: string; slug: string };
-  email: string;
-  role: Role;
-  status: InvitationStatus;
-  invited_by_name: string | null;
-  expires_at: string;
-}
-
-export interface ApiToken {
-  id: string;
-  name: string;
-  workspace_id: string;
-  token_prefix: string;
-  scopes: string[];
-  created_at: string;
-  expires_at: string | null;
-  last_used_at: string | null;
-}
-
-export interface CreatedApiToken extends ApiToken {
-  token: string;
-}
-
-export interface ActivityEntry {
-  id: string;
-  workspace_id: string;
-  actor: { type: string; id: string | null; name: string | null };
-  action: string;
-  resource: { type: string; id: string | null; name: string | null };
-  details: Record<string, unknown>;
-  request_id: string | null;
-  ip: string | null;
-  user_agent: string | null;
-  created_at: string;
-}
+// Envelopes: lists are `{ data }`; paginated lists add `next_cursor`.
 
 export interface List<T> {
   data: T[];
@@ -97,200 +35,72 @@ export interface Page<T> {
   next_cursor: string | null;
 }
 
+// — identity, workspaces, members —
+
+export type User = ResponseOf<'/api/auth/me', 'get'>['user'];
+
+export type Workspace = ResponseOf<'/api/workspaces/{id}', 'get'>;
+
+export type Member = Item<ResponseOf<'/api/workspaces/{id}/members', 'get'>>;
+
+export type Invitation = Item<ResponseOf<'/api/workspaces/{id}/invitations', 'get'>>;
+
+export type InvitationStatus = Invitation['status'];
+
+/** A new or resent invitation: the only answers that carry the token and the link. */
+export type InvitationWithLink = ResponseOf<'/api/workspaces/{id}/invitations', 'post'>;
+
+/** What the invitee sees before accepting (no sign-in needed). */
+export type InvitationPreview = ResponseOf<'/api/invitations/{token}', 'get'>;
+
+export type ApiToken = Item<ResponseOf<'/api/tokens', 'get'>>;
+
+/** A new API token: the only answer that carries the secret. */
+export type CreatedApiToken = ResponseOf<'/api/tokens', 'post'>;
+
+export type ActivityEntry = Item<ResponseOf<'/api/workspaces/{id}/activity', 'get'>>;
+
 // — webhooks —
 
-export interface Webhook {
-  id: string;
-  workspace_id: string;
-  url: string;
-  description: string | null;
-  event_types: string[];
-  headers: Record<string, string>;
-  is_active: boolean;
-  disabled_reason: 'manual' | 'gone' | 'failing' | null;
-  disabled_message: string | null;
-  disabled_at: string | null;
-  failure_count: number;
-  failing_since: string | null;
-  last_success_at: string | null;
-  last_failure_at: string | null;
-  created_by: string | null;
-  created_at: string;
-  updated_at: string;
-}
+export type Webhook = ResponseOf<'/api/webhooks/{id}', 'get'>;
 
-export interface WebhookWithSecret extends Webhook {
-  secret: string;
-}
+/** A new endpoint: the only answer that carries the signing secret. */
+export type WebhookWithSecret = ResponseOf<'/api/webhooks', 'post'>;
 
-export interface EventTypeInfo {
-  type: string;
-  description: string;
-  example: Record<string, unknown>;
-}
+export type EventTypeInfo = Item<ResponseOf<'/api/webhooks/event-types', 'get'>>;
 
-export interface WebhookTestResult {
-  webhook_id: string;
-  event: 'webhook.test';
-  event_id: string;
-  delivery_id: string;
-  attempt_id: string;
-  delivered: boolean;
-  status_code: number | null;
-  response_time_ms: number;
-  error_class: string | null;
-  error_message: string | null;
-  timestamp: string;
-}
+export type WebhookTestResult = ResponseOf<'/api/webhooks/{id}/test', 'post'>;
 
-export interface Attempt {
-  id: string;
-  delivery_id: string;
-  webhook_id: string;
-  event_id: string;
-  event_type: string;
-  attempt_number: number;
-  trigger: string;
-  url: string;
-  request_headers: Record<string, string>;
-  status_code: number | null;
-  response_body: string | null;
-  duration_ms: number;
-  error_class: string | null;
-  error_message: string | null;
-  succeeded: boolean;
-  next_attempt_at: string | null;
-  created_at: string;
-}
+export type Attempt = Item<ResponseOf<'/api/webhooks/{id}/logs', 'get'>>;
 
-export type DeliveryStatus = 'pending' | 'in_flight' | 'succeeded' | 'failed';
+export type Delivery = Item<ResponseOf<'/api/webhooks/{id}/deliveries', 'get'>>;
 
-export interface Delivery {
-  id: string;
-  webhook_id: string;
-  event_id: string;
-  event_type: string;
-  status: DeliveryStatus;
-  attempt_count: number;
-  next_attempt_at: string | null;
-  last_status_code: number | null;
-  last_error_class: string | null;
-  last_attempt_at: string | null;
-  completed_at: string | null;
-  created_at: string;
-}
+export type DeliveryStatus = Delivery['status'];
 
-export interface DeliveryWithAttempts extends Delivery {
-  attempts: Attempt[];
-}
+export type DeliveryWithAttempts = ResponseOf<'/api/webhooks/{id}/deliveries/{deliveryId}', 'get'>;
 
-export interface RotateSecretResult {
-  secret: string;
-  version: number;
-  previous_secret_expires_at: string;
-}
+export type RotateSecretResult = ResponseOf<'/api/webhooks/{id}/rotate-secret', 'post'>;
+
+/** `POST /api/events`: an application event queued for the subscribed endpoints. */
+export type PublishedEvent = ResponseOf<'/api/events', 'post'>;
 
 // — AI keys —
 
-export interface AiKey {
-  id: string;
-  workspace_id: string;
-  provider: string;
-  provider_name: string;
-  key_name: string;
-  key_preview: string | null;
-  endpoint_url: string | null;
-  deployment_name: string | null;
-  model_preferences: Record<string, string>;
-  is_default: boolean;
-  is_active: boolean;
-  usage_limit: number | null;
-  cost_limit: number | null;
-  rate_limit_rpm: number | null;
-  rate_limit_tpm: number | null;
-  rotate_after_days: number | null;
-  last_rotated_at: string;
-  rotation_due_at: string | null;
-  previous_key_preview: string | null;
-  previous_key_expires_at: string | null;
-  last_tested_at: string | null;
-  last_test_status: string | null;
-  usage_this_month: number;
-  cost_this_month: number;
-  last_used: string | null;
-  created_by: string | null;
-  created_at: string;
-  updated_at: string;
-}
+export type AiKey = ResponseOf<'/api/ai-keys/{id}', 'get'>;
 
-export interface ProviderModel {
-  id: string;
-  input_per_mtok: number;
-  output_per_mtok: number;
-}
+export type ProviderInfo = Item<ResponseOf<'/api/ai-keys/providers', 'get'>>;
 
-export interface ProviderInfo {
-  id: string;
-  name: string;
-  key_format: string;
-  key_pattern: string | null;
-  needs_endpoint_url: boolean;
-  needs_deployment_name: boolean;
-  default_base_url: string | null;
-  docs_url: string;
-  models: ProviderModel[];
-}
+export type ProviderModel = ProviderInfo['models'][number];
 
-export interface KeyTestResult {
-  ok: boolean;
-  status: 'ok' | 'invalid_key' | 'rate_limited' | 'unreachable' | 'provider_error';
-  http_status: number | null;
-  latency_ms: number;
-  message: string;
-}
+export type KeyTestResult = ResponseOf<'/api/ai-keys/{id}/test', 'post'>;
 
-export interface UsageSummary {
-  requests: number;
-  errors: number;
-  input_tokens: number;
-  output_tokens: number;
-  cost_micros: number;
-  cost_usd: number;
-  average_latency_ms: number | null;
-}
+export type UsageReport = ResponseOf<'/api/ai-keys/{id}/usage', 'get'>;
 
-export interface UsageReport {
-  key_id: string;
-  currency: 'USD';
-  totals: UsageSummary;
-  this_month: UsageSummary & { period: string };
-  days: number;
-  daily: (UsageSummary & { date: string })[];
-  by_model: (UsageSummary & { model: string; provider: string; priced: boolean })[];
-}
+export type UsageSummary = UsageReport['totals'];
 
-/** `POST /api/events`: an application event queued for the subscribed endpoints. */
-export interface PublishedEvent {
-  id: string;
-  workspace_id: string;
-  event_type: string;
-  deliveries: number;
-  idempotency_key: string | null;
-  replayed: boolean;
-  created_at: string;
-}
-
-export type GrantPermission = 'read' | 'write' | 'admin';
+// — permissions —
 
 /** A member's right on one resource, on top of their role. */
-export interface Grant {
-  id: string;
-  workspace_id: string;
-  resource_type: string;
-  resource_id: string;
-  user_id: string;
-  permission: GrantPermission;
-  granted_by: string | null;
-  created_at: string;
-  updated_at: string;
-}
+export type Grant = Item<ResponseOf<'/api/workspaces/{id}/permissions', 'get'>>;
+
+export type GrantPermission = Grant['permission'];

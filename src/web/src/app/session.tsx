@@ -1,7 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { createContext, useCallback, useContext, useEffect, useMemo, type ReactNode } from 'react';
 import { api, ApiError, readCookie, UNAUTHENTICATED_EVENT } from '../api/client';
-import type { User } from '../api/types';
+import type { ResponseOf, User } from '../api/types';
 
 interface Session {
   user: User | null;
@@ -26,7 +26,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     queryFn: async () => {
       if (!mayHaveSession()) return null;
       try {
-        return (await api.get<{ user: User }>('/api/auth/me')).user;
+        return (await api.get<ResponseOf<'/api/auth/me', 'get'>>('/api/auth/me')).user;
       } catch (error) {
         if (error instanceof ApiError && error.status === 401) return null;
         throw error;

@@ -1,6 +1,6 @@
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { api } from '../../api/client';
-import type { User } from '../../api/types';
+import type { ResponseOf } from '../../api/types';
 import { useSession } from '../../app/session';
 import { AuthLayout } from '../../components/layout/AuthLayout';
 import { Alert } from '../../components/ui/Alert';
@@ -20,7 +20,7 @@ export function SignUpPage() {
 
   const onSubmit = async (e: React.FormEvent) => {
     e.preventDefault();
-    const result = await form.submit((v) => api.post<{ user: User }>('/api/auth/register', { ...v, name: v.name.trim() }));
+    const result = await form.submit((v) => api.post<ResponseOf<'/api/auth/register', 'post'>>('/api/auth/register', { ...v, name: v.name.trim() }));
     if (result) {
       signedIn(result.user);
       navigate(next, { replace: true });

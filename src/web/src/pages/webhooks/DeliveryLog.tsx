@@ -1,7 +1,7 @@
 import { useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Fragment, useState } from 'react';
 import { api, errorMessage } from '../../api/client';
-import type { Attempt, Delivery, DeliveryStatus, DeliveryWithAttempts, Page, Webhook } from '../../api/types';
+import type { Attempt, Delivery, DeliveryStatus, DeliveryWithAttempts, Page, ResponseOf, Webhook } from '../../api/types';
 import { Alert } from '../../components/ui/Alert';
 import { Badge, type Tone } from '../../components/ui/Badge';
 import { Button } from '../../components/ui/Button';
@@ -246,7 +246,7 @@ function RecoverDialog({ webhook, onClose }: { webhook: Webhook; onClose: () => 
     setBusy(true);
     setError(null);
     try {
-      const { requeued } = await api.post<{ requeued: number }>(`/api/webhooks/${webhook.id}/recover`, { since: new Date(Date.now() - windowMs).toISOString() });
+      const { requeued } = await api.post<ResponseOf<'/api/webhooks/{id}/recover', 'post'>>(`/api/webhooks/${webhook.id}/recover`, { since: new Date(Date.now() - windowMs).toISOString() });
       toast.success(requeued === 0 ? 'No failed deliveries in that window.' : `${requeued} failed deliver${requeued === 1 ? 'y' : 'ies'} queued again.`);
       await queryClient.invalidateQueries({ queryKey: ['webhooks', webhook.id] });
       onClose();
