@@ -18,7 +18,12 @@ export async function migrateToLatest(db: Db): Promise<MigrationResultSet> {
     migrationTableSchema = (await sql<{ schema: string }>`select current_schema() as schema`.execute(db)).rows[0]?.schema;
   }
   const migrator = new Migrator({ db, provider: new StaticProvider(), ...(migrationTableSchema ? { migrationTableSchema } : {}) });
-  const result = await migrator.migrateToLatest();
-  if (result.error) throw result.error;
-  return result;
+  for (let attempt = 1; ; attempt++) {
+    const result = await migrator.migrateToLatest();
+    if (!result.error) return result;
+    // Kysely finds its bookkeeping tables by listing the tables of every schema; a schema
+    // dropped meanwhile by someone else (3F000: parallel tests, other tenants of the
+    // database) fails that listing before any migration ran, so it is safe to look again.
+    if (attempt >= 5 || (result.error as { code?: string }).code !== '3F000') throw result.error;
+  }
 }
