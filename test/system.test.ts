@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConfigError, parseConfig } from '../src/core/config.js';
 import { migrateToLatest } from '../src/core/db/migrator.js';
 import { createTestApp, createTestDatabase, engines, type TestApp } from '../src/test/harness.js';
+import { tableNames } from '../src/test/fingerprint.js';
 
 const run = promisify(execFile);
 const cli = (args: string[], env: Record<string, string>) =>
@@ -78,8 +79,7 @@ describe.each(engines)('migrations (%s)', (engine) => {
     try {
       const again = await migrateToLatest(testDb.database.db);
       expect(again.results).toEqual([]);
-      const tables = await testDb.database.db.introspection.getTables();
-      const names = tables.map((tb) => tb.name);
+      const names = await tableNames(testDb.database.db, engine);
       for (const table of ['users', 'sessions', 'api_tokens', 'workspaces', 'workspace_members', 'invitations', 'activity', 'resource_grants', 'events']) {
         expect(names).toContain(table);
       }
