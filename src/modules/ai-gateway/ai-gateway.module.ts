@@ -6,7 +6,7 @@ import type { Metrics } from '../../core/metrics.js';
 import type { RateLimiters } from '../../core/rate-limit.js';
 import { AiKeysRepository } from '../ai-keys/ai-keys.repository.js';
 import type { AiKeysService } from '../ai-keys/ai-keys.service.js';
-import { priceFor } from '../ai-keys/providers.js';
+import { priceFor } from '../ai-providers/providers.js';
 import type { EventBus } from '../events/event-bus.js';
 import type { WorkspaceAccess } from '../workspaces/access.js';
 import { GatewayMetrics } from './gateway.metrics.js';

@@ -4,8 +4,8 @@ import type { AppInstance } from '../../app.js';
 import { AppError } from '../../core/errors.js';
 import { checkChatRequest, checkChatTypes, ChatCompletionBody } from './chat-request.js';
 import { GatewayError, type AiGateway } from './gateway.service.js';
-import { errorType } from './providers/common.js';
-import type { ChatRequest } from './providers/types.js';
+import { errorType } from '../ai-providers/adapters/common.js';
+import type { ChatRequest } from '../ai-providers/adapters/types.js';
 
 const OpenAIErrorResponse = Type.Object(
   {

@@ -1,7 +1,7 @@
 import type { Principal } from '../auth/principal.js';
 import type { AiKeysRepository } from '../ai-keys/ai-keys.repository.js';
 import type { AiKeysService } from '../ai-keys/ai-keys.service.js';
-import { providerInfo, type ProviderId } from '../ai-keys/providers.js';
+import { providerInfo, type ProviderId } from '../ai-providers/providers.js';
 
 /** A provider key as the gateway uses it: decrypted, with its limits. Never logged, never returned. */
 export interface GatewayKey {

@@ -3,7 +3,7 @@ import type { Keyring } from '../../core/keyring.js';
 import type { RateLimiters } from '../../core/rate-limit.js';
 import type { SecretColumns } from '../../core/secrets.js';
 import type { AuditLog } from '../activity/audit.js';
-import { testProviderKey } from '../ai-gateway/providers/index.js';
+import { testProviderKey } from '../ai-providers/key-test.js';
 import type { WorkspaceAccess } from '../workspaces/access.js';
 import type { ResourceTypes } from '../workspaces/resource-types.js';
 import type { WorkspacesRepository } from '../workspaces/workspaces.repository.js';

@@ -7,7 +7,8 @@ import type { Keyring } from '../../core/keyring.js';
 import { isRateLimited, type RateLimiter, type RateLimiters } from '../../core/rate-limit.js';
 import { SYSTEM_CONTEXT, type AuditContext, type AuditLog } from '../activity/audit.js';
 import type { Principal } from '../auth/principal.js';
-import type { KeyTestResult, ProviderKey } from '../ai-gateway/providers/index.js';
+import type { ProviderKey } from '../ai-providers/adapters/index.js';
+import type { KeyTestResult } from '../ai-providers/key-test.js';
 import type { Access, WorkspaceAccess } from '../workspaces/access.js';
 import type { Action } from '../workspaces/policy.js';
 import type { WorkspacesRepository } from '../workspaces/workspaces.repository.js';
@@ -17,7 +18,7 @@ import type { AiKeyFilter, AiKeysRepository } from './ai-keys.repository.js';
 import type { CreateAiKeyInput, RotateAiKeyInput, UpdateAiKeyInput } from './ai-keys.schemas.js';
 import type { AiKeysTable } from './ai-keys.tables.js';
 import { KeyCache } from './key-cache.js';
-import { providerInfo, type ProviderId, type ProviderInfo } from './providers.js';
+import { providerInfo, type ProviderId, type ProviderInfo } from '../ai-providers/providers.js';
 
 /**
  * Contract with the gateway (src/modules/ai-gateway):
