@@ -9,7 +9,8 @@ import type { ResourceTypes } from '../workspaces/resource-types.js';
 import type { WorkspacesRepository } from '../workspaces/workspaces.repository.js';
 import { fingerprint, keyAad, previousKeyAad } from './ai-keys.crypto.js';
 import { AiKeysRepository } from './ai-keys.repository.js';
-import { AiKeysService, type AiKeysDeps } from './ai-keys.service.js';
+import type { AiKeysDeps } from './ai-keys.deps.js';
+import { AiKeysService } from './ai-keys.service.js';
 
 /**
  * Builds the key store and registers what other parts of atrium need to know
