@@ -10,7 +10,7 @@ import type { WorkspacesRepository } from '../workspaces/workspaces.repository.j
 import type { AiKeysRepository } from './ai-keys.repository.js';
 import type { UsageReader } from './key-store.js';
 
-export type KeyTester = (key: ProviderKey, dispatcher: Dispatcher) => Promise<KeyTestResult>;
+type KeyTester = (key: ProviderKey, dispatcher: Dispatcher) => Promise<KeyTestResult>;
 
 /** What the AI-keys service and its parts (rotation, key tests) are built from. */
 export interface AiKeysDeps {

@@ -11,7 +11,7 @@ import type { ChatRequest, OpenAIError, ProviderAdapter, ProviderKey, UpstreamRe
 const NO_USAGE: Usage = { inputTokens: 0, outputTokens: 0 };
 
 /** One OpenAI tool call of a translated response. */
-export interface ToolCall {
+interface ToolCall {
   id: string;
   type: 'function';
   function: { name: string; arguments: string };
