@@ -4,9 +4,8 @@ import type { AppInstance } from '../../app.js';
 import type { Db } from '../../core/db/database.js';
 import type { Metrics } from '../../core/metrics.js';
 import type { RateLimiters } from '../../core/rate-limit.js';
-import { AiKeysRepository } from '../ai-keys/ai-keys.repository.js';
-import type { AiKeysService } from '../ai-keys/ai-keys.service.js';
-import { priceFor } from '../ai-keys/providers.js';
+import type { AiKeyStore } from '../ai-keys/key-store.js';
+import { priceFor } from '../ai-providers/providers.js';
 import type { EventBus } from '../events/event-bus.js';
 import type { WorkspaceAccess } from '../workspaces/access.js';
 import { GatewayMetrics } from './gateway.metrics.js';
@@ -33,7 +32,7 @@ export function createAiGateway(deps: {
   limiters: RateLimiters;
   access: WorkspaceAccess;
   events: EventBus;
-  aiKeys: AiKeysService;
+  aiKeys: AiKeyStore;
   outbound: { dispatcher: Dispatcher };
   metrics?: Metrics;
   timeouts?: { headersMs?: number; bodyMs?: number };
@@ -42,7 +41,7 @@ export function createAiGateway(deps: {
   let metrics: GatewayMetrics | undefined;
   const recorder = new UsageRecorder(deps.db, usageRepo, { onDropped: (reason, rows) => metrics?.usageRowsDropped.inc({ reason }, rows) });
   metrics = deps.metrics ? new GatewayMetrics(deps.metrics.registry, () => recorder.pending) : undefined;
-  const keys = aiKeysSource(deps.aiKeys, new AiKeysRepository(deps.db));
+  const keys = aiKeysSource(deps.aiKeys);
   const thresholds = new ThresholdNotifier(deps.db, usageRepo, deps.events);
   const gateway = new AiGateway({
     keys,

@@ -1,6 +1,6 @@
 import { Type } from 'typebox';
 import { gatewayError } from './gateway.service.js';
-import type { ChatRequest } from './providers/types.js';
+import type { ChatRequest } from '../ai-providers/adapters/types.js';
 
 /**
  * Every parameter of OpenAI's Chat Completions request. The body is closed

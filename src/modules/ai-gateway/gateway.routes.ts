@@ -4,8 +4,8 @@ import type { AppInstance } from '../../app.js';
 import { AppError } from '../../core/errors.js';
 import { checkChatRequest, checkChatTypes, ChatCompletionBody } from './chat-request.js';
 import { GatewayError, type AiGateway } from './gateway.service.js';
-import { errorType } from './providers/common.js';
-import type { ChatRequest } from './providers/types.js';
+import { errorType } from '../ai-providers/adapters/common.js';
+import type { ChatRequest } from '../ai-providers/adapters/types.js';
 
 const OpenAIErrorResponse = Type.Object(
   {
@@ -70,6 +70,42 @@ function openAIErrorOf(error: FastifyError | AppError | GatewayError): { status:
 }
 
 /**
+ * Every answer of /v1 that is not a model's: errors, unknown routes and the
+ * missing-token 401, all in OpenAI's shape.
+ */
+function answerInOpenAIShape(v1: AppInstance): void {
+  v1.setErrorHandler((error: FastifyError | AppError | GatewayError, request, reply) => {
+    const mapped = openAIErrorOf(error);
+    if (mapped) {
+      if (mapped.headers) reply.headers(mapped.headers);
+      return reply.status(mapped.status).send(mapped.body);
+    }
+    request.log.error({ err: error }, 'unhandled gateway error');
+    return reply.status(500).send({ error: { message: `Something went wrong on our side (request ${request.id})`, type: 'api_error', param: null, code: 'internal_error' } });
+  });
+
+  v1.setNotFoundHandler((request, reply) => {
+    reply.status(404).send(unknownRoute(request.method, request.url));
+  });
+
+  // Any other path or method under /v1, as a route of this plugin: the web console's
+  // catch-all GET route at the root would otherwise claim it and answer in atrium's shape.
+  v1.route({
+    method: [...ALL_METHODS],
+    url: '/*',
+    // It only answers 404 and changes nothing, so it needs no caller or write scope.
+    config: { public: true },
+    schema: { hide: true },
+    handler: async (request, reply) => reply.status(404).send(unknownRoute(request.method, request.url)),
+  });
+
+  // Anonymous callers learn nothing about the body schema: 401 before validation.
+  v1.addHook('preValidation', async (request) => {
+    if (!request.principal) throw new AppError('unauthenticated', 401, 'Missing API token: send "Authorization: Bearer atr_…" (an atrium API token with the ai:use scope)');
+  });
+}
+
+/**
  * The OpenAI-compatible API under /v1, in its own encapsulated plugin: it
  * answers every error (auth, validation, limits, provider errors) in
  * OpenAI's shape, so OpenAI SDKs and tools understand them.
@@ -80,35 +116,7 @@ export async function registerGatewayRoutes(app: FastifyInstance, gateway: AiGat
       const v1 = scoped as unknown as AppInstance;
       gateway.log = v1.log;
 
-      v1.setErrorHandler((error: FastifyError | AppError | GatewayError, request, reply) => {
-        const mapped = openAIErrorOf(error);
-        if (mapped) {
-          if (mapped.headers) reply.headers(mapped.headers);
-          return reply.status(mapped.status).send(mapped.body);
-        }
-        request.log.error({ err: error }, 'unhandled gateway error');
-        return reply.status(500).send({ error: { message: `Something went wrong on our side (request ${request.id})`, type: 'api_error', param: null, code: 'internal_error' } });
-      });
-
-      v1.setNotFoundHandler((request, reply) => {
-        reply.status(404).send(unknownRoute(request.method, request.url));
-      });
-
-      // Any other path or method under /v1, as a route of this plugin: the web console's
-      // catch-all GET route at the root would otherwise claim it and answer in atrium's shape.
-      v1.route({
-        method: [...ALL_METHODS],
-        url: '/*',
-        // It only answers 404 and changes nothing, so it needs no caller or write scope.
-        config: { public: true },
-        schema: { hide: true },
-        handler: async (request, reply) => reply.status(404).send(unknownRoute(request.method, request.url)),
-      });
-
-      // Anonymous callers learn nothing about the body schema: 401 before validation.
-      v1.addHook('preValidation', async (request) => {
-        if (!request.principal) throw new AppError('unauthenticated', 401, 'Missing API token: send "Authorization: Bearer atr_…" (an atrium API token with the ai:use scope)');
-      });
+      answerInOpenAIShape(v1);
 
       v1.post('/chat/completions', {
         config: { scope: 'ai:use' },

@@ -3,17 +3,17 @@ import { pipeline, type Readable } from 'node:stream';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Dispatcher } from 'undici';
 import { newId } from '../../core/ids.js';
-import { costMicros, type ModelPrice } from '../ai-keys/providers.js';
+import { costMicros, type ModelPrice } from '../ai-providers/providers.js';
 import type { Principal } from '../auth/principal.js';
 import type { WorkspaceAccess } from '../workspaces/access.js';
 import { ACTIONS } from '../workspaces/policy.js';
 import type { GatewayMetrics } from './gateway.metrics.js';
 import type { GatewayKey, GatewayKeySource } from './key-source.js';
 import { RateLimitError, type CapCounters, type KeyRateLimits, type MonthUsage } from './limits.js';
-import { errorType, parseJson } from './providers/common.js';
-import { BodyTooLargeError, describeNetworkError, discard, readBody, scrub, send } from './providers/http.js';
-import { adapterFor, SUPPORTED_PROVIDERS } from './providers/index.js';
-import { TranslationError, type ChatRequest, type OpenAIError, type ProviderAdapter, type UpstreamRequest, type Usage } from './providers/types.js';
+import { errorType, parseJson } from '../ai-providers/adapters/common.js';
+import { BodyTooLargeError, describeNetworkError, discard, readBody, scrub, send } from '../ai-providers/adapters/http.js';
+import { adapterFor, SUPPORTED_PROVIDERS } from '../ai-providers/adapters/index.js';
+import { TranslationError, type ChatRequest, type OpenAIError, type ProviderAdapter, type UpstreamRequest, type Usage } from '../ai-providers/adapters/types.js';
 import type { ThresholdNotifier } from './thresholds.js';
 import { estimatePromptTokens, estimateTokens } from './tokens.js';
 import type { UsageRecorder } from './usage.recorder.js';
@@ -386,11 +386,6 @@ export class AiGateway {
       throw gatewayError(404, `The model '${id}' does not exist or you do not have access to it.`, 'model_not_found', { type: 'invalid_request_error', param: 'model' });
     }
     return found;
-  }
-
-  /** Writes buffered usage now (the usage endpoint reads its own writes). */
-  flushUsage(): Promise<void> {
-    return this.deps.recorder.flush();
   }
 }
 

@@ -1,7 +1,6 @@
 import type { Principal } from '../auth/principal.js';
-import type { AiKeysRepository } from '../ai-keys/ai-keys.repository.js';
-import type { AiKeysService } from '../ai-keys/ai-keys.service.js';
-import { providerInfo, type ProviderId } from '../ai-keys/providers.js';
+import type { AiKeyStore } from '../ai-keys/key-store.js';
+import { providerInfo, type ProviderId } from '../ai-providers/providers.js';
 
 /** A provider key as the gateway uses it: decrypted, with its limits. Never logged, never returned. */
 export interface GatewayKey {
@@ -46,8 +45,8 @@ export interface GatewayKeySource {
   catalogModels(provider: string): string[];
 }
 
-/** The gateway's view of the AI-keys module (its service's `resolveForUse` contract and cache). */
-export function aiKeysSource(aiKeys: AiKeysService, repo: AiKeysRepository): GatewayKeySource {
+/** The gateway's view of the AI-keys module, through its key store (see ai-keys/key-store.ts). */
+export function aiKeysSource(aiKeys: AiKeyStore): GatewayKeySource {
   return {
     async resolve(workspaceId, by) {
       const k = await aiKeys.resolveForUse(workspaceId, by);
@@ -68,12 +67,11 @@ export function aiKeysSource(aiKeys: AiKeysService, repo: AiKeysRepository): Gat
         modelPreferences: k.modelPreferences,
       };
     },
-    async list(workspaceId) {
-      const rows = await repo.list(workspaceId);
-      return rows.map((r) => ({ id: r.id, provider: r.provider, isActive: r.is_active === 1, deploymentName: r.deployment_name, createdAt: r.created_at }));
+    list(workspaceId) {
+      return aiKeys.summaries(workspaceId);
     },
-    async authorizeRead(principal, keyId) {
-      return (await aiKeys.get(principal, keyId)).workspace_id;
+    authorizeRead(principal, keyId) {
+      return aiKeys.authorizeRead(principal, keyId);
     },
     catalogModels(provider) {
       return providerInfo(provider as ProviderId).models.map((m) => m.id);

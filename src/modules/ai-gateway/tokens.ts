@@ -1,4 +1,4 @@
-import type { ChatRequest } from './providers/types.js';
+import type { ChatRequest } from '../ai-providers/adapters/types.js';
 
 /**
  * A rough token count (≈ 4 characters per token) used before a call, for

@@ -1,7 +1,7 @@
 import type { Principal } from '../auth/principal.js';
 import type { GatewayKeySource } from './key-source.js';
 import type { UsageRecorder } from './usage.recorder.js';
-import type { KeyUsageTotals } from '../ai-keys/ai-keys.presenters.js';
+import type { KeyUsageTotals } from '../ai-keys/key-store.js';
 import { dayOf, monthOf, type UsageFigures, type UsageRepository } from './usage.repository.js';
 
 const DAY_MS = 86_400_000;

@@ -3,13 +3,14 @@ import type { Keyring } from '../../core/keyring.js';
 import type { RateLimiters } from '../../core/rate-limit.js';
 import type { SecretColumns } from '../../core/secrets.js';
 import type { AuditLog } from '../activity/audit.js';
-import { testProviderKey } from '../ai-gateway/providers/index.js';
+import { testProviderKey } from '../ai-providers/key-test.js';
 import type { WorkspaceAccess } from '../workspaces/access.js';
 import type { ResourceTypes } from '../workspaces/resource-types.js';
 import type { WorkspacesRepository } from '../workspaces/workspaces.repository.js';
 import { fingerprint, keyAad, previousKeyAad } from './ai-keys.crypto.js';
 import { AiKeysRepository } from './ai-keys.repository.js';
-import { AiKeysService, type AiKeysDeps } from './ai-keys.service.js';
+import type { AiKeysDeps } from './ai-keys.deps.js';
+import { AiKeysService } from './ai-keys.service.js';
 
 /**
  * Builds the key store and registers what other parts of atrium need to know

@@ -1,7 +1,7 @@
 import { fromJson } from '../../core/db/json.js';
 import { toIso, toIsoOrNull } from '../../core/time.js';
 import type { AiKeysTable } from './ai-keys.tables.js';
-import { providerInfo } from './providers.js';
+import { providerInfo } from '../ai-providers/providers.js';
 
 /** Month-to-date usage of one key, from the gateway's usage records. */
 export interface KeyUsageTotals {

@@ -3,7 +3,7 @@ import type { AppInstance, AppServices } from '../../app.js';
 import { auditContext } from '../activity/audit.js';
 import { requireAuth } from '../auth/auth.plugin.js';
 import * as S from './ai-keys.schemas.js';
-import { PRICES_CHECKED_AT, PROVIDERS } from './providers.js';
+import { PRICES_CHECKED_AT, PROVIDERS } from '../ai-providers/providers.js';
 
 const tags = ['ai-keys'];
 

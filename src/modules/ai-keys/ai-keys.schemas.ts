@@ -1,6 +1,6 @@
 import { Type, type Static, type TSchema } from 'typebox';
 import { IsoTime, Nullable } from '../../core/http/schemas.js';
-import { PROVIDER_IDS } from './providers.js';
+import { PROVIDER_IDS } from '../ai-providers/providers.js';
 
 /**
  * `null` (clear the value) or the schema, as a JSON Schema type list. Not a

@@ -1,4 +1,4 @@
-import type { ProviderId } from './providers.js';
+import type { ProviderId } from '../ai-providers/providers.js';
 
 /** A workspace's provider key. The key itself exists only as a keyring blob. */
 export interface AiKeysTable {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeProvider, type FakeProvider } from '../../../test/fake-providers.js';
 import { engines } from '../../../test/harness.js';
-import { geminiRetryAfter } from '../providers/gemini.js';
+import { geminiRetryAfter } from '../../ai-providers/adapters/gemini.js';
 import { UsageRepository } from '../usage.repository.js';
 import { addKey, chatBody, gatewayTest, readStream, type GatewayTest } from './helpers.js';
 

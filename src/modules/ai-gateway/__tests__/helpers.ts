@@ -4,6 +4,8 @@ import type { FakeProvider, FakeProviderKind } from '../../../test/fake-provider
 import { createTestApp, type Engine, type Member, type TestApp, type TestAppOptions } from '../../../test/harness.js';
 import type { Role } from '../../workspaces/policy.js';
 
+export { readStream, sseEvents } from '../../../test/sse.js';
+
 /** Each provider the gateway speaks, the fake that imitates it, and a model of its catalog. */
 export const PROVIDERS: Array<{ provider: string; fake: FakeProviderKind; model: string; deployment?: string }> = [
   { provider: 'openai', fake: 'openai', model: 'gpt-4o-mini' },
@@ -71,27 +73,6 @@ export const chatBody = (model: string, extra: Record<string, unknown> = {}) => 
   ],
   ...extra,
 });
-
-/** The data of each SSE event of a body (`[DONE]` included). */
-export function sseEvents(body: string): string[] {
-  return body
-    .split('\n\n')
-    .map((block) => block.split('\n').filter((l) => l.startsWith('data:')).map((l) => l.slice(5).trimStart()).join('\n'))
-    .filter(Boolean);
-}
-
-/** Content of the chunks and the usage chunk of an OpenAI SSE body. */
-export function readStream(body: string): { text: string; usage: any; finish: string | null; done: boolean; chunks: any[] } {
-  const events = sseEvents(body);
-  const chunks = events.filter((e) => e !== '[DONE]').map((e) => JSON.parse(e));
-  return {
-    text: chunks.map((c) => c.choices?.[0]?.delta?.content ?? '').join(''),
-    usage: chunks.find((c) => c.usage)?.usage ?? null,
-    finish: chunks.map((c) => c.choices?.[0]?.finish_reason).find(Boolean) ?? null,
-    done: events.at(-1) === '[DONE]',
-    chunks,
-  };
-}
 
 /** Waits until `check` holds (no fixed sleeps: polls the event loop). */
 export async function until(check: () => boolean | Promise<boolean>, what = 'condition'): Promise<void> {

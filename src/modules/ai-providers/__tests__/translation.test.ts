@@ -1,14 +1,14 @@
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { describe, expect, it } from 'vitest';
-import { AnthropicStream, fromAnthropicResponse, toAnthropicRequest } from '../providers/anthropic.js';
-import { AZURE_API_VERSION } from '../providers/azure.js';
-import { fromCohereResponse, toCohereRequest } from '../providers/cohere.js';
-import { fromGeminiResponse, GeminiStream, geminiError, toGeminiRequest } from '../providers/gemini.js';
-import { adapterFor } from '../providers/index.js';
-import { openAICompatibleError, PassthroughStream } from '../providers/openai-compatible.js';
-import { TranslationError, type ChatRequest, type UsageTransform } from '../providers/types.js';
-import { readStream } from './helpers.js';
+import { AnthropicStream, fromAnthropicResponse, toAnthropicRequest } from '../adapters/anthropic.js';
+import { AZURE_API_VERSION } from '../adapters/azure.js';
+import { fromCohereResponse, toCohereRequest } from '../adapters/cohere.js';
+import { fromGeminiResponse, GeminiStream, geminiError, toGeminiRequest } from '../adapters/gemini.js';
+import { adapterFor } from '../adapters/index.js';
+import { openAICompatibleError, PassthroughStream } from '../adapters/openai-compatible.js';
+import { TranslationError, type ChatRequest, type UsageTransform } from '../adapters/types.js';
+import { readStream } from '../../../test/sse.js';
 
 /** Feeds `input` to a transform in the given pieces (split anywhere, even inside a UTF-8 character). */
 async function run(transform: UsageTransform, pieces: Buffer[]): Promise<string> {

@@ -1,4 +1,4 @@
-import { joinUrl } from './common.js';
+import { chatPost, joinUrl } from './common.js';
 import { OpenAICompatibleAdapter, passthroughBody } from './openai-compatible.js';
 import type { ChatRequest, ProviderKey, UpstreamRequest } from './types.js';
 
@@ -32,12 +32,8 @@ export class AzureOpenAIAdapter extends OpenAICompatibleAdapter {
 
   override chatRequest(key: ProviderKey, model: string, body: ChatRequest): UpstreamRequest {
     const deployment = key.deploymentName || model;
-    return {
-      url: this.url(key, `openai/deployments/${encodeURIComponent(deployment)}/chat/completions`),
-      method: 'POST',
-      headers: { ...this.headers(key), 'content-type': 'application/json', accept: body.stream ? 'text/event-stream' : 'application/json' },
-      body: passthroughBody(body, model, true),
-    };
+    const url = this.url(key, `openai/deployments/${encodeURIComponent(deployment)}/chat/completions`);
+    return chatPost(url, this.headers(key), passthroughBody(body, model, true), Boolean(body.stream));
   }
 
   override testRequest(key: ProviderKey): UpstreamRequest {

@@ -3,7 +3,7 @@ import catalog from './providers.json' with { type: 'json' };
 /**
  * Typed access to the provider catalog (`providers.json`, the single price
  * file). Shared by the key store (validation, `GET /api/ai-keys/providers`)
- * and the gateway (cost of each request).
+ * and the gateway (cost of each request); depends on no other module.
  */
 
 export const PROVIDER_IDS = ['openai', 'anthropic', 'gemini', 'mistral', 'cohere', 'groq', 'azure_openai', 'openrouter', 'custom'] as const;
@@ -81,10 +81,6 @@ const prices = new Map<string, Map<string, ModelPrice>>(
     ),
   ]),
 );
-
-export function isProviderId(id: string): id is ProviderId {
-  return byId.has(id);
-}
 
 export function providerInfo(id: ProviderId): ProviderInfo {
   return byId.get(id)!;

@@ -1,34 +1,29 @@
 import type { EventSourceMessage } from 'eventsource-parser';
 import {
   baseUrl,
-  ChunkWriter,
+  chatPost,
   count,
   errorType,
   joinUrl,
-  nowSeconds,
   openAIError,
   parseArguments,
   parseDataUrl,
   parseJson,
   partsOf,
   randomId,
-  snippet,
-  SSE_DONE,
-  SseTransform,
   stopList,
   textOf,
-  toOpenAIUsage,
+  unparsedError,
 } from './common.js';
 import {
   TranslationError,
   type ChatRequest,
   type OpenAIError,
-  type ProviderAdapter,
   type ProviderKey,
   type UpstreamRequest,
   type Usage,
-  type UsageTransform,
 } from './types.js';
+import { assistantChoice, chatCompletion, TranslatedAdapter, TranslatedStream } from './translated.js';
 
 const GEMINI_BASE = 'https://generativelanguage.googleapis.com';
 
@@ -59,6 +54,27 @@ function userParts(content: ChatRequest['messages'][number]['content'], param: s
     }
     throw new TranslationError(`Content part type "${part.type}" is not supported by gemini`, `${param}.content.${i}.type`);
   });
+}
+
+/** OpenAI sampling, length, stop and JSON-mode options → Gemini's generationConfig. */
+function toGenerationConfig(body: ChatRequest): Record<string, unknown> {
+  const generationConfig: Record<string, unknown> = {};
+  if (body.temperature != null) generationConfig.temperature = body.temperature;
+  if (body.top_p != null) generationConfig.topP = body.top_p;
+  const maxTokens = body.max_completion_tokens ?? body.max_tokens;
+  if (maxTokens != null) generationConfig.maxOutputTokens = maxTokens;
+  const stop = stopList(body.stop);
+  if (stop) generationConfig.stopSequences = stop;
+  if (body.n != null) generationConfig.candidateCount = body.n;
+  if (body.seed != null) generationConfig.seed = body.seed;
+  if (body.presence_penalty != null) generationConfig.presencePenalty = body.presence_penalty;
+  if (body.frequency_penalty != null) generationConfig.frequencyPenalty = body.frequency_penalty;
+  const format = body.response_format?.type;
+  if (format === 'json_object' || format === 'json_schema') generationConfig.responseMimeType = 'application/json';
+  if (format === 'json_schema' && body.response_format?.json_schema?.schema) {
+    generationConfig.responseSchema = geminiSchema(body.response_format.json_schema.schema);
+  }
+  return generationConfig;
 }
 
 /** OpenAI chat request → Gemini generateContent request. */
@@ -104,23 +120,7 @@ export function toGeminiRequest(body: ChatRequest): Record<string, unknown> {
     }
   });
 
-  const generationConfig: Record<string, unknown> = {};
-  if (body.temperature != null) generationConfig.temperature = body.temperature;
-  if (body.top_p != null) generationConfig.topP = body.top_p;
-  const maxTokens = body.max_completion_tokens ?? body.max_tokens;
-  if (maxTokens != null) generationConfig.maxOutputTokens = maxTokens;
-  const stop = stopList(body.stop);
-  if (stop) generationConfig.stopSequences = stop;
-  if (body.n != null) generationConfig.candidateCount = body.n;
-  if (body.seed != null) generationConfig.seed = body.seed;
-  if (body.presence_penalty != null) generationConfig.presencePenalty = body.presence_penalty;
-  if (body.frequency_penalty != null) generationConfig.frequencyPenalty = body.frequency_penalty;
-  const format = body.response_format?.type;
-  if (format === 'json_object' || format === 'json_schema') generationConfig.responseMimeType = 'application/json';
-  if (format === 'json_schema' && body.response_format?.json_schema?.schema) {
-    generationConfig.responseSchema = geminiSchema(body.response_format.json_schema.schema);
-  }
-
+  const generationConfig = toGenerationConfig(body);
   const out: Record<string, unknown> = { contents };
   const systemText = system.filter(Boolean).join('\n\n');
   if (systemText) out.systemInstruction = { parts: [{ text: systemText }] };
@@ -181,51 +181,26 @@ export function fromGeminiResponse(response: any, model: string): { body: Record
   const usage = geminiUsage(response?.usageMetadata);
   const choices = candidates.map((candidate, i) => {
     const { text, toolCalls } = candidateParts(candidate);
-    const tool_calls = toolCalls.map((c) => ({ id: randomId('call_'), type: 'function', function: { name: c.name, arguments: JSON.stringify(c.args) } }));
-    return {
-      index: candidate.index ?? i,
-      message: { role: 'assistant', content: text || (tool_calls.length ? null : ''), refusal: null, ...(tool_calls.length ? { tool_calls } : {}) },
-      logprobs: null,
-      finish_reason: finishReason(candidate.finishReason ?? 'STOP', tool_calls.length > 0),
-    };
+    const calls = toolCalls.map((c) => ({ id: randomId('call_'), type: 'function' as const, function: { name: c.name, arguments: JSON.stringify(c.args) } }));
+    return assistantChoice(candidate.index ?? i, text, calls, finishReason(candidate.finishReason ?? 'STOP', calls.length > 0));
   });
-  if (choices.length === 0) {
-    // The prompt itself was blocked (promptFeedback.blockReason).
-    choices.push({ index: 0, message: { role: 'assistant', content: '', refusal: null }, logprobs: null, finish_reason: 'content_filter' });
-  }
-  return {
-    usage,
-    body: {
-      id: response?.responseId ?? randomId('chatcmpl-'),
-      object: 'chat.completion',
-      created: nowSeconds(),
-      model: response?.modelVersion ?? model,
-      choices,
-      usage: toOpenAIUsage(usage ?? { inputTokens: 0, outputTokens: 0 }),
-    },
-  };
+  // No candidate: the prompt itself was blocked (promptFeedback.blockReason).
+  if (choices.length === 0) choices.push(assistantChoice(0, '', [], 'content_filter'));
+  return { usage, body: chatCompletion(response?.responseId ?? randomId('chatcmpl-'), response?.modelVersion ?? model, choices, usage) };
 }
 
 /** Gemini SSE (`alt=sse`: one GenerateContentResponse per event) → OpenAI chunks. */
-export class GeminiStream extends SseTransform {
-  private readonly writer: ChunkWriter;
+export class GeminiStream extends TranslatedStream {
   private started = false;
   /** Per candidate (choice index): whether its role chunk was sent, and its tool calls so far. */
   private readonly choices = new Map<number, { toolCalls: number }>();
-  private done = false;
-
-  constructor(model: string) {
-    super();
-    this.writer = new ChunkWriter(model);
-  }
 
   protected override onEvent(event: EventSourceMessage): string[] | void {
     const data = parseJson(event.data);
     if (!data) return;
     if (data.error) {
-      this.done = true;
       const code = Number(data.error.code);
-      return [this.streamError(code >= 400 && code < 600 ? code : 502, String(data.error.message ?? 'Provider stream error'), data.error.status ?? null)];
+      return this.fail(code >= 400 && code < 600 ? code : 502, String(data.error.message ?? 'Provider stream error'), data.error.status ?? null);
     }
     const out: string[] = [];
     if (!this.started) {
@@ -264,12 +239,6 @@ export class GeminiStream extends SseTransform {
     }
     return out;
   }
-
-  protected override onEnd(): string[] {
-    if (this.done) return [];
-    this.done = true;
-    return [this.writer.usage(this.usage ?? { inputTokens: 0, outputTokens: 0 }), SSE_DONE];
-  }
 }
 
 /**
@@ -299,37 +268,26 @@ export function geminiError(status: number, raw: Buffer): OpenAIError {
       invalidKey ? 'authentication_error' : errorType(status),
     );
   }
-  return openAIError(status, snippet(raw) || `Provider answered HTTP ${status}`);
+  return unparsedError(status, raw);
 }
 
 const modelPath = (model: string) => `v1beta/models/${encodeURIComponent(model.replace(/^models\//, ''))}`;
 
 /** Google Gemini (Generative Language API): `x-goog-api-key`, generateContent / streamGenerateContent?alt=sse. */
-export class GeminiAdapter implements ProviderAdapter {
+export class GeminiAdapter extends TranslatedAdapter {
   readonly id = 'gemini';
-  readonly kind = 'translated' as const;
+  protected readonly Stream = GeminiStream;
 
   chatRequest(key: ProviderKey, model: string, body: ChatRequest): UpstreamRequest {
     const base = baseUrl(key, GEMINI_BASE);
     const url = joinUrl(base, `${modelPath(model)}:${body.stream ? 'streamGenerateContent' : 'generateContent'}`);
     if (body.stream) url.searchParams.set('alt', 'sse');
-    return {
-      url,
-      method: 'POST',
-      headers: { 'x-goog-api-key': key.apiKey, 'content-type': 'application/json' },
-      body: JSON.stringify(toGeminiRequest(body)),
-    };
+    // Gemini picks JSON or SSE from the path and `alt`, not from an accept header.
+    return chatPost(url, { 'x-goog-api-key': key.apiKey }, JSON.stringify(toGeminiRequest(body)));
   }
 
-  chatResponse(raw: Buffer, model: string): { body: string; usage: Usage | null } {
-    const response = parseJson(raw);
-    if (!response) throw new Error('gemini answered with a body that is not JSON');
-    const { body, usage } = fromGeminiResponse(response, model);
-    return { body: JSON.stringify(body), usage };
-  }
-
-  chatStream(model: string): UsageTransform {
-    return new GeminiStream(model);
+  protected fromResponse(response: any, model: string) {
+    return fromGeminiResponse(response, model);
   }
 
   error(status: number, raw: Buffer): OpenAIError {

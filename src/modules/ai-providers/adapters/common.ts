@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { Transform, type TransformCallback } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
 import { createParser, type EventSourceMessage, type EventSourceParser } from 'eventsource-parser';
-import type { ChatMessage, ContentPart, OpenAIError, ProviderKey, Usage, UsageTransform } from './types.js';
+import type { ChatMessage, ContentPart, OpenAIError, ProviderKey, UpstreamRequest, Usage, UsageTransform } from './types.js';
 
 /** `base` + `path`, keeping any path prefix of `base` and dropping duplicate slashes. */
 export function joinUrl(base: string, path: string): URL {
@@ -38,6 +38,15 @@ export function openAIError(status: number, message: string, code: string | null
 
 /** The first bytes of a body that is not JSON, for an error message. */
 export const snippet = (raw: Buffer): string => raw.toString('utf8', 0, 200).replace(/\s+/g, ' ').trim();
+
+/** A chat call: a JSON body; `accept` says JSON or SSE for providers that read it (undefined: no accept header). */
+export function chatPost(url: URL, headers: Record<string, string>, body: string, stream?: boolean): UpstreamRequest {
+  const accept: Record<string, string> = stream === undefined ? {} : { accept: stream ? 'text/event-stream' : 'application/json' };
+  return { url, method: 'POST', headers: { ...headers, 'content-type': 'application/json', ...accept }, body };
+}
+
+/** The error of a body that is not the provider's error shape: its first bytes, or the status. */
+export const unparsedError = (status: number, raw: Buffer): OpenAIError => openAIError(status, snippet(raw) || `Provider answered HTTP ${status}`);
 
 export const nowSeconds = (): number => Math.floor(Date.now() / 1000);
 

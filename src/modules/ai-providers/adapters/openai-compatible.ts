@@ -1,5 +1,5 @@
 import type { EventSourceMessage } from 'eventsource-parser';
-import { baseUrl, fromOpenAIUsage, joinUrl, openAIError, parseJson, snippet, SseTransform, errorType } from './common.js';
+import { baseUrl, chatPost, errorType, fromOpenAIUsage, joinUrl, openAIError, parseJson, SseTransform, unparsedError } from './common.js';
 import type { ChatRequest, OpenAIError, ProviderAdapter, ProviderKey, UpstreamRequest, Usage, UsageTransform } from './types.js';
 
 /**
@@ -49,7 +49,7 @@ export function openAICompatibleError(status: number, raw: Buffer): OpenAIError 
     return { message, type: typeof body.type === 'string' ? body.type : errorType(status), param: body.param ?? null, code: body.code == null ? null : String(body.code) };
   }
   if (body && typeof body.detail === 'string') return openAIError(status, body.detail);
-  return openAIError(status, snippet(raw) || `Provider answered HTTP ${status}`);
+  return unparsedError(status, raw);
 }
 
 /** Passes SSE bytes through untouched, reading usage from the chunk that carries it. */
@@ -99,12 +99,7 @@ export class OpenAICompatibleAdapter implements ProviderAdapter {
   }
 
   chatRequest(key: ProviderKey, model: string, body: ChatRequest): UpstreamRequest {
-    return {
-      url: joinUrl(this.base(key), 'chat/completions'),
-      method: 'POST',
-      headers: { ...this.headers(key), 'content-type': 'application/json', accept: body.stream ? 'text/event-stream' : 'application/json' },
-      body: passthroughBody(body, model, this.options.streamOptions),
-    };
+    return chatPost(joinUrl(this.base(key), 'chat/completions'), this.headers(key), passthroughBody(body, model, this.options.streamOptions), Boolean(body.stream));
   }
 
   chatResponse(raw: Buffer): { body: Buffer; usage: Usage | null } {

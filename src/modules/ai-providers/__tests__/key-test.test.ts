@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { Agent } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeProvider, type FakeProvider, type FakeProviderKind } from '../../../test/fake-providers.js';
-import { testProviderKey } from '../providers/index.js';
+import { testProviderKey } from '../key-test.js';
 
 /** Each provider of the catalog and the fake that speaks its protocol. */
 const CASES: Array<{ provider: string; fake: FakeProviderKind; deployment?: string }> = [

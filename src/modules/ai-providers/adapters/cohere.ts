@@ -1,30 +1,25 @@
 import type { EventSourceMessage } from 'eventsource-parser';
 import {
   baseUrl,
-  ChunkWriter,
+  chatPost,
   errorType,
   joinUrl,
-  nowSeconds,
   openAIError,
   parseJson,
   partsOf,
   snippet,
-  SSE_DONE,
-  SseTransform,
   stopList,
   textOf,
-  toOpenAIUsage,
 } from './common.js';
 import {
   TranslationError,
   type ChatRequest,
   type OpenAIError,
-  type ProviderAdapter,
   type ProviderKey,
   type UpstreamRequest,
   type Usage,
-  type UsageTransform,
 } from './types.js';
+import { assistantChoice, chatCompletion, TranslatedAdapter, TranslatedStream } from './translated.js';
 
 const COHERE_BASE = 'https://api.cohere.com';
 
@@ -100,43 +95,13 @@ export function fromCohereResponse(response: any, model: string): { body: Record
   const text = content.filter((c) => c.type === 'text').map((c) => c.text).join('');
   const toolCalls: any[] = Array.isArray(response?.message?.tool_calls) ? response.message.tool_calls : [];
   const usage = cohereUsage(response?.usage);
-  return {
-    usage,
-    body: {
-      id: response?.id ?? 'chatcmpl-cohere',
-      object: 'chat.completion',
-      created: nowSeconds(),
-      model,
-      choices: [
-        {
-          index: 0,
-          message: {
-            role: 'assistant',
-            content: text || (toolCalls.length ? null : ''),
-            refusal: null,
-            ...(toolCalls.length
-              ? { tool_calls: toolCalls.map((c) => ({ id: c.id, type: 'function', function: { name: c.function?.name, arguments: c.function?.arguments ?? '{}' } })) }
-              : {}),
-          },
-          logprobs: null,
-          finish_reason: finishReason(response?.finish_reason),
-        },
-      ],
-      usage: toOpenAIUsage(usage ?? { inputTokens: 0, outputTokens: 0 }),
-    },
-  };
+  const calls = toolCalls.map((c) => ({ id: c.id, type: 'function' as const, function: { name: c.function?.name, arguments: c.function?.arguments ?? '{}' } }));
+  return { usage, body: chatCompletion(response?.id ?? 'chatcmpl-cohere', model, [assistantChoice(0, text, calls, finishReason(response?.finish_reason))], usage) };
 }
 
 /** Cohere v2 stream events (message-start, content-delta, tool-call-*, message-end) → OpenAI chunks. */
-export class CohereStream extends SseTransform {
-  private readonly writer: ChunkWriter;
+export class CohereStream extends TranslatedStream {
   private toolCalls = -1;
-  private done = false;
-
-  constructor(model: string) {
-    super();
-    this.writer = new ChunkWriter(model);
-  }
 
   protected override onEvent(event: EventSourceMessage): string | string[] | void {
     const data = parseJson(event.data);
@@ -167,22 +132,11 @@ export class CohereStream extends SseTransform {
       case 'message-end': {
         const usage = cohereUsage(data.delta?.usage);
         if (usage) this.usage = usage;
-        this.done = true;
-        return [
-          this.writer.chunk({}, finishReason(data.delta?.finish_reason)),
-          this.writer.usage(this.usage ?? { inputTokens: 0, outputTokens: 0 }),
-          SSE_DONE,
-        ];
+        return [this.writer.chunk({}, finishReason(data.delta?.finish_reason)), ...this.finish()];
       }
       default:
         return;
     }
-  }
-
-  protected override onEnd(): string[] {
-    if (this.done) return [];
-    this.done = true;
-    return [this.writer.usage(this.usage ?? { inputTokens: 0, outputTokens: 0 }), SSE_DONE];
   }
 }
 
@@ -192,32 +146,20 @@ export function cohereError(status: number, raw: Buffer): OpenAIError {
   return openAIError(status, message, status === 401 ? 'invalid_api_key' : null, errorType(status));
 }
 
-export class CohereAdapter implements ProviderAdapter {
+export class CohereAdapter extends TranslatedAdapter {
   readonly id = 'cohere';
-  readonly kind = 'translated' as const;
+  protected readonly Stream = CohereStream;
 
   private headers(key: ProviderKey): Record<string, string> {
     return { authorization: `Bearer ${key.apiKey}` };
   }
 
   chatRequest(key: ProviderKey, model: string, body: ChatRequest): UpstreamRequest {
-    return {
-      url: joinUrl(baseUrl(key, COHERE_BASE), 'v2/chat'),
-      method: 'POST',
-      headers: { ...this.headers(key), 'content-type': 'application/json', accept: body.stream ? 'text/event-stream' : 'application/json' },
-      body: JSON.stringify(toCohereRequest(body, model)),
-    };
+    return chatPost(joinUrl(baseUrl(key, COHERE_BASE), 'v2/chat'), this.headers(key), JSON.stringify(toCohereRequest(body, model)), Boolean(body.stream));
   }
 
-  chatResponse(raw: Buffer, model: string): { body: string; usage: Usage | null } {
-    const response = parseJson(raw);
-    if (!response) throw new Error('cohere answered with a body that is not JSON');
-    const { body, usage } = fromCohereResponse(response, model);
-    return { body: JSON.stringify(body), usage };
-  }
-
-  chatStream(model: string): UsageTransform {
-    return new CohereStream(model);
+  protected fromResponse(response: any, model: string) {
+    return fromCohereResponse(response, model);
   }
 
   error(status: number, raw: Buffer): OpenAIError {

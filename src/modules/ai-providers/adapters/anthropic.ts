@@ -1,33 +1,28 @@
 import type { EventSourceMessage } from 'eventsource-parser';
 import {
   baseUrl,
-  ChunkWriter,
+  chatPost,
   count,
   errorType,
   joinUrl,
-  nowSeconds,
   openAIError,
   parseArguments,
   parseDataUrl,
   parseJson,
   partsOf,
-  snippet,
-  SSE_DONE,
-  SseTransform,
   stopList,
   textOf,
-  toOpenAIUsage,
+  unparsedError,
 } from './common.js';
 import {
   TranslationError,
   type ChatRequest,
   type OpenAIError,
-  type ProviderAdapter,
   type ProviderKey,
   type UpstreamRequest,
   type Usage,
-  type UsageTransform,
 } from './types.js';
+import { assistantChoice, chatCompletion, TranslatedAdapter, TranslatedStream } from './translated.js';
 
 export const ANTHROPIC_VERSION = '2023-06-01';
 /** Anthropic requires max_tokens; OpenAI does not. Used when the client sends none. */
@@ -159,40 +154,17 @@ export function fromAnthropicResponse(message: any, model: string): { body: Reco
   const text = blocks.filter((b) => b.type === 'text').map((b) => b.text).join('');
   const toolCalls = blocks
     .filter((b) => b.type === 'tool_use')
-    .map((b) => ({ id: b.id, type: 'function', function: { name: b.name, arguments: JSON.stringify(b.input ?? {}) } }));
+    .map((b) => ({ id: b.id, type: 'function' as const, function: { name: b.name, arguments: JSON.stringify(b.input ?? {}) } }));
   const usage = anthropicUsage(message?.usage);
-  return {
-    usage,
-    body: {
-      id: message?.id ?? 'chatcmpl-anthropic',
-      object: 'chat.completion',
-      created: nowSeconds(),
-      model: message?.model ?? model,
-      choices: [
-        {
-          index: 0,
-          message: { role: 'assistant', content: text || (toolCalls.length ? null : ''), refusal: null, ...(toolCalls.length ? { tool_calls: toolCalls } : {}) },
-          logprobs: null,
-          finish_reason: finishReason(message?.stop_reason),
-        },
-      ],
-      usage: toOpenAIUsage(usage),
-    },
-  };
+  const choice = assistantChoice(0, text, toolCalls, finishReason(message?.stop_reason));
+  return { usage, body: chatCompletion(message?.id ?? 'chatcmpl-anthropic', message?.model ?? model, [choice], usage) };
 }
 
 /** Anthropic streaming events → OpenAI chunks, ending with a usage chunk and [DONE]. */
-export class AnthropicStream extends SseTransform {
-  private readonly writer: ChunkWriter;
+export class AnthropicStream extends TranslatedStream {
   private readonly toolIndex = new Map<number, number>();
   private input: Usage = { inputTokens: 0, outputTokens: 0 };
   private output = 0;
-  private done = false;
-
-  constructor(model: string) {
-    super();
-    this.writer = new ChunkWriter(model);
-  }
 
   protected override onEvent(event: EventSourceMessage): string | string[] | void {
     const data = parseJson(event.data);
@@ -246,10 +218,9 @@ export class AnthropicStream extends SseTransform {
       case 'message_stop':
         return this.finish();
       case 'error': {
-        this.done = true;
         const error = data.error ?? {};
         const type = typeof error.type === 'string' ? error.type : null;
-        return [this.streamError(ANTHROPIC_ERROR_STATUS[type ?? ''] ?? 502, String(error.message ?? 'Provider stream error'), type)];
+        return this.fail(ANTHROPIC_ERROR_STATUS[type ?? ''] ?? 502, String(error.message ?? 'Provider stream error'), type);
       }
       default:
         return;
@@ -260,15 +231,10 @@ export class AnthropicStream extends SseTransform {
     return { ...this.input, outputTokens: this.output };
   }
 
-  private finish(): string[] {
-    if (this.done) return [];
-    this.done = true;
-    this.usage = this.totals();
-    return [this.writer.usage(this.usage), SSE_DONE];
-  }
-
-  protected override onEnd(): string[] {
-    return this.finish();
+  /** The usage chunk carries the cumulative counts of the whole stream. */
+  protected override finish(): string[] {
+    if (!this.done) this.usage = this.totals();
+    return super.finish();
   }
 }
 
@@ -279,35 +245,24 @@ export function anthropicError(status: number, raw: Buffer): OpenAIError {
     const code = typeof error.type === 'string' ? error.type : null;
     return openAIError(status, String(error.message ?? code ?? `HTTP ${status}`), status === 401 ? 'invalid_api_key' : code, errorType(status));
   }
-  return openAIError(status, snippet(raw) || `Provider answered HTTP ${status}`);
+  return unparsedError(status, raw);
 }
 
-export class AnthropicAdapter implements ProviderAdapter {
+export class AnthropicAdapter extends TranslatedAdapter {
   readonly id = 'anthropic';
-  readonly kind = 'translated' as const;
+  protected readonly Stream = AnthropicStream;
 
   private headers(key: ProviderKey): Record<string, string> {
     return { 'x-api-key': key.apiKey, 'anthropic-version': ANTHROPIC_VERSION };
   }
 
   chatRequest(key: ProviderKey, model: string, body: ChatRequest): UpstreamRequest {
-    return {
-      url: joinUrl(baseUrl(key, 'https://api.anthropic.com'), 'v1/messages'),
-      method: 'POST',
-      headers: { ...this.headers(key), 'content-type': 'application/json', accept: body.stream ? 'text/event-stream' : 'application/json' },
-      body: JSON.stringify(toAnthropicRequest(body, model)),
-    };
+    const url = joinUrl(baseUrl(key, 'https://api.anthropic.com'), 'v1/messages');
+    return chatPost(url, this.headers(key), JSON.stringify(toAnthropicRequest(body, model)), Boolean(body.stream));
   }
 
-  chatResponse(raw: Buffer, model: string): { body: string; usage: Usage | null } {
-    const message = parseJson(raw);
-    if (!message) throw new Error('anthropic answered with a body that is not JSON');
-    const { body, usage } = fromAnthropicResponse(message, model);
-    return { body: JSON.stringify(body), usage };
-  }
-
-  chatStream(model: string): UsageTransform {
-    return new AnthropicStream(model);
+  protected fromResponse(message: any, model: string) {
+    return fromAnthropicResponse(message, model);
   }
 
   error(status: number, raw: Buffer): OpenAIError {
