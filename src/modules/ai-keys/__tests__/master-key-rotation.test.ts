@@ -219,7 +219,8 @@ describe('atrium rotate-master-key (CLI, key file)', () => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  it('rotates, keeps the server serving, retires the old key, and rejects unknown flags', async () => {
+  // Three CLI runs, each starting a TypeScript process: slow on a loaded machine, hence the wider limit.
+  it('rotates, keeps the server serving, retires the old key, and rejects unknown flags', { timeout: 120_000 }, async () => {
     const owner = await t.signup();
     const ws = await t.createWorkspace(owner.token);
     const apiKey = newKey();
