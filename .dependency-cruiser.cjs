@@ -3,20 +3,47 @@
  *
  * Layers, each importing only those below it:
  *   app.ts / main.ts      compose modules; nothing imports them but tests that build the whole app
- *   src/modules/<name>/   features; a module uses another only through its services, types and
- *                         pure helpers, never its repository (storage) or routes (HTTP surface)
- *   src/modules/identity/ who is calling and the audit context (every module's routes use it)
+ *   src/modules/<name>/   features, layered as MODULE_LAYERS lists; a module uses a lower one only
+ *                         through its services, types and pure helpers, never its repository
+ *                         (storage) or routes (HTTP surface)
  *   src/core/             infrastructure: config, database, HTTP plumbing, crypto; knows no module
  * src/web (the console) is a separate program: it imports no server code but the pure files named
  * in SHARED_WITH_WEB.
  */
 
+/**
+ * Feature modules from the bottom up: each may import only the modules before it, so the module
+ * graph is one-way even where no file-level cycle shows (e.g. a module using a sibling's types
+ * while the sibling records through its service). Tests may compose any modules.
+ */
+const MODULE_LAYERS = [
+  'policy', // roles, scopes and actions: pure, shared with the console
+  'identity', // the caller (Principal), route guards, the audit context, the user directory port
+  'events', // the outbox
+  'activity', // the audit log
+  'workspaces', // workspaces, members, invitations, grants, WorkspaceAccess
+  'auth', // users, sessions, API tokens, the authentication hook
+  'webhooks',
+  'ai-providers',
+  'ai-keys',
+  'ai-gateway',
+];
+
+const layerRules = MODULE_LAYERS.map((name, index) => ({
+  name: `module-layers-${name}`,
+  severity: 'error',
+  comment: `${name} may import only ${MODULE_LAYERS.slice(0, index).join(', ') || 'core'} (see MODULE_LAYERS).`,
+  from: { path: `^src/modules/${name}/`, pathNot: '/__tests__/' },
+  to: { path: '^src/modules/([^/]+)/', pathNot: `^src/modules/(${MODULE_LAYERS.slice(0, index + 1).join('|')})/` },
+}));
+
 /** Server files the console may import: pure (no I/O, no imports), so the browser bundle stays small. */
-const SHARED_WITH_WEB = ['^src/modules/workspaces/policy[.]ts$'];
+const SHARED_WITH_WEB = ['^src/modules/policy/policy[.]ts$'];
 
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
   forbidden: [
+    ...layerRules,
     {
       name: 'no-circular',
       severity: 'error',

@@ -3,8 +3,8 @@ import { fromJson } from '../../core/db/json.js';
 import { errors, IsoTime, Nullable, page } from '../../core/http/schemas.js';
 import { toIso } from '../../core/time.js';
 import type { AppInstance, AppServices } from '../../app.js';
-import { requireAuth } from '../auth/auth.plugin.js';
-import type { ActivityTable } from '../workspaces/workspaces.tables.js';
+import { requireAuth } from '../identity/request.js';
+import type { ActivityTable } from './activity.tables.js';
 
 const Activity = Type.Object({
   id: Type.String(),

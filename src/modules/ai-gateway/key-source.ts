@@ -1,4 +1,4 @@
-import type { Principal } from '../auth/principal.js';
+import type { Principal } from '../identity/principal.js';
 import type { AiKeysRepository } from '../ai-keys/ai-keys.repository.js';
 import type { AiKeysService } from '../ai-keys/ai-keys.service.js';
 import { providerInfo, type ProviderId } from '../ai-keys/providers.js';

@@ -1,7 +1,7 @@
 import { errors, list, NoContent } from '../../core/http/schemas.js';
 import type { AppInstance, AppServices } from '../../app.js';
-import { auditContext } from '../activity/audit.js';
-import { requireAuth } from '../auth/auth.plugin.js';
+import { auditContext } from '../identity/audit-context.js';
+import { requireAuth } from '../identity/request.js';
 import * as S from './ai-keys.schemas.js';
 import { PRICES_CHECKED_AT, PROVIDERS } from './providers.js';
 

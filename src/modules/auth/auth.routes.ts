@@ -3,8 +3,9 @@ import { Type } from 'typebox';
 import { randomToken } from '../../core/crypto.js';
 import { errors, list, NoContent } from '../../core/http/schemas.js';
 import type { AppInstance, AppServices } from '../../app.js';
-import { auditContext } from '../activity/audit.js';
-import { CSRF_COOKIE, requireAuth, requireSession, SESSION_COOKIE } from './auth.plugin.js';
+import { auditContext } from '../identity/audit-context.js';
+import { requireAuth, requireSession } from '../identity/request.js';
+import { CSRF_COOKIE, SESSION_COOKIE } from './auth.plugin.js';
 import { presentApiToken, presentUser } from './auth.presenters.js';
 import { ApiToken, CreateApiTokenBody, CreatedApiToken, LoginBody, RegisterBody, SessionResponse, User } from './auth.schemas.js';
 

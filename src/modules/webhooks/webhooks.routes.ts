@@ -1,8 +1,8 @@
 import type { AppInstance, AppServices } from '../../app.js';
 import { errors, list, NoContent, page } from '../../core/http/schemas.js';
 import { parseTime, toIso } from '../../core/time.js';
-import { auditContext } from '../activity/audit.js';
-import { requireAuth } from '../auth/auth.plugin.js';
+import { auditContext } from '../identity/audit-context.js';
+import { requireAuth } from '../identity/request.js';
 import * as S from './webhooks.schemas.js';
 import { nextCursor, presentAttempt, presentDelivery, presentPublished, presentWebhook } from './webhooks.presenters.js';
 

@@ -1,8 +1,8 @@
 import { Type } from 'typebox';
 import { errors, list, NoContent } from '../../core/http/schemas.js';
 import type { AppInstance, AppServices } from '../../app.js';
-import { auditContext } from '../activity/audit.js';
-import { requireAuth, requireSession } from '../auth/auth.plugin.js';
+import { auditContext } from '../identity/audit-context.js';
+import { requireAuth, requireSession } from '../identity/request.js';
 import * as S from './workspaces.schemas.js';
 import { presentGrant, presentInvitation, presentMember, presentWorkspace } from './workspaces.presenters.js';
 
