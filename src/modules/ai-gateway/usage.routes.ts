@@ -1,5 +1,5 @@
 import { Type } from 'typebox';
-import type { AppInstance } from '../../app.js';
+import type { AppInstance } from '../../core/http/instance.js';
 import { errors, Id, Nullable } from '../../core/http/schemas.js';
 import { requireAuth } from '../identity/request.js';
 import type { AiUsageService } from './usage.service.js';

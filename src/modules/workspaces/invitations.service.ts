@@ -3,12 +3,12 @@ import { hashToken, randomToken } from '../../core/crypto.js';
 import type { Db } from '../../core/db/database.js';
 import { AppError, Errors } from '../../core/errors.js';
 import { newId } from '../../core/ids.js';
-import type { AuditContext } from '../identity/audit-context.js';
 import type { AuditLog } from '../activity/audit.js';
+import type { AuditContext } from '../identity/audit-context.js';
 import type { Principal } from '../identity/principal.js';
 import { normalizeEmail, type UserDirectory } from '../identity/users.js';
-import type { WorkspaceAccess } from './access.js';
 import { canAssignRole, type Role } from '../policy/policy.js';
+import type { WorkspaceAccess } from './access.js';
 import type { WorkspacesRepository } from './workspaces.repository.js';
 import type { InvitationsTable } from './workspaces.tables.js';
 
