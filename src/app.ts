@@ -2,20 +2,14 @@ import cookie from '@fastify/cookie';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import Fastify, {
-  type FastifyBaseLogger,
-  type FastifyContextConfig,
-  type FastifyInstance,
-  type RawReplyDefaultExpression,
-  type RawRequestDefaultExpression,
-  type RawServerDefault,
-} from 'fastify';
+import Fastify, { type FastifyContextConfig } from 'fastify';
 import { Type } from 'typebox';
 import { randomUUID } from 'node:crypto';
 import { trustProxyOption, type Config } from './core/config.js';
 import { ping, type Database } from './core/db/database.js';
 import { INPUT_LIMITS, registerValidation } from './core/http/boundary.js';
 import { frameworkError, registerErrorHandling } from './core/http/error-handler.js';
+import type { AppInstance } from './core/http/instance.js';
 import { errors } from './core/http/schemas.js';
 import { registerWebUi } from './core/http/web.js';
 import type { Keyring } from './core/keyring.js';
@@ -48,13 +42,8 @@ import { WorkspacesService } from './modules/workspaces/workspaces.service.js';
 import { createWebhooks } from './modules/webhooks/index.js';
 import { registerWebhookRoutes } from './modules/webhooks/webhooks.routes.js';
 
-export type AppInstance = FastifyInstance<
-  RawServerDefault,
-  RawRequestDefaultExpression,
-  RawReplyDefaultExpression,
-  FastifyBaseLogger,
-  TypeBoxTypeProvider
->;
+// Tests that build the whole app take the instance type from here, with buildApp.
+export type { AppInstance };
 
 export interface AppDeps {
   config: Config;
@@ -206,11 +195,12 @@ export async function buildApp(deps: AppDeps): Promise<{ app: AppInstance; servi
 
   await app.register(async (scoped) => {
     const api = scoped as unknown as AppInstance;
-    registerAuthRoutes(api, services);
-    registerWorkspaceRoutes(api, services);
-    registerActivityRoutes(api, services);
-    registerWebhookRoutes(api, services);
-    registerAiKeyRoutes(api, services);
+    // Each module's routes get only the services they call.
+    registerAuthRoutes(api, { auth: services.auth, tokens: services.tokens, config: services.config });
+    registerWorkspaceRoutes(api, { workspaces: services.workspaces, invitations: services.invitations, permissions: services.permissions });
+    registerActivityRoutes(api, { activity: services.activity });
+    registerWebhookRoutes(api, { webhooks: services.webhooks });
+    registerAiKeyRoutes(api, { aiKeys: services.aiKeys });
   });
 
   await registerAiGateway(app, services.aiGateway);

@@ -2,7 +2,7 @@ import Fastify from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { INPUT_LIMITS, jsonDepth } from '../src/core/http/boundary.js';
 import { registerAuthentication } from '../src/modules/auth/auth.plugin.js';
-import { SCOPES } from '../src/modules/workspaces/policy.js';
+import { SCOPES } from '../src/modules/policy/policy.js';
 import { databaseFingerprint } from '../src/test/fingerprint.js';
 import { createTestApp, engines, type Member, type TestApp } from '../src/test/harness.js';
 import { fillPath, nested, operations, sample, type Operation } from '../src/test/openapi-walk.js';

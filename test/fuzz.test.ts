@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SCOPES } from '../src/modules/workspaces/policy.js';
+import { SCOPES } from '../src/modules/policy/policy.js';
 import { databaseFingerprint } from '../src/test/fingerprint.js';
 import { createTestApp, engines, type Member, type RequestOptions, type TestApp } from '../src/test/harness.js';
 import { fillPath, operations, sample, withField, type JsonSchema, type Operation } from '../src/test/openapi-walk.js';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Role } from '../src/modules/workspaces/policy.js';
+import type { Role } from '../src/modules/policy/policy.js';
 import { createTestApp, engines, type Member, type TestApp } from '../src/test/harness.js';
 
 type Team = { workspaceId: string } & Record<Role, Member>;

@@ -5,7 +5,7 @@ import { parseConfig, type Config } from '../core/config.js';
 import { createDatabase, type Database } from '../core/db/database.js';
 import { migrateToLatest } from '../core/db/migrator.js';
 import { generateMasterKey, Keyring } from '../core/keyring.js';
-import type { Role } from '../modules/workspaces/policy.js';
+import type { Role } from '../modules/policy/policy.js';
 
 export type Engine = 'sqlite' | 'postgres';
 

@@ -1,5 +1,5 @@
 import type { Executor } from '../../core/db/database.js';
-import type { ActivityTable } from '../workspaces/workspaces.tables.js';
+import type { ActivityTable } from './activity.tables.js';
 
 export interface ActivityFilter {
   action?: string;

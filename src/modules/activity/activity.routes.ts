@@ -1,10 +1,11 @@
 import { Type } from 'typebox';
 import { fromJson } from '../../core/db/json.js';
+import type { AppInstance } from '../../core/http/instance.js';
 import { errors, IsoTime, Nullable, page } from '../../core/http/schemas.js';
 import { toIso } from '../../core/time.js';
-import type { AppInstance, AppServices } from '../../app.js';
-import { requireAuth } from '../auth/auth.plugin.js';
-import type { ActivityTable } from '../workspaces/workspaces.tables.js';
+import { requireAuth } from '../identity/request.js';
+import type { ActivityService } from './activity.service.js';
+import type { ActivityTable } from './activity.tables.js';
 
 const Activity = Type.Object({
   id: Type.String(),
@@ -45,7 +46,11 @@ export function presentActivity(a: ActivityTable & { actor_name?: string | null 
   };
 }
 
-export function registerActivityRoutes(app: AppInstance, { activity }: AppServices): void {
+export interface ActivityRouteDeps {
+  activity: ActivityService;
+}
+
+export function registerActivityRoutes(app: AppInstance, { activity }: ActivityRouteDeps): void {
   app.get('/api/workspaces/:id/activity', {
     schema: {
       tags: ['activity'],

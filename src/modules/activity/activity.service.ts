@@ -1,11 +1,15 @@
-import type { Principal } from '../auth/principal.js';
-import type { WorkspaceAccess } from '../workspaces/access.js';
+import type { Principal } from '../identity/principal.js';
 import type { ActivityFilter, ActivityRepository } from './activity.repository.js';
+
+/** The membership check reading the log needs; the workspaces module's `WorkspaceAccess` provides it. */
+export interface ActivityReadAccess {
+  require(principal: Principal, workspaceId: string, action: 'activity.read'): Promise<unknown>;
+}
 
 export class ActivityService {
   constructor(
     private readonly repo: ActivityRepository,
-    private readonly access: WorkspaceAccess,
+    private readonly access: ActivityReadAccess,
   ) {}
 
   /** Newest first; `next_cursor` is the id of the last row when more may follow. */

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { Dispatcher } from 'undici';
-import type { AppInstance } from '../../app.js';
+import type { AppInstance } from '../../core/http/instance.js';
 import type { Db } from '../../core/db/database.js';
 import type { Metrics } from '../../core/metrics.js';
 import type { RateLimiters } from '../../core/rate-limit.js';

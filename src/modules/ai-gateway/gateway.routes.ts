@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
-import type { AppInstance } from '../../app.js';
+import type { AppInstance } from '../../core/http/instance.js';
 import { AppError } from '../../core/errors.js';
 import { checkChatRequest, checkChatTypes, ChatCompletionBody } from './chat-request.js';
 import { GatewayError, type AiGateway } from './gateway.service.js';

@@ -1,4 +1,4 @@
-import type { Principal } from '../auth/principal.js';
+import type { Principal } from '../identity/principal.js';
 import type { AiKeyStore } from '../ai-keys/key-store.js';
 import { providerInfo, type ProviderId } from '../ai-providers/providers.js';
 

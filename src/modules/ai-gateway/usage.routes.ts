@@ -1,7 +1,7 @@
 import { Type } from 'typebox';
-import type { AppInstance } from '../../app.js';
+import type { AppInstance } from '../../core/http/instance.js';
 import { errors, Id, Nullable } from '../../core/http/schemas.js';
-import { requireAuth } from '../auth/auth.plugin.js';
+import { requireAuth } from '../identity/request.js';
 import type { AiUsageService } from './usage.service.js';
 
 const Summary = {

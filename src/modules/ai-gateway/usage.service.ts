@@ -1,4 +1,4 @@
-import type { Principal } from '../auth/principal.js';
+import type { Principal } from '../identity/principal.js';
 import type { GatewayKeySource } from './key-source.js';
 import type { UsageRecorder } from './usage.recorder.js';
 import type { KeyUsageTotals } from '../ai-keys/key-store.js';

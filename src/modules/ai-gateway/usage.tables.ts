@@ -60,3 +60,8 @@ export interface AiUsageTables {
   ai_usage_daily: AiUsageDailyTable;
   ai_usage_alerts: AiUsageAlertsTable;
 }
+
+// Adds this module's tables to the database type core's `Db` is built on.
+declare module '../../core/db/schema.js' {
+  interface DB extends AiUsageTables {}
+}

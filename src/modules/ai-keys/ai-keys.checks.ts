@@ -1,9 +1,9 @@
 import { AppError, Errors } from '../../core/errors.js';
 import type { Keyring } from '../../core/keyring.js';
-import type { Principal } from '../auth/principal.js';
+import type { Principal } from '../identity/principal.js';
 import type { ProviderInfo } from '../ai-providers/providers.js';
 import type { Access, WorkspaceAccess } from '../workspaces/access.js';
-import type { Action } from '../workspaces/policy.js';
+import type { Action } from '../policy/policy.js';
 import { fingerprintCandidates } from './ai-keys.crypto.js';
 import type { AiKeysRepository } from './ai-keys.repository.js';
 

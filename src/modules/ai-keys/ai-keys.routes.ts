@@ -1,14 +1,19 @@
+import type { AppInstance } from '../../core/http/instance.js';
 import { errors, list, NoContent } from '../../core/http/schemas.js';
-import type { AppInstance, AppServices } from '../../app.js';
-import { auditContext } from '../activity/audit.js';
-import { requireAuth } from '../auth/auth.plugin.js';
+import { auditContext } from '../identity/audit-context.js';
+import { requireAuth } from '../identity/request.js';
 import * as S from './ai-keys.schemas.js';
+import type { AiKeysService } from './ai-keys.service.js';
 import { PRICES_CHECKED_AT, PROVIDERS } from '../ai-providers/providers.js';
 
 const tags = ['ai-keys'];
 
 /** The key store's endpoints (the gateway adds `GET /api/ai-keys/{id}/usage`), and its background rotation check. */
-export function registerAiKeyRoutes(app: AppInstance, { aiKeys }: AppServices): void {
+export interface AiKeyRouteDeps {
+  aiKeys: AiKeysService;
+}
+
+export function registerAiKeyRoutes(app: AppInstance, { aiKeys }: AiKeyRouteDeps): void {
   app.post('/api/ai-keys', {
     config: { scope: 'ai_keys:write' },
     schema: {

@@ -50,3 +50,8 @@ export interface AiKeysTable {
 export interface AiKeyTables {
   ai_keys: AiKeysTable;
 }
+
+// Adds this module's tables to the database type core's `Db` is built on.
+declare module '../../core/db/schema.js' {
+  interface DB extends AiKeyTables {}
+}

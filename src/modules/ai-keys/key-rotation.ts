@@ -1,6 +1,6 @@
 import { Errors } from '../../core/errors.js';
-import { SYSTEM_CONTEXT, type AuditContext } from '../activity/audit.js';
-import type { Principal } from '../auth/principal.js';
+import { SYSTEM_CONTEXT, type AuditContext } from '../identity/audit-context.js';
+import type { Principal } from '../identity/principal.js';
 import { keyNotFound, locateKey, mapConflicts, refuseDuplicate } from './ai-keys.checks.js';
 import { fingerprint, fingerprintCandidates, keyAad, keyPreview, previousKeyAad } from './ai-keys.crypto.js';
 import type { AiKeysDeps } from './ai-keys.deps.js';

@@ -1,4 +1,4 @@
-import type { Principal } from '../auth/principal.js';
+import type { Principal } from '../identity/principal.js';
 import type { ProviderKey } from '../ai-providers/adapters/index.js';
 import type { ProviderId } from '../ai-providers/providers.js';
 import type { KeyUsageTotals } from './ai-keys.presenters.js';

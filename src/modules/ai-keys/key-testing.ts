@@ -1,6 +1,6 @@
 import { Errors } from '../../core/errors.js';
 import { isRateLimited, type RateLimiter } from '../../core/rate-limit.js';
-import type { Principal } from '../auth/principal.js';
+import type { Principal } from '../identity/principal.js';
 import type { KeyTestResult } from '../ai-providers/key-test.js';
 import { keyNotFound, locateKey } from './ai-keys.checks.js';
 import { keyAad } from './ai-keys.crypto.js';

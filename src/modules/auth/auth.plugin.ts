@@ -1,31 +1,14 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { safeEqual } from '../../core/crypto.js';
 import { AppError, Errors } from '../../core/errors.js';
-import { holdsScope, WRITE_SCOPES, type Scope } from '../workspaces/policy.js';
+import { holdsScope, WRITE_SCOPES } from '../policy/policy.js';
+// The request fields and route config this plugin fills and enforces.
+import '../identity/request.js';
 import type { AuthService } from './auth.service.js';
-import type { Principal } from './principal.js';
 
 export const SESSION_COOKIE = 'atrium_session';
 export const CSRF_COOKIE = 'atrium_csrf';
 export const CSRF_HEADER = 'x-csrf-token';
-
-declare module 'fastify' {
-  interface FastifyRequest {
-    principal: Principal | null;
-  }
-  interface FastifyContextConfig {
-    /** Reachable without signing in (register, login, health, invitation preview…). */
-    public?: boolean;
-    /**
-     * The write scope an API token needs to call this state-changing route,
-     * checked before anything else runs; the service's policy check then
-     * decides on the member's role and grants as for any caller.
-     */
-    scope?: Scope;
-    /** Only a signed-in user may call this (account-level: tokens, creating workspaces, accepting invitations). */
-    sessionOnly?: boolean;
-  }
-}
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -91,16 +74,4 @@ async function requireWriteAccess(request: FastifyRequest): Promise<void> {
   const { scope, sessionOnly } = request.routeOptions.config;
   if (sessionOnly) throw Errors.forbidden('API tokens cannot do this; sign in as a user');
   if (scope && !holdsScope(principal.scopes, scope)) throw Errors.forbidden(`This API token lacks the ${scope} scope`);
-}
-
-export function requireAuth(request: FastifyRequest): Principal {
-  if (!request.principal) throw Errors.unauthenticated();
-  return request.principal;
-}
-
-/** Account-level actions (creating workspaces, managing tokens) need a signed-in user, not a token. */
-export function requireSession(request: FastifyRequest): Extract<Principal, { kind: 'session' }> {
-  const principal = requireAuth(request);
-  if (principal.kind !== 'session') throw Errors.forbidden('API tokens cannot do this; sign in as a user');
-  return principal;
 }

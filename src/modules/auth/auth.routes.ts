@@ -1,16 +1,27 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { randomToken } from '../../core/crypto.js';
+import type { Config } from '../../core/config.js';
+import type { AppInstance } from '../../core/http/instance.js';
 import { errors, list, NoContent } from '../../core/http/schemas.js';
-import type { AppInstance, AppServices } from '../../app.js';
-import { auditContext } from '../activity/audit.js';
-import { CSRF_COOKIE, requireAuth, requireSession, SESSION_COOKIE } from './auth.plugin.js';
+import { auditContext } from '../identity/audit-context.js';
+import { requireAuth, requireSession } from '../identity/request.js';
+import { CSRF_COOKIE, SESSION_COOKIE } from './auth.plugin.js';
 import { presentApiToken, presentUser } from './auth.presenters.js';
 import { ApiToken, CreateApiTokenBody, CreatedApiToken, LoginBody, RegisterBody, SessionResponse, User } from './auth.schemas.js';
+import type { AuthService } from './auth.service.js';
+import type { TokensService } from './tokens.service.js';
 
 const meta = (request: FastifyRequest) => ({ ip: request.ip ?? null, userAgent: request.headers['user-agent'] ?? null });
 
-export function registerAuthRoutes(app: AppInstance, { auth, tokens, config }: AppServices): void {
+export interface AuthRouteDeps {
+  auth: AuthService;
+  tokens: TokensService;
+  /** Session cookie attributes. */
+  config: Pick<Config, 'cookieSecure' | 'sessionTtlMs'>;
+}
+
+export function registerAuthRoutes(app: AppInstance, { auth, tokens, config }: AuthRouteDeps): void {
   /** The web UI's session: HttpOnly cookie plus a readable CSRF cookie for double-submit. */
   function setSessionCookies(reply: FastifyReply, token: string) {
     const common = { path: '/', sameSite: 'lax' as const, secure: config.cookieSecure, maxAge: config.sessionTtlMs / 1000 };

@@ -1,6 +1,6 @@
 import { Type } from 'typebox';
 import { IsoTime, Nullable } from '../../core/http/schemas.js';
-import { SCOPES } from '../workspaces/policy.js';
+import { SCOPES } from '../policy/policy.js';
 
 export const Email = Type.String({ format: 'email', maxLength: 254 });
 const Password = Type.String({ minLength: 8, maxLength: 256, description: 'At least 8 characters' });

@@ -3,9 +3,10 @@ import { dummyPasswordHash, hashPassword, hashToken, randomToken, verifyPassword
 import { AppError, Errors } from '../../core/errors.js';
 import { newId } from '../../core/ids.js';
 import { isRateLimited, type RateLimiter, type RateLimiters } from '../../core/rate-limit.js';
+import type { Principal } from '../identity/principal.js';
+import { normalizeEmail } from '../identity/users.js';
 import type { AuthRepository } from './auth.repository.js';
 import type { UsersTable } from './auth.tables.js';
-import type { Principal } from './principal.js';
 
 export const API_TOKEN_PREFIX = 'atr_';
 
@@ -13,9 +14,6 @@ export interface ClientMeta {
   ip: string | null;
   userAgent: string | null;
 }
-
-/** Lower-cased and trimmed; the unique index on users.email relies on it. */
-export const normalizeEmail = (email: string): string => email.trim().toLowerCase();
 
 export class AuthService {
   private readonly failuresByAccount: RateLimiter;

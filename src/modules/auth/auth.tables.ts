@@ -38,3 +38,8 @@ export interface AuthTables {
   sessions: SessionsTable;
   api_tokens: ApiTokensTable;
 }
+
+// Adds this module's tables to the database type core's `Db` is built on.
+declare module '../../core/db/schema.js' {
+  interface DB extends AuthTables {}
+}

@@ -3,13 +3,14 @@ import type { Db } from '../../core/db/database.js';
 import { toJson } from '../../core/db/json.js';
 import { Errors } from '../../core/errors.js';
 import { newId } from '../../core/ids.js';
-import type { AuditContext, AuditLog } from '../activity/audit.js';
+import type { AuditLog } from '../activity/audit.js';
+import type { AuditContext } from '../identity/audit-context.js';
 import type { WorkspaceAccess } from '../workspaces/access.js';
-import type { Scope } from '../workspaces/policy.js';
+import type { Scope } from '../policy/policy.js';
 import type { AuthRepository } from './auth.repository.js';
 import { API_TOKEN_PREFIX } from './auth.service.js';
 import type { ApiTokensTable } from './auth.tables.js';
-import type { Principal } from './principal.js';
+import type { Principal } from '../identity/principal.js';
 
 /**
  * API tokens act for their creator in one workspace. What a token may do is

@@ -11,3 +11,8 @@ export interface EventsTable {
 export interface EventTables {
   events: EventsTable;
 }
+
+// Adds this module's tables to the database type core's `Db` is built on.
+declare module '../../core/db/schema.js' {
+  interface DB extends EventTables {}
+}

@@ -5,7 +5,7 @@ import type { Transaction } from 'kysely';
 import { ping, type Database, type Db } from '../../core/db/database.js';
 import type { DB } from '../../core/db/schema.js';
 import type { Keyring } from '../../core/keyring.js';
-import { SYSTEM_CONTEXT } from '../activity/audit.js';
+import { SYSTEM_CONTEXT } from '../identity/audit-context.js';
 import { nextRetryDelay } from './retry-policy.js';
 import type { SendResult } from './sender.js';
 import type { SendPort } from './sender-pool.js';

@@ -1,10 +1,11 @@
-import type { AppInstance, AppServices } from '../../app.js';
+import type { AppInstance } from '../../core/http/instance.js';
 import { errors, list, NoContent, page } from '../../core/http/schemas.js';
 import { parseTime, toIso } from '../../core/time.js';
-import { auditContext } from '../activity/audit.js';
-import { requireAuth } from '../auth/auth.plugin.js';
+import { auditContext } from '../identity/audit-context.js';
+import { requireAuth } from '../identity/request.js';
 import * as S from './webhooks.schemas.js';
 import { nextCursor, presentAttempt, presentDelivery, presentPublished, presentWebhook } from './webhooks.presenters.js';
+import type { WebhooksService } from './webhooks.service.js';
 
 const tags = ['webhooks'];
 
@@ -13,7 +14,11 @@ const emptyBodyIsObject = async (request: { body: unknown }) => {
   request.body ??= {};
 };
 
-export function registerWebhookRoutes(app: AppInstance, services: AppServices): void {
+export interface WebhookRouteDeps {
+  webhooks: { service: WebhooksService };
+}
+
+export function registerWebhookRoutes(app: AppInstance, services: WebhookRouteDeps): void {
   const webhooks = services.webhooks.service;
 
   const catalog = async (request: Parameters<typeof requireAuth>[0]) => {

@@ -95,3 +95,8 @@ export interface WebhookTables {
   webhook_deliveries: WebhookDeliveriesTable;
   webhook_attempts: WebhookAttemptsTable;
 }
+
+// Adds this module's tables to the database type core's `Db` is built on.
+declare module '../../core/db/schema.js' {
+  interface DB extends WebhookTables {}
+}

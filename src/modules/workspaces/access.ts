@@ -1,7 +1,7 @@
 import type { Executor } from '../../core/db/database.js';
 import { Errors } from '../../core/errors.js';
-import type { Principal } from '../auth/principal.js';
-import { can, type Action, type Role } from './policy.js';
+import type { Principal } from '../identity/principal.js';
+import { can, type Action, type Role } from '../policy/policy.js';
 import type { WorkspacesRepository } from './workspaces.repository.js';
 
 export interface Access {

@@ -3,12 +3,12 @@ import { hashToken, randomToken } from '../../core/crypto.js';
 import type { Db } from '../../core/db/database.js';
 import { AppError, Errors } from '../../core/errors.js';
 import { newId } from '../../core/ids.js';
-import type { AuditContext, AuditLog } from '../activity/audit.js';
-import { normalizeEmail } from '../auth/auth.service.js';
-import type { AuthRepository } from '../auth/auth.repository.js';
-import type { Principal } from '../auth/principal.js';
+import type { AuditLog } from '../activity/audit.js';
+import type { AuditContext } from '../identity/audit-context.js';
+import type { Principal } from '../identity/principal.js';
+import { normalizeEmail, type UserDirectory } from '../identity/users.js';
+import { canAssignRole, type Role } from '../policy/policy.js';
 import type { WorkspaceAccess } from './access.js';
-import { canAssignRole, type Role } from './policy.js';
 import type { WorkspacesRepository } from './workspaces.repository.js';
 import type { InvitationsTable } from './workspaces.tables.js';
 
@@ -25,7 +25,7 @@ export class InvitationsService {
   constructor(
     private readonly db: Db,
     private readonly repo: WorkspacesRepository,
-    private readonly users: AuthRepository,
+    private readonly users: UserDirectory,
     private readonly access: WorkspaceAccess,
     private readonly audit: AuditLog,
     private readonly config: Config,

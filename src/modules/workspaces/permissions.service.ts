@@ -1,10 +1,11 @@
 import type { Db } from '../../core/db/database.js';
 import { Errors } from '../../core/errors.js';
 import { newId } from '../../core/ids.js';
-import type { AuditContext, AuditLog } from '../activity/audit.js';
-import type { Principal } from '../auth/principal.js';
+import type { AuditLog } from '../activity/audit.js';
+import type { AuditContext } from '../identity/audit-context.js';
+import type { Principal } from '../identity/principal.js';
+import type { GrantPermission } from '../policy/policy.js';
 import type { WorkspaceAccess } from './access.js';
-import type { GrantPermission } from './policy.js';
 import type { ResourceTypes } from './resource-types.js';
 import type { WorkspacesRepository } from './workspaces.repository.js';
 import type { ResourceGrantsTable } from './workspaces.tables.js';

@@ -1,6 +1,6 @@
 import { toIso, toIsoOrNull } from '../../core/time.js';
+import type { Role } from '../policy/policy.js';
 import { invitationStatus } from './invitations.service.js';
-import type { Role } from './policy.js';
 import type { MemberRow } from './workspaces.repository.js';
 import type { InvitationsTable, ResourceGrantsTable, WorkspacesTable } from './workspaces.tables.js';
 

@@ -1,5 +1,5 @@
 import type { Executor } from '../../core/db/database.js';
-import type { Role } from './policy.js';
+import type { Role } from '../policy/policy.js';
 import type {
   InvitationsTable,
   ResourceGrantsTable,

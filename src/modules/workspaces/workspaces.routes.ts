@@ -1,14 +1,23 @@
 import { Type } from 'typebox';
+import type { AppInstance } from '../../core/http/instance.js';
 import { errors, list, NoContent } from '../../core/http/schemas.js';
-import type { AppInstance, AppServices } from '../../app.js';
-import { auditContext } from '../activity/audit.js';
-import { requireAuth, requireSession } from '../auth/auth.plugin.js';
+import { auditContext } from '../identity/audit-context.js';
+import { requireAuth, requireSession } from '../identity/request.js';
+import type { InvitationsService } from './invitations.service.js';
+import type { PermissionsService } from './permissions.service.js';
 import * as S from './workspaces.schemas.js';
 import { presentGrant, presentInvitation, presentMember, presentWorkspace } from './workspaces.presenters.js';
+import type { WorkspacesService } from './workspaces.service.js';
 
 const tags = ['workspaces'];
 
-export function registerWorkspaceRoutes(app: AppInstance, { workspaces, invitations, permissions }: AppServices): void {
+export interface WorkspaceRouteDeps {
+  workspaces: WorkspacesService;
+  invitations: InvitationsService;
+  permissions: PermissionsService;
+}
+
+export function registerWorkspaceRoutes(app: AppInstance, { workspaces, invitations, permissions }: WorkspaceRouteDeps): void {
   // — workspaces —
 
   app.post('/api/workspaces', {

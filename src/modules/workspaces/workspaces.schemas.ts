@@ -1,6 +1,6 @@
 import { Type } from 'typebox';
 import { IsoTime, Nullable } from '../../core/http/schemas.js';
-import { GRANT_PERMISSIONS, ROLES } from './policy.js';
+import { GRANT_PERMISSIONS, ROLES } from '../policy/policy.js';
 
 export const RoleSchema = Type.Enum(ROLES);
 export const GrantPermissionSchema = Type.Enum(GRANT_PERMISSIONS);

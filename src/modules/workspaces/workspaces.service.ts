@@ -2,10 +2,11 @@ import { randomBytes } from 'node:crypto';
 import type { Db } from '../../core/db/database.js';
 import { AppError, Errors } from '../../core/errors.js';
 import { newId } from '../../core/ids.js';
-import type { AuditContext, AuditLog } from '../activity/audit.js';
-import type { Principal } from '../auth/principal.js';
+import type { AuditLog } from '../activity/audit.js';
+import type { AuditContext } from '../identity/audit-context.js';
+import type { Principal } from '../identity/principal.js';
+import { canAssignRole, canManageMember, type Role } from '../policy/policy.js';
 import type { WorkspaceAccess } from './access.js';
-import { canAssignRole, canManageMember, type Role } from './policy.js';
 import type { WorkspacesRepository } from './workspaces.repository.js';
 
 export function slugify(name: string): string {

@@ -1,4 +1,4 @@
-import type { Role } from './policy.js';
+import type { Role } from '../policy/policy.js';
 
 export interface WorkspacesTable {
   id: string;
@@ -46,27 +46,14 @@ export interface ResourceGrantsTable {
   updated_at: number;
 }
 
-export interface ActivityTable {
-  id: string;
-  workspace_id: string;
-  actor_type: 'user' | 'token' | 'system';
-  actor_id: string | null;
-  action: string;
-  resource_type: string;
-  resource_id: string | null;
-  resource_name: string | null;
-  /** JSON object */
-  details: string;
-  request_id: string | null;
-  ip: string | null;
-  user_agent: string | null;
-  created_at: number;
-}
-
 export interface WorkspaceTables {
   workspaces: WorkspacesTable;
   workspace_members: WorkspaceMembersTable;
   invitations: InvitationsTable;
   resource_grants: ResourceGrantsTable;
-  activity: ActivityTable;
+}
+
+// Adds this module's tables to the database type core's `Db` is built on.
+declare module '../../core/db/schema.js' {
+  interface DB extends WorkspaceTables {}
 }

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { Writable } from 'node:stream';
 import type { FakeProvider, FakeProviderKind } from '../../../test/fake-providers.js';
 import { createTestApp, type Engine, type Member, type TestApp, type TestAppOptions } from '../../../test/harness.js';
-import type { Role } from '../../workspaces/policy.js';
+import type { Role } from '../../policy/policy.js';
 
 export { readStream, sseEvents } from '../../../test/sse.js';
 

@@ -5,7 +5,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeProvider, type FakeProvider } from '../../../test/fake-providers.js';
 import { createTestApp, engines, type Member, type TestApp } from '../../../test/harness.js';
-import type { Role } from '../../workspaces/policy.js';
+import type { Role } from '../../policy/policy.js';
 
 const newKey = (prefix = 'sk-test-') => `${prefix}${randomBytes(16).toString('hex')}`;
 

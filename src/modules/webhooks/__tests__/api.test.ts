@@ -4,7 +4,7 @@ import { HOSTILE_URLS } from '../../../core/__tests__/hostile-urls.js';
 import { generateMasterKey, Keyring } from '../../../core/keyring.js';
 import { reencryptSecrets } from '../../../core/secrets.js';
 import { engines, type Member, type Response, type TestApp } from '../../../test/harness.js';
-import type { Role } from '../../workspaces/policy.js';
+import type { Role } from '../../policy/policy.js';
 import { headersAad, secretAad } from '../webhooks.service.js';
 import { endpointFor, publish, Receiver, waitFor, webhookApp } from './helpers.js';
 

@@ -1,6 +1,6 @@
 import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SYSTEM_CONTEXT } from '../../activity/audit.js';
+import { SYSTEM_CONTEXT } from '../../identity/audit-context.js';
 import { engines, type Member, type TestApp } from '../../../test/harness.js';
 import { endpointFor, publish, Receiver, waitFor, webhookApp, type Reaction } from './helpers.js';
 

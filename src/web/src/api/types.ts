@@ -4,7 +4,7 @@
  * src/modules), so they cannot drift from what the server sends. Each name is
  * the 2xx JSON body of one route, or a part of one.
  */
-import type { Role } from '../../../modules/workspaces/policy';
+import type { Role } from '../../../modules/policy/policy';
 import type { paths } from './schema.gen';
 
 export type { paths };
