@@ -62,20 +62,10 @@ export function createWebhooks(deps: WebhooksDeps) {
   });
 
   const firstDelay = config.webhooks.retryScheduleMs[0];
-  // Transactions that already queued a NOTIFY (one per transaction is enough, even for a group commit).
-  const notifiedIn = new WeakSet<object>();
-  const subscriptionsIn = new WeakMap<object, Map<string, Promise<{ id: string; event_types: string }[]>>>();
-  deps.events.onPublish(async (trx, event) => {
-    let endpoints: Promise<{ id: string; event_types: string }[]>;
-    if (service.groupTransactions.has(trx)) {
-      let byWorkspace = subscriptionsIn.get(trx);
-      if (!byWorkspace) subscriptionsIn.set(trx, (byWorkspace = new Map()));
-      endpoints = byWorkspace.get(event.workspaceId) ?? repo.with(trx).activeSubscriptions(event.workspaceId);
-      byWorkspace.set(event.workspaceId, endpoints);
-    } else {
-      endpoints = repo.with(trx).activeSubscriptions(event.workspaceId);
-    }
-    const rows: WebhookDeliveriesTable[] = (await endpoints)
+  deps.events.onPublish(async (trx, event, scope) => {
+    // Shared by the events of one group commit: one query per workspace and transaction.
+    const endpoints = await scope.once(`webhooks:subscriptions:${event.workspaceId}`, () => repo.with(trx).activeSubscriptions(event.workspaceId));
+    const rows: WebhookDeliveriesTable[] = endpoints
       .filter((e) => subscribes(fromJson<string[]>(e.event_types, []), event.type))
       .map((e) => ({
         id: newId('dlv'),
@@ -97,15 +87,11 @@ export function createWebhooks(deps: WebhooksDeps) {
         updated_at: event.createdAt,
       }));
     await repo.with(trx).insertDeliveries(rows);
-    if (rows.length > 0 && database.dialect === 'postgres' && !notifiedIn.has(trx)) {
-      notifiedIn.add(trx);
-      await repo.with(trx).notifyDue();
-    }
-    let counts = service.fanOutCounts.get(trx);
-    if (!counts) service.fanOutCounts.set(trx, (counts = new Map()));
-    counts.set(event.id, rows.length);
+    // One NOTIFY per transaction is enough, even for a group commit.
+    if (rows.length > 0 && database.dialect === 'postgres') await scope.once('webhooks:notify', () => repo.with(trx).notifyDue());
     if (rows.length > 0) worker.wakeSoon();
-  });
+    return rows.length;
+  }, (workspaceId, eventId) => repo.countDeliveriesOfEvent(workspaceId, eventId));
 
   /** Stops delivering (attempts in flight finish, bounded) and then the sender threads. */
   const stop = async () => {

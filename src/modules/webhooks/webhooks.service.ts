@@ -1,6 +1,6 @@
 import type { Config } from '../../core/config.js';
 import type { Db, Executor } from '../../core/db/database.js';
-import { fromJson, toJson } from '../../core/db/json.js';
+import { toJson } from '../../core/db/json.js';
 import { AppError, Errors } from '../../core/errors.js';
 import { newId } from '../../core/ids.js';
 import type { Keyring } from '../../core/keyring.js';
@@ -9,6 +9,7 @@ import { toIso } from '../../core/time.js';
 import type { AuditContext, AuditLog } from '../activity/audit.js';
 import type { Principal } from '../auth/principal.js';
 import type { EventBus } from '../events/event-bus.js';
+import { canonical } from '../events/canonical.js';
 import type { EventsTable } from '../events/events.tables.js';
 import type { Access, WorkspaceAccess } from '../workspaces/access.js';
 import type { Action } from '../workspaces/policy.js';
@@ -62,20 +63,6 @@ export function endpointName(e: Pick<WebhookEndpointsTable, 'description' | 'url
 const fieldError = (field: string, message: string) =>
   Errors.validation(`${field} ${message}`, [{ field, location: 'body', message }]);
 
-/** JSON with sorted keys, to compare a replayed request's payload with the first one. */
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (value && typeof value === 'object') {
-    return `{${Object.keys(value).sort().map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`).join(',')}}`;
-  }
-  return JSON.stringify(value ?? null);
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  const code = (error as { code?: unknown })?.code;
-  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
-}
-
 const HEADER_NAME = /^[A-Za-z0-9!#$%&'*+.^_`|~-]{1,64}$/;
 // eslint-disable-next-line no-control-regex
 const HEADER_VALUE = /^[^\u0000-\u0008\u000a-\u001f\u007f]{0,2048}$/;
@@ -93,15 +80,6 @@ export class WebhooksService {
    * (PostgreSQL) issued in the transaction that queued them.
    */
   onDue: () => void = () => {};
-  /** Deliveries queued per event by the outbox fan-out, per transaction (a WeakMap: gone with the transaction). */
-  readonly fanOutCounts = new WeakMap<object, Map<string, number>>();
-  /**
-   * Group-commit transactions only publish events, so the subscriptions the
-   * fan-out reads cannot change inside them: it may read them once per
-   * workspace and transaction (one query per group instead of per event).
-   */
-  readonly groupTransactions = new WeakSet<object>();
-
   constructor(
     private readonly db: Db,
     readonly repo: WebhooksRepository,
@@ -396,27 +374,20 @@ export class WebhooksService {
   async test(principal: Principal, id: string, data: Record<string, unknown> | undefined) {
     const { row } = await this.authorize(principal, id, 'webhook.read');
     const now = Date.now();
-    const payload = toJson({ webhook_id: id, test: true, sent_at: toIso(now), ...(data ? { data } : {}) });
-    this.checkPayloadSize(payload, 'data');
-    const event: EventsTable = {
-      id: newId('evt'),
-      workspace_id: row.workspace_id,
-      type: 'webhook.test',
-      payload,
-      idempotency_key: null,
-      created_at: now,
-    };
+    const testData = { webhook_id: id, test: true, sent_at: toIso(now), ...(data ? { data } : {}) };
+    this.checkPayloadSize(toJson(testData), 'data');
     const leaseOwner = `test:${newId('dlv')}`;
     const leaseEnd = now + this.config.webhooks.leaseMs;
-    const delivery: WebhookDeliveriesTable = {
-      id: newId('dlv'), workspace_id: row.workspace_id, endpoint_id: id, event_id: event.id, event_type: event.type,
-      status: 'in_flight', attempt_count: 1, retry_base: 0, next_attempt_at: leaseEnd, locked_until: leaseEnd, lease_owner: leaseOwner,
-      last_status_code: null, last_error_class: null, last_attempt_at: null, completed_at: null, created_at: now, updated_at: now,
-    };
-    // The event row is written directly, not published: a test goes to this endpoint only.
-    await this.db.transaction().execute(async (trx) => {
-      await this.repo.with(trx).insertEvent(event);
+    // The event is recorded, not published: a test goes to this endpoint only.
+    const { event, delivery } = await this.db.transaction().execute(async (trx) => {
+      const event = await this.events.record(trx, { workspaceId: row.workspace_id, type: 'webhook.test', data: testData, createdAt: now });
+      const delivery: WebhookDeliveriesTable = {
+        id: newId('dlv'), workspace_id: row.workspace_id, endpoint_id: id, event_id: event.id, event_type: event.type,
+        status: 'in_flight', attempt_count: 1, retry_base: 0, next_attempt_at: leaseEnd, locked_until: leaseEnd, lease_owner: leaseOwner,
+        last_status_code: null, last_error_class: null, last_attempt_at: null, completed_at: null, created_at: now, updated_at: now,
+      };
       await this.repo.with(trx).insertDeliveries([delivery]);
+      return { event, delivery };
     });
     const result = await this.sender.send({
       url: row.url,
@@ -522,112 +493,19 @@ export class WebhooksService {
   // — app events —
 
   /**
-   * Publishes an application event (`custom.*`). With an Idempotency-Key, a
-   * repeated request returns the first result instead of publishing twice,
-   * even when two arrive at once (the unique index decides).
+   * Publishes an application event (`custom.*`) through the outbox (group
+   * commit, Idempotency-Key replay: see EventBus.publishNow).
    */
   async publish(principal: Principal, input: { workspace_id: string; event_type: string; payload: Record<string, unknown> }, idempotencyKey: string | undefined): Promise<PublishResult> {
     await this.access.require(principal, input.workspace_id, 'event.publish');
     if (!CUSTOM_EVENT_TYPE.test(input.event_type)) {
       throw fieldError('event_type', 'must be custom.<name> (lower-case letters, digits, "_" and "-", up to 4 dot-separated parts)');
     }
-    const payloadJson = toJson(input.payload);
-    this.checkPayloadSize(payloadJson, 'payload');
-    const replay = async (): Promise<PublishResult | undefined> => {
-      if (!idempotencyKey) return undefined;
-      const existing = await this.repo.findEventByIdempotencyKey(input.workspace_id, idempotencyKey);
-      if (!existing) return undefined;
-      if (existing.type !== input.event_type || canonical(fromJson(existing.payload, null)) !== canonical(input.payload)) {
-        throw Errors.conflict('idempotency_key_reused', 'This Idempotency-Key was already used for a different event', { field: 'Idempotency-Key' });
-      }
-      return { event: existing, deliveries: await this.repo.countDeliveriesOfEvent(input.workspace_id, existing.id), replayed: true };
-    };
-    const first = await replay();
-    if (first) return first;
-    try {
-      const result = await this.commitGrouped({ workspaceId: input.workspace_id, type: input.event_type, data: input.payload, payloadJson, idempotencyKey });
-      if (result.deliveries > 0) this.onDue();
-      return result;
-    } catch (error) {
-      if (isUniqueViolation(error)) {
-        const raced = await replay();
-        if (raced) return raced;
-      }
-      throw error;
-    }
+    this.checkPayloadSize(toJson(input.payload), 'payload');
+    const result = await this.events.publishNow({ workspaceId: input.workspace_id, type: input.event_type, data: input.payload, idempotencyKey });
+    if (!result.replayed && result.queued > 0) this.onDue();
+    return { event: result.event, deliveries: result.queued, replayed: result.replayed };
   }
-
-  // — group commit —
-
-  private publishQueue: PendingPublish[] = [];
-  private publishDraining = false;
-
-  /**
-   * Group commit: events published concurrently are written in one
-   * transaction (one commit, so one fsync on SQLite, for the whole group),
-   * each with its fan-out. Every caller still gets its answer only after its
-   * event committed. If the group's transaction fails (e.g. one repeated
-   * Idempotency-Key), each event is retried in its own transaction, so one
-   * bad event never fails the others.
-   */
-  private commitGrouped(item: Omit<PendingPublish, 'resolve' | 'reject'>): Promise<PublishResult> {
-    return new Promise((resolve, reject) => {
-      this.publishQueue.push({ ...item, resolve, reject });
-      if (!this.publishDraining) {
-        this.publishDraining = true;
-        // One turn of the event loop lets requests that arrived together join the group.
-        setImmediate(() => void this.drainPublishes());
-      }
-    });
-  }
-
-  private async drainPublishes(): Promise<void> {
-    try {
-      while (this.publishQueue.length > 0) {
-        const group = this.publishQueue.splice(0, 200);
-        try {
-          const results = await this.db.transaction().execute(async (trx) => {
-            this.groupTransactions.add(trx);
-            const out: PublishResult[] = [];
-            for (const item of group) out.push(await this.publishIn(trx, item));
-            return out;
-          });
-          group.forEach((item, i) => item.resolve(results[i]));
-        } catch (error) {
-          if (group.length === 1) {
-            group[0].reject(error);
-            continue;
-          }
-          for (const item of group) {
-            await this.db.transaction().execute((trx) => this.publishIn(trx, item)).then(item.resolve, item.reject);
-          }
-        }
-      }
-    } finally {
-      this.publishDraining = false;
-    }
-  }
-
-  private async publishIn(trx: Executor, item: Omit<PendingPublish, 'resolve' | 'reject'>): Promise<PublishResult> {
-    const published = await this.events.publish(trx, { workspaceId: item.workspaceId, type: item.type, data: item.data, idempotencyKey: item.idempotencyKey });
-    const event: EventsTable = {
-      id: published.id, workspace_id: published.workspaceId, type: published.type, payload: item.payloadJson,
-      idempotency_key: item.idempotencyKey ?? null, created_at: published.createdAt,
-    };
-    // The fan-out ran in this transaction and noted how many deliveries it queued.
-    const deliveries = this.fanOutCounts.get(trx)?.get(published.id) ?? 0;
-    return { event, deliveries, replayed: false };
-  }
-}
-
-interface PendingPublish {
-  workspaceId: string;
-  type: string;
-  data: Record<string, unknown>;
-  payloadJson: string;
-  idempotencyKey: string | undefined;
-  resolve: (result: PublishResult) => void;
-  reject: (error: unknown) => void;
 }
 
 export function disabledMessage(reason: string | null, failingSince: number | null): string | null {
