@@ -31,7 +31,6 @@ import { registerAuthRoutes } from './modules/auth/auth.routes.js';
 import { AuthService } from './modules/auth/auth.service.js';
 import { TokensService } from './modules/auth/tokens.service.js';
 import { EventBus } from './modules/events/event-bus.js';
-import { EventsRepository } from './modules/events/events.repository.js';
 import { WorkspaceAccess } from './modules/workspaces/access.js';
 import { InvitationsService } from './modules/workspaces/invitations.service.js';
 import { PermissionsService } from './modules/workspaces/permissions.service.js';
@@ -71,7 +70,7 @@ export function createServices({ config, database, keyring }: Omit<AppDeps, 'log
   const outbound = new Outbound({ allowedCidrs: config.outboundAllowedCidrs });
   const authRepo = new AuthRepository(db);
   const workspacesRepo = new WorkspacesRepository(db);
-  const events = new EventBus(new EventsRepository(db));
+  const events = new EventBus(db);
   const audit = new AuditLog(new ActivityRepository(db), events);
   const access = new WorkspaceAccess(workspacesRepo);
   const resourceTypes = new ResourceTypes();

@@ -1,6 +1,7 @@
 import type { Executor } from '../../core/db/database.js';
 import type { EventsTable } from './events.tables.js';
 
+/** The only writer of the `events` table (other modules read it, and write through the EventBus). */
 export class EventsRepository {
   constructor(private readonly db: Executor) {}
 
@@ -19,9 +20,5 @@ export class EventsRepository {
       .where('workspace_id', '=', workspaceId)
       .where('idempotency_key', '=', key)
       .executeTakeFirst();
-  }
-
-  find(workspaceId: string, id: string): Promise<EventsTable | undefined> {
-    return this.db.selectFrom('events').selectAll().where('workspace_id', '=', workspaceId).where('id', '=', id).executeTakeFirst();
   }
 }

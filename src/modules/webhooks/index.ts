@@ -11,11 +11,15 @@ import type { EventBus } from '../events/event-bus.js';
 import type { WorkspaceAccess } from '../workspaces/access.js';
 import type { ResourceTypes } from '../workspaces/resource-types.js';
 import { DeliveryWorker } from './delivery.worker.js';
+import { EndpointHealth } from './endpoint-health.js';
+import { endpointName } from './message-format.js';
+import { OutcomeWriter } from './outcome-writer.js';
+import { SigningMaterial } from './signing-material.js';
 import { subscribes } from './event-types.js';
 import { Sender } from './sender.js';
 import { SenderPool } from './sender-pool.js';
 import { WebhooksRepository } from './webhooks.repository.js';
-import { endpointName, WebhooksService } from './webhooks.service.js';
+import { WebhooksService } from './webhooks.service.js';
 import { WebhookMetrics } from './webhooks.metrics.js';
 import type { WebhookDeliveriesTable } from './webhooks.tables.js';
 
@@ -44,12 +48,23 @@ export function createWebhooks(deps: WebhooksDeps) {
   const repo = new WebhooksRepository(database.db, database.dialect);
   const sender = new Sender(outbound, config.webhooks);
   const metrics = new WebhookMetrics(deps.metrics.registry, repo);
-  const service = new WebhooksService(database.db, repo, deps.access, deps.audit, deps.events, keyring, outbound, sender, config);
+  // Shared by the service and the worker: the signing-material cache, and endpoint health (disabling by members and automatically).
+  const material = new SigningMaterial(keyring, repo);
+  const health = new EndpointHealth(repo, deps.audit, config.webhooks.disableAfterMs);
+  const service = new WebhooksService(database.db, repo, deps.access, deps.audit, deps.events, material, health, outbound, sender, config);
   // The delivery worker sends from threads (the test endpoint's single send stays on the calling thread).
   const senderPool = config.webhooks.senderThreads > 0
     ? new SenderPool(config.webhooks.senderThreads, { allowedCidrs: config.outboundAllowedCidrs, timeoutMs: config.webhooks.timeoutMs })
     : undefined;
-  const worker = new DeliveryWorker(database.db, repo, service, senderPool ?? sender, keyring, config.webhooks, metrics, database.listen?.bind(database));
+  const worker = new DeliveryWorker({
+    db: database.db,
+    repo,
+    sender: senderPool ?? sender,
+    material,
+    config: config.webhooks,
+    writer: (workerId, log, onDisabled) => new OutcomeWriter({ db: database.db, repo, health, metrics, config: config.webhooks, workerId, log, onDisabled }),
+    listen: database.listen?.bind(database),
+  });
   service.onDue = () => worker.wake();
 
   // Keyring-sealed columns, re-encrypted by `atrium rotate-master-key` (default AAD `<table>:<id>:<column>`).
@@ -62,20 +77,10 @@ export function createWebhooks(deps: WebhooksDeps) {
   });
 
   const firstDelay = config.webhooks.retryScheduleMs[0];
-  // Transactions that already queued a NOTIFY (one per transaction is enough, even for a group commit).
-  const notifiedIn = new WeakSet<object>();
-  const subscriptionsIn = new WeakMap<object, Map<string, Promise<{ id: string; event_types: string }[]>>>();
-  deps.events.onPublish(async (trx, event) => {
-    let endpoints: Promise<{ id: string; event_types: string }[]>;
-    if (service.groupTransactions.has(trx)) {
-      let byWorkspace = subscriptionsIn.get(trx);
-      if (!byWorkspace) subscriptionsIn.set(trx, (byWorkspace = new Map()));
-      endpoints = byWorkspace.get(event.workspaceId) ?? repo.with(trx).activeSubscriptions(event.workspaceId);
-      byWorkspace.set(event.workspaceId, endpoints);
-    } else {
-      endpoints = repo.with(trx).activeSubscriptions(event.workspaceId);
-    }
-    const rows: WebhookDeliveriesTable[] = (await endpoints)
+  deps.events.onPublish(async (trx, event, scope) => {
+    // Shared by the events of one group commit: one query per workspace and transaction.
+    const endpoints = await scope.once(`webhooks:subscriptions:${event.workspaceId}`, () => repo.with(trx).activeSubscriptions(event.workspaceId));
+    const rows: WebhookDeliveriesTable[] = endpoints
       .filter((e) => subscribes(fromJson<string[]>(e.event_types, []), event.type))
       .map((e) => ({
         id: newId('dlv'),
@@ -97,15 +102,11 @@ export function createWebhooks(deps: WebhooksDeps) {
         updated_at: event.createdAt,
       }));
     await repo.with(trx).insertDeliveries(rows);
-    if (rows.length > 0 && database.dialect === 'postgres' && !notifiedIn.has(trx)) {
-      notifiedIn.add(trx);
-      await repo.with(trx).notifyDue();
-    }
-    let counts = service.fanOutCounts.get(trx);
-    if (!counts) service.fanOutCounts.set(trx, (counts = new Map()));
-    counts.set(event.id, rows.length);
+    // One NOTIFY per transaction is enough, even for a group commit.
+    if (rows.length > 0 && database.dialect === 'postgres') await scope.once('webhooks:notify', () => repo.with(trx).notifyDue());
     if (rows.length > 0) worker.wakeSoon();
-  });
+    return rows.length;
+  }, (workspaceId, eventId) => repo.countDeliveriesOfEvent(workspaceId, eventId));
 
   /** Stops delivering (attempts in flight finish, bounded) and then the sender threads. */
   const stop = async () => {

@@ -2,7 +2,8 @@ import { fromJson } from '../../core/db/json.js';
 import { toIso, toIsoOrNull } from '../../core/time.js';
 import type { EventsTable } from '../events/events.tables.js';
 import { redactHeaders } from './sender.js';
-import { disabledMessage, type Endpoint } from './webhooks.service.js';
+import { disabledMessage } from './endpoint-health.js';
+import type { Endpoint } from './webhooks.service.js';
 import type { WebhookAttemptsTable, WebhookDeliveriesTable } from './webhooks.tables.js';
 
 export const presentWebhook = (e: Endpoint) => ({

@@ -1,6 +1,5 @@
 import { CompiledQuery, sql } from 'kysely';
 import { notify, type Dialect, type Executor } from '../../core/db/database.js';
-import type { EventsTable } from '../events/events.tables.js';
 import type {
   DeliveryStatus,
   WebhookAttemptsTable,
@@ -285,19 +284,11 @@ export class WebhooksRepository {
     return this.raw<WebhookSecretsTable>(this.sql.validSecrets, [listParam(this.dialect, endpointIds), now]);
   }
 
-  // — events (the outbox table is shared; these are the reads and writes this module needs) —
-
-  async insertEvent(row: EventsTable): Promise<void> {
-    await this.db.insertInto('events').values(row).execute();
-  }
+  // — events (written by the events module; read here) —
 
   async eventWorkspace(id: string): Promise<string | undefined> {
     const row = await this.db.selectFrom('events').select('workspace_id').where('id', '=', id).executeTakeFirst();
     return row?.workspace_id;
-  }
-
-  findEventByIdempotencyKey(workspaceId: string, key: string): Promise<EventsTable | undefined> {
-    return this.db.selectFrom('events').selectAll().where('workspace_id', '=', workspaceId).where('idempotency_key', '=', key).executeTakeFirst();
   }
 
   // — deliveries —

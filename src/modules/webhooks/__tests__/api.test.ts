@@ -5,7 +5,7 @@ import { generateMasterKey, Keyring } from '../../../core/keyring.js';
 import { reencryptSecrets } from '../../../core/secrets.js';
 import { engines, type Member, type Response, type TestApp } from '../../../test/harness.js';
 import type { Role } from '../../policy/policy.js';
-import { headersAad, secretAad } from '../webhooks.service.js';
+import { headersAad, secretAad } from '../message-format.js';
 import { endpointFor, publish, Receiver, waitFor, webhookApp } from './helpers.js';
 
 type Json = Record<string, any>;

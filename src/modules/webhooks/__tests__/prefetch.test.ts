@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PREFETCH, prefetchFor } from '../delivery.worker.js';
+import { PREFETCH, prefetchFor } from '../delivery.pacing.js';
 
 describe('how far ahead the worker claims for an endpoint', () => {
   // The defaults: 15 s timeout, 35 s lease. A claimed delivery must start 17 s before its lease ends
