@@ -77,7 +77,7 @@ export function createServices({ config, database, keyring }: Omit<AppDeps, 'log
   const auth = new AuthService(authRepo, config, limiters);
   // Columns holding keyring blobs; modules register theirs (rotate-master-key walks them).
   const secrets = new SecretColumns();
-  const aiKeys = createAiKeysService({ db, keyring, access, audit, limiters, outbound, workspacesRepo, resourceTypes, secrets });
+  const aiKeys = createAiKeysService({ db, keyring, access, audit, limiters, outbound, resourceTypes, secrets });
 
   return {
     config,

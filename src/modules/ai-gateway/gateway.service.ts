@@ -6,7 +6,7 @@ import { newId } from '../../core/ids.js';
 import { costMicros, type ModelPrice } from '../ai-providers/providers.js';
 import type { Principal } from '../identity/principal.js';
 import type { WorkspaceAccess } from '../workspaces/access.js';
-import { ACTIONS } from '../policy/policy.js';
+import { scopesAllow } from '../policy/policy.js';
 import type { GatewayMetrics } from './gateway.metrics.js';
 import type { GatewayKey, GatewayKeySource } from './key-source.js';
 import { RateLimitError, type CapCounters, type KeyRateLimits, type MonthUsage } from './limits.js';
@@ -361,7 +361,7 @@ export class AiGateway {
   async models(principal: Principal | null, keyId?: string): Promise<ModelList> {
     const token = this.requireToken(principal);
     const access = await this.deps.access.member(token, token.workspaceId);
-    if (!token.scopes.includes(ACTIONS['ai.use'].scope)) throw gatewayError(403, 'This API token lacks the ai:use scope', 'forbidden', { type: 'permission_error' });
+    if (!scopesAllow(token.scopes, 'ai.use')) throw gatewayError(403, 'This API token lacks the ai:use scope', 'forbidden', { type: 'permission_error' });
     const everyKey = await this.deps.access.allows(access, 'ai.use');
     const keys = (await this.deps.keys.list(token.workspaceId)).filter((k) => k.isActive && (!keyId || k.id === keyId));
     const data: ModelList['data'] = [];

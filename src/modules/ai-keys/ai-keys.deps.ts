@@ -6,7 +6,6 @@ import type { AuditLog } from '../activity/audit.js';
 import type { ProviderKey } from '../ai-providers/adapters/index.js';
 import type { KeyTestResult } from '../ai-providers/key-test.js';
 import type { WorkspaceAccess } from '../workspaces/access.js';
-import type { WorkspacesRepository } from '../workspaces/workspaces.repository.js';
 import type { AiKeysRepository } from './ai-keys.repository.js';
 import type { UsageReader } from './key-store.js';
 
@@ -16,7 +15,6 @@ type KeyTester = (key: ProviderKey, dispatcher: Dispatcher) => Promise<KeyTestRe
 export interface AiKeysDeps {
   db: Db;
   repo: AiKeysRepository;
-  workspacesRepo: WorkspacesRepository;
   access: WorkspaceAccess;
   audit: AuditLog;
   keyring: Keyring;

@@ -6,7 +6,6 @@ import type { AuditLog } from '../activity/audit.js';
 import { testProviderKey } from '../ai-providers/key-test.js';
 import type { WorkspaceAccess } from '../workspaces/access.js';
 import type { ResourceTypes } from '../workspaces/resource-types.js';
-import type { WorkspacesRepository } from '../workspaces/workspaces.repository.js';
 import { fingerprint, keyAad, previousKeyAad } from './ai-keys.crypto.js';
 import { AiKeysRepository } from './ai-keys.repository.js';
 import type { AiKeysDeps } from './ai-keys.deps.js';
@@ -24,7 +23,6 @@ export function createAiKeysService(deps: {
   audit: AuditLog;
   limiters: RateLimiters;
   outbound: AiKeysDeps['outbound'];
-  workspacesRepo: WorkspacesRepository;
   resourceTypes: ResourceTypes;
   secrets: SecretColumns;
 }): AiKeysService {

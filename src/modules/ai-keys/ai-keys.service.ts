@@ -5,6 +5,7 @@ import { Errors } from '../../core/errors.js';
 import { newId } from '../../core/ids.js';
 import type { AuditContext } from '../identity/audit-context.js';
 import type { Principal } from '../identity/principal.js';
+import { scopesAllow } from '../policy/policy.js';
 import type { KeyTestResult } from '../ai-providers/key-test.js';
 import { providerInfo } from '../ai-providers/providers.js';
 import { checkDeployment, checkEndpoint, field, keyNotFound, locateKey, mapConflicts, refuseDuplicate, usdToMicros } from './ai-keys.checks.js';
@@ -110,11 +111,12 @@ export class AiKeysService implements AiKeyStore {
 
   async list(principal: Principal, workspaceId: string, filter: Pick<AiKeyFilter, 'provider' | 'isActive'>) {
     const access = await this.deps.access.member(principal, workspaceId);
-    if (principal.kind === 'token' && !principal.scopes.includes('ai_keys:read')) throw Errors.forbidden('This API token lacks the ai_keys:read scope');
-    // Roles that read every key see them all; anyone else sees the keys granted to them.
-    const ids = (await this.deps.access.allows(access, 'ai_key.read'))
-      ? undefined
-      : await this.deps.workspacesRepo.grantedResourceIds(workspaceId, 'ai_key', access.userId);
+    if (!scopesAllow(principal.kind === 'token' ? principal.scopes : undefined, 'ai_key.read')) {
+      throw Errors.forbidden('This API token lacks the ai_keys:read scope');
+    }
+    // Roles that read every key see them all; anyone else sees the keys their grants allow.
+    const allowed = await this.deps.access.allowedIds(access, 'ai_key.read', 'ai_key');
+    const ids = allowed === 'all' ? undefined : allowed;
     const rows = await this.deps.repo.list(workspaceId, { ...filter, ids });
     const now = Date.now();
     const usage = await this.usageOf(workspaceId, rows, now);
@@ -204,7 +206,7 @@ export class AiKeysService implements AiKeyStore {
       if (!row) throw keyNotFound();
       await repo.delete(workspaceId, id);
       // Grants must not outlive the key (nor apply to a future key with the same id).
-      await this.deps.workspacesRepo.with(trx).deleteGrantsForResource(workspaceId, 'ai_key', id);
+      await this.deps.access.forgetResource(trx, workspaceId, { type: 'ai_key', id });
       await this.deps.audit.record(trx, ctx, {
         workspaceId,
         action: 'ai_key.deleted',

@@ -12,6 +12,8 @@ export interface EndpointFilter {
   isActive?: boolean;
   before?: string;
   limit: number;
+  /** Only these endpoints (the ones a member's grants allow); never empty. */
+  ids?: string[];
 }
 
 export interface DeliveryFilter {
@@ -211,6 +213,7 @@ export class WebhooksRepository {
     let q = this.db.selectFrom('webhook_endpoints').selectAll().where('workspace_id', '=', workspaceId);
     if (f.isActive !== undefined) q = q.where('is_active', '=', f.isActive ? 1 : 0);
     if (f.before) q = q.where('id', '<', f.before);
+    if (f.ids) q = q.where('id', 'in', f.ids);
     return q.orderBy('id', 'desc').limit(f.limit).execute();
   }
 

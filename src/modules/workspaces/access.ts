@@ -1,7 +1,7 @@
 import type { Executor } from '../../core/db/database.js';
 import { Errors } from '../../core/errors.js';
 import type { Principal } from '../identity/principal.js';
-import { can, type Action, type Role } from '../policy/policy.js';
+import { allowedByGrants, can, type Action, type Role } from '../policy/policy.js';
 import type { WorkspacesRepository } from './workspaces.repository.js';
 
 export interface Access {
@@ -49,6 +49,18 @@ export class WorkspaceAccess {
       : undefined;
     const scopes = access.principal.kind === 'token' ? access.principal.scopes : undefined;
     return can({ role: access.role, scopes }, action, grant);
+  }
+
+  /**
+   * Which resources of a type the caller may do `action` on, decided by the
+   * policy in one step: `'all'`, or the ids their grants allow (for lists).
+   */
+  async allowedIds(access: Access, action: Action, resourceType: string): Promise<'all' | string[]> {
+    const scopes = access.principal.kind === 'token' ? access.principal.scopes : undefined;
+    const actor = { role: access.role, scopes };
+    if (allowedByGrants(actor, action, []) === 'all') return 'all';
+    const grants = await this.repo.grantsOfMember(access.workspaceId, resourceType, access.userId);
+    return allowedByGrants(actor, action, grants.map((g) => ({ resourceId: g.resource_id, permission: g.permission })));
   }
 
   /** Deletes the grants on a resource, in the transaction that deletes it: grants never outlive their resource. */

@@ -182,16 +182,15 @@ export class WorkspacesRepository {
       .executeTakeFirst();
   }
 
-  /** The resource ids of one type a member holds a grant on (to filter lists for low roles). */
-  async grantedResourceIds(workspaceId: string, resourceType: string, userId: string): Promise<string[]> {
-    const rows = await this.db
+  /** A member's grants on resources of one type (to filter lists for low roles in one query). */
+  grantsOfMember(workspaceId: string, resourceType: string, userId: string): Promise<Pick<ResourceGrantsTable, 'resource_id' | 'permission'>[]> {
+    return this.db
       .selectFrom('resource_grants')
-      .select('resource_id')
+      .select(['resource_id', 'permission'])
       .where('workspace_id', '=', workspaceId)
       .where('resource_type', '=', resourceType)
       .where('user_id', '=', userId)
       .execute();
-    return rows.map((r) => r.resource_id);
   }
 
   listGrants(workspaceId: string, f: { resourceType?: string; resourceId?: string; userId?: string }): Promise<ResourceGrantsTable[]> {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ACTIONS, can, canAssignRole, canManageMember, ROLES, type Action, type Role } from '../policy.js';
+import { ACTIONS, allowedByGrants, can, canAssignRole, canManageMember, ROLES, scopesAllow, type Action, type Role } from '../policy.js';
 
 // The expected matrix, written out by hand so a change to the policy table
 // has to be mirrored here on purpose.
@@ -108,5 +108,31 @@ describe('policy: assigning and managing roles', () => {
   ];
   it.each(manage)('%s managing a %s → %s', (actor, target, expected) => {
     expect(canManageMember(actor, target)).toBe(expected);
+  });
+});
+
+describe('allowedByGrants: one policy decision for a whole list', () => {
+  const grants = [
+    { resourceId: 'wh_read', permission: 'read' as const },
+    { resourceId: 'wh_write', permission: 'write' as const },
+    { resourceId: 'wh_admin', permission: 'admin' as const },
+  ];
+
+  it('answers all for a role that may act on every resource', () => {
+    expect(allowedByGrants({ role: 'admin' }, 'webhook.write', grants)).toBe('all');
+    expect(allowedByGrants({ role: 'developer' }, 'webhook.read', [])).toBe('all');
+  });
+
+  it('keeps the resources whose grant is high enough for the action', () => {
+    expect(allowedByGrants({ role: 'viewer' }, 'webhook.read', grants)).toEqual(['wh_read', 'wh_write', 'wh_admin']);
+    expect(allowedByGrants({ role: 'developer' }, 'webhook.write', grants)).toEqual(['wh_write', 'wh_admin']);
+    expect(allowedByGrants({ role: 'developer' }, 'webhook.delete', grants)).toEqual(['wh_admin']);
+  });
+
+  it('allows nothing through a token without the action scope, whatever the role or grants', () => {
+    expect(allowedByGrants({ role: 'owner', scopes: ['ai_keys:read'] }, 'webhook.read', grants)).toEqual([]);
+    expect(allowedByGrants({ role: 'viewer', scopes: ['webhooks:read'] }, 'webhook.read', grants)).toEqual(['wh_read', 'wh_write', 'wh_admin']);
+    expect(scopesAllow(['webhooks:read'], 'webhook.write')).toBe(false);
+    expect(scopesAllow(undefined, 'webhook.write')).toBe(true);
   });
 });
