@@ -7,6 +7,7 @@ import { Type } from 'typebox';
 import { randomUUID } from 'node:crypto';
 import { trustProxyOption, type Config } from './core/config.js';
 import { ping, type Database } from './core/db/database.js';
+import { errorBody } from './core/errors.js';
 import { INPUT_LIMITS, registerValidation } from './core/http/boundary.js';
 import { frameworkError, registerErrorHandling } from './core/http/error-handler.js';
 import type { AppInstance } from './core/http/instance.js';
@@ -168,7 +169,7 @@ export async function buildApp(deps: AppDeps): Promise<{ app: AppInstance; servi
     schema: { tags: ['system'], summary: 'Liveness: the process and its webhook claim loop are not stuck', security: [], response: { 200: Type.Object({ status: Type.Literal('ok') }), ...errors(503) } },
   }, async (_request, reply) => {
     const worker = services.webhooks.worker.health();
-    if (!worker.live) return reply.status(503).send({ error: { code: 'not_live', message: worker.message, details: { reason: worker.reason } } });
+    if (!worker.live) return reply.status(503).send(errorBody('not_live', worker.message, { reason: worker.reason }));
     return { status: 'ok' as const };
   });
 
@@ -180,10 +181,10 @@ export async function buildApp(deps: AppDeps): Promise<{ app: AppInstance; servi
       await withTimeout(ping(deps.database.db), READY_TIMEOUT_MS);
     } catch (error) {
       request.log.warn({ err: error }, 'readiness check failed');
-      return reply.status(503).send({ error: { code: 'not_ready', message: 'Database unreachable', details: { reason: 'database_unavailable' } } });
+      return reply.status(503).send(errorBody('not_ready', 'Database unreachable', { reason: 'database_unavailable' }));
     }
     const worker = services.webhooks.worker.health();
-    if (!worker.ok) return reply.status(503).send({ error: { code: 'not_ready', message: worker.message, details: { reason: worker.reason } } });
+    if (!worker.ok) return reply.status(503).send(errorBody('not_ready', worker.message, { reason: worker.reason }));
     return { status: 'ready' as const };
   });
 

@@ -3,6 +3,7 @@ import { createServer, type Server } from 'node:http';
 import type { Registry } from 'prom-client';
 import { buildApp, createServices } from './app.js';
 import { ConfigError, loadConfig, type Config } from './core/config.js';
+import { errorBody } from './core/errors.js';
 import { createDatabase, type Database } from './core/db/database.js';
 import { migrateToLatest } from './core/db/migrator.js';
 import { pino } from 'pino';
@@ -125,7 +126,7 @@ async function serveWorkerProbe(config: Config, registry: Registry, health: () =
       // The worker is all this process does: its claim loop, database and LISTEN connection.
       const h = health();
       if (h.ok) res.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"ok"}');
-      else res.writeHead(503, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { code: 'worker_unhealthy', message: h.message, details: { reason: h.reason } } }));
+      else res.writeHead(503, { 'content-type': 'application/json' }).end(JSON.stringify(errorBody('worker_unhealthy', h.message, { reason: h.reason })));
     } else {
       res.writeHead(404, { 'content-type': 'application/json' }).end('{"error":{"code":"route_not_found","message":"Only /metrics and /health","details":null}}');
     }

@@ -149,14 +149,14 @@ export class Keyring {
     if (!this.byVersion.has(version)) this.refresh();
     const master = this.byVersion.get(version);
     if (parts.length !== 6 || parts[0] !== 'v1' || !master) {
-      throw new AppError('secret_unreadable', 500, 'A stored secret cannot be decrypted with the configured master keys');
+      throw new AppError('secret_unreadable', 'A stored secret cannot be decrypted with the configured master keys');
     }
     try {
       const aadBuf = Buffer.from(aad);
       const dataKey = open(master, unb64(parts[2]), unb64(parts[3]), Buffer.concat([Buffer.from(`dek:${version}:`), aadBuf]));
       return open(dataKey, unb64(parts[4]), unb64(parts[5]), aadBuf).toString('utf8');
     } catch {
-      throw new AppError('secret_unreadable', 500, 'A stored secret failed its integrity check');
+      throw new AppError('secret_unreadable', 'A stored secret failed its integrity check');
     }
   }
 

@@ -187,7 +187,7 @@ export class Outbound {
    * credentials in the URL, and every resolved address allowed.
    */
   async assertAllowed(url: string, field = 'url'): Promise<void> {
-    const refuse = (message: string) => new AppError('destination_not_allowed', 400, `${field} ${message}`, { field });
+    const refuse = (message: string) => new AppError('destination_not_allowed', `${field} ${message}`, { field });
     let parsed: URL;
     try {
       parsed = new URL(url);

@@ -40,7 +40,7 @@ export interface LimiterOptions {
  */
 export class LimitsUnavailableError extends AppError {
   constructor() {
-    super('limits_unavailable', 503, 'Rate limits cannot be checked right now; retry shortly', null, { 'retry-after': '1' });
+    super('limits_unavailable', 'Rate limits cannot be checked right now; retry shortly', null, { 'retry-after': '1' });
   }
 }
 

@@ -81,14 +81,14 @@ export function registerValidation(app: FastifyInstance): void {
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
     const text = body as string;
     if (jsonDepth(text) > INPUT_LIMITS.maxJsonDepth) {
-      done(new AppError('validation_failed', 400, `The JSON body is nested deeper than ${INPUT_LIMITS.maxJsonDepth} levels`, [
+      done(new AppError('validation_failed', `The JSON body is nested deeper than ${INPUT_LIMITS.maxJsonDepth} levels`, [
         { field: 'body', location: 'body', message: `is nested deeper than ${INPUT_LIMITS.maxJsonDepth} levels` },
       ]), undefined);
       return;
     }
     parseJson(request, text, (error, value) => {
       // Fastify takes a `null` body for no body and skips the schema; a client that sent one meant something else.
-      if (!error && value === null) done(new AppError('validation_failed', 400, 'The JSON body must be an object, not null', [{ field: 'body', location: 'body', message: 'must be an object' }]), undefined);
+      if (!error && value === null) done(new AppError('validation_failed', 'The JSON body must be an object, not null', [{ field: 'body', location: 'body', message: 'must be an object' }]), undefined);
       else done(error, value);
     });
   });
@@ -147,7 +147,7 @@ async function refuseNulBytes(request: FastifyRequest): Promise<void> {
     const field = findNulByte(value);
     if (field === undefined) continue;
     const name = field || location;
-    throw new AppError('validation_failed', 400, `${name} must not contain NUL (U+0000) characters`, [
+    throw new AppError('validation_failed', `${name} must not contain NUL (U+0000) characters`, [
       { field: name, location, message: 'must not contain NUL (U+0000) characters' },
     ]);
   }

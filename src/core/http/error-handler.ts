@@ -1,5 +1,5 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { AppError } from '../errors.js';
+import { AppError, errorBody, type ErrorCode } from '../errors.js';
 
 interface FieldError {
   field: string;
@@ -21,7 +21,7 @@ function fieldErrors(error: FastifyError): FieldError[] {
 }
 
 /** Status codes and stable codes for the framework's own client errors. */
-const FRAMEWORK_CODES: Record<string, string> = {
+const FRAMEWORK_CODES: Record<string, ErrorCode> = {
   FST_ERR_CTP_INVALID_MEDIA_TYPE: 'unsupported_media_type',
   FST_ERR_CTP_EMPTY_JSON_BODY: 'invalid_json',
   FST_ERR_CTP_INVALID_JSON_BODY: 'invalid_json',
@@ -35,13 +35,13 @@ const FRAMEWORK_CODES: Record<string, string> = {
  * echo the path back.
  */
 export function frameworkError(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
-  const [status, code, message] =
+  const [status, code, message]: [number, ErrorCode, string] =
     error.code === 'FST_ERR_MAX_PARAM_LENGTH'
       ? [414, 'uri_too_long', 'A path parameter is longer than any id atrium issues']
       : [error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 400, 'bad_request', 'The request URL is malformed'];
   // The OpenAI-compatible gateway answers in OpenAI's shape, even before its routes run.
   if (/^\/v1(?:[/?]|$)/.test(request.url)) return void reply.status(status).send({ error: { message, type: 'invalid_request_error', param: null, code } });
-  void reply.status(status).send({ error: { code, message, details: null } });
+  void reply.status(status).send(errorBody(code, message));
 }
 
 /** One error shape for the whole API: `{"error": {"code", "message", "details"}}`. */
@@ -49,29 +49,23 @@ export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError | AppError, request, reply) => {
     if (error instanceof AppError) {
       if (error.headers) reply.headers(error.headers);
-      return reply.status(error.statusCode).send({
-        error: { code: error.code, message: error.message, details: error.details ?? null },
-      });
+      return reply.status(error.statusCode).send(errorBody(error.code, error.message, error.details ?? null));
     }
     if (error.validation) {
       const details = fieldErrors(error);
       const message = details.map((d) => `${d.field} ${d.message}`).join('; ');
-      return reply.status(400).send({ error: { code: 'validation_failed', message, details } });
+      return reply.status(400).send(errorBody('validation_failed', message, details));
     }
     const status = error.statusCode ?? 500;
     if (status >= 400 && status < 500) {
       const code = FRAMEWORK_CODES[error.code] ?? (status === 429 ? 'rate_limited' : 'bad_request');
-      return reply.status(status).send({ error: { code, message: error.message, details: null } });
+      return reply.status(status).send(errorBody(code, error.message));
     }
     request.log.error({ err: error }, 'unhandled error');
-    return reply.status(500).send({
-      error: { code: 'internal_error', message: 'Something went wrong on our side', details: { request_id: request.id } },
-    });
+    return reply.status(500).send(errorBody('internal_error', 'Something went wrong on our side', { request_id: request.id }));
   });
 
   app.setNotFoundHandler((request, reply) => {
-    reply.status(404).send({
-      error: { code: 'route_not_found', message: `No route ${request.method} ${request.url.split('?')[0]}`, details: null },
-    });
+    reply.status(404).send(errorBody('route_not_found', `No route ${request.method} ${request.url.split('?')[0]}`));
   });
 }

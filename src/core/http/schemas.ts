@@ -1,10 +1,11 @@
 import { Type, type TSchema } from 'typebox';
+import { errorCodes, type ErrorCode } from '../errors.js';
 
 /** Shared schema pieces for routes and the OpenAPI document. */
 export const ErrorResponse = Type.Object(
   {
     error: Type.Object({
-      code: Type.String({ description: 'Stable snake_case code' }),
+      code: Type.Unsafe<ErrorCode>({ type: 'string', enum: errorCodes, description: 'Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)' }),
       message: Type.String(),
       details: Type.Any(),
     }),

@@ -101,7 +101,7 @@ function answerInOpenAIShape(v1: AppInstance): void {
 
   // Anonymous callers learn nothing about the body schema: 401 before validation.
   v1.addHook('preValidation', async (request) => {
-    if (!request.principal) throw new AppError('unauthenticated', 401, 'Missing API token: send "Authorization: Bearer atr_…" (an atrium API token with the ai:use scope)');
+    if (!request.principal) throw new AppError('unauthenticated', 'Missing API token: send "Authorization: Bearer atr_…" (an atrium API token with the ai:use scope)');
   });
 }
 

@@ -31,7 +31,7 @@ export async function locateKey(
 }
 
 const duplicateKey = (existing?: { id: string; key_name: string }) =>
-  Errors.conflict(
+  new AppError(
     'duplicate_key',
     existing ? `This key is already stored in this workspace as "${existing.key_name}"` : 'This key is already stored in this workspace',
     { field: 'api_key', ...(existing ? { existing_key_id: existing.id } : {}) },
@@ -56,7 +56,7 @@ function uniqueViolation(error: unknown): 'fingerprint' | 'default' | undefined 
 export function mapConflicts(error: unknown): never {
   const which = uniqueViolation(error);
   if (which === 'fingerprint') throw duplicateKey();
-  if (which === 'default') throw Errors.conflict('default_conflict', 'Another key of this provider was made default at the same time; try again');
+  if (which === 'default') throw new AppError('default_conflict', 'Another key of this provider was made default at the same time; try again');
   throw error;
 }
 

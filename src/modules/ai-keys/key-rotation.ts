@@ -1,4 +1,4 @@
-import { Errors } from '../../core/errors.js';
+import { AppError } from '../../core/errors.js';
 import { SYSTEM_CONTEXT, type AuditContext } from '../identity/audit-context.js';
 import type { Principal } from '../identity/principal.js';
 import { keyNotFound, locateKey, mapConflicts, refuseDuplicate } from './ai-keys.checks.js';
@@ -45,7 +45,7 @@ export class KeyRotation {
     const { keyring } = this.deps;
     const candidates = fingerprintCandidates(keyring, apiKey);
     if (before.key_fingerprint && candidates.includes(before.key_fingerprint)) {
-      throw Errors.conflict('same_key', 'The new key is the key already stored', { field: 'api_key' });
+      throw new AppError('same_key', 'The new key is the key already stored', { field: 'api_key' });
     }
     await refuseDuplicate(repo, keyring, before.workspace_id, apiKey, before.id);
     const keepPrevious = graceSeconds > 0 && before.encrypted_key !== null;

@@ -29,7 +29,7 @@ export class ResolvedKeys {
       const row = by.keyId ? await this.repo.find(workspaceId, by.keyId) : await this.repo.findDefault(workspaceId, by.provider!);
       if (!row) {
         if (by.keyId) throw Errors.notFound('AI key');
-        throw new AppError('no_default_key', 404, `This workspace has no default ${by.provider} key; add one or mark one as default`);
+        throw new AppError('no_default_key', `This workspace has no default ${by.provider} key; add one or mark one as default`);
       }
       cached = this.decrypt(row, now);
       this.cache.set(cacheKey, cached, now);

@@ -27,9 +27,9 @@ export function registerAuthentication(app: FastifyInstance, auth: AuthService):
     const header = request.headers.authorization;
     if (header) {
       const match = /^Bearer\s+(\S+)$/i.exec(header);
-      if (!match) throw new AppError('unauthenticated', 401, 'Authorization header must be "Bearer <token>"');
+      if (!match) throw new AppError('unauthenticated', 'Authorization header must be "Bearer <token>"');
       request.principal = await auth.authenticate(match[1], false);
-      if (!request.principal) throw new AppError('unauthenticated', 401, 'Invalid or expired token');
+      if (!request.principal) throw new AppError('unauthenticated', 'Invalid or expired token');
       return;
     }
     const cookie = request.cookies?.[SESSION_COOKIE];
@@ -39,7 +39,7 @@ export function registerAuthentication(app: FastifyInstance, auth: AuthService):
       const sent = request.headers[CSRF_HEADER];
       const expected = request.cookies[CSRF_COOKIE];
       if (typeof sent !== 'string' || !expected || !safeEqual(sent, expected)) {
-        throw new AppError('csrf_failed', 403, `Missing or wrong ${CSRF_HEADER} header for a cookie-authenticated request`);
+        throw new AppError('csrf_failed', `Missing or wrong ${CSRF_HEADER} header for a cookie-authenticated request`);
       }
     }
   });

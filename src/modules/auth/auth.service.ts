@@ -42,7 +42,7 @@ export class AuthService {
   async register(input: { email: string; password: string; name: string }, meta: ClientMeta) {
     const email = normalizeEmail(input.email);
     if (await this.repo.findUserByEmail(email)) {
-      throw Errors.conflict('email_taken', 'An account with this e-mail already exists', { field: 'email' });
+      throw new AppError('email_taken', 'An account with this e-mail already exists', { field: 'email' });
     }
     const now = Date.now();
     const user: UsersTable = {
@@ -58,7 +58,7 @@ export class AuthService {
     } catch (error) {
       // Two registrations racing for one address: the unique index decides.
       if (await this.repo.findUserByEmail(email)) {
-        throw Errors.conflict('email_taken', 'An account with this e-mail already exists', { field: 'email' });
+        throw new AppError('email_taken', 'An account with this e-mail already exists', { field: 'email' });
       }
       throw error;
     }
@@ -80,7 +80,7 @@ export class AuthService {
         this.countFailure(this.failuresByAccount, accountKey, this.config.loginMaxFailuresPerAccount),
         this.countFailure(this.failuresByIp, ipKey, this.config.loginMaxFailuresPerIp),
       ]);
-      throw new AppError('invalid_credentials', 401, 'E-mail or password is incorrect');
+      throw new AppError('invalid_credentials', 'E-mail or password is incorrect');
     }
     await this.failuresByAccount.delete(accountKey);
     const token = await this.startSession(user.id, meta);

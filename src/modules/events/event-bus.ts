@@ -1,6 +1,6 @@
 import type { Db, Executor } from '../../core/db/database.js';
 import { fromJson, toJson } from '../../core/db/json.js';
-import { Errors } from '../../core/errors.js';
+import { AppError } from '../../core/errors.js';
 import { newId } from '../../core/ids.js';
 import { canonical } from './canonical.js';
 import { EventsRepository } from './events.repository.js';
@@ -123,7 +123,7 @@ export class EventBus {
     const existing = await this.repo.findByIdempotencyKey(input.workspaceId, input.idempotencyKey);
     if (!existing) return undefined;
     if (existing.type !== input.type || canonical(fromJson(existing.payload, null)) !== canonical(input.data)) {
-      throw Errors.conflict('idempotency_key_reused', 'This Idempotency-Key was already used for a different event', { field: 'Idempotency-Key' });
+      throw new AppError('idempotency_key_reused', 'This Idempotency-Key was already used for a different event', { field: 'Idempotency-Key' });
     }
     let queued = 0;
     for (const count of this.counters) queued += await count(existing.workspace_id, existing.id);

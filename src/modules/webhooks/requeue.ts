@@ -1,5 +1,5 @@
 import type { Db } from '../../core/db/database.js';
-import { Errors } from '../../core/errors.js';
+import { AppError, Errors } from '../../core/errors.js';
 import { toIso } from '../../core/time.js';
 import type { AuditLog } from '../activity/audit.js';
 import type { AuditContext } from '../identity/audit-context.js';
@@ -16,7 +16,7 @@ export interface RequeueDeps {
 
 function requireActive(row: WebhookEndpointsTable): void {
   if (row.is_active !== 1) {
-    throw Errors.conflict('endpoint_disabled', 'This webhook is disabled; enable it first', { disabled_reason: row.disabled_reason });
+    throw new AppError('endpoint_disabled', 'This webhook is disabled; enable it first', { disabled_reason: row.disabled_reason });
   }
 }
 
@@ -26,7 +26,7 @@ export async function retryDelivery(deps: RequeueDeps, row: WebhookEndpointsTabl
   if (!delivery || delivery.endpoint_id !== row.id) throw Errors.notFound('Delivery');
   requireActive(row);
   if (delivery.status === 'pending' || delivery.status === 'in_flight') {
-    throw Errors.conflict('delivery_in_progress', 'This delivery is already queued or being sent', { status: delivery.status });
+    throw new AppError('delivery_in_progress', 'This delivery is already queued or being sent', { status: delivery.status });
   }
   await deps.db.transaction().execute(async (trx) => {
     await deps.repo.with(trx).requeue(row.workspace_id, row.id, { ids: [deliveryId], statuses: ['succeeded', 'failed'] }, Date.now());

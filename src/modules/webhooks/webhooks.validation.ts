@@ -34,7 +34,7 @@ export function validateHeaders(headers: Record<string, string> | null | undefin
 /** Event payloads, published or sent as a test, are bounded alike. */
 export function checkPayloadSize(json: string, field: string, maxBytes: number): void {
   if (Buffer.byteLength(json) <= maxBytes) return;
-  throw new AppError('payload_too_large', 413, `${field} must be at most ${maxBytes} bytes of JSON`, [
+  throw new AppError('payload_too_large', `${field} must be at most ${maxBytes} bytes of JSON`, [
     { field, location: 'body', message: 'is too large' },
   ]);
 }

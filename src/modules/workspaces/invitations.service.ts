@@ -63,10 +63,10 @@ export class InvitationsService {
       const repo = this.repo.with(trx);
       const existingUser = await this.users.with(trx).findUserByEmail(email);
       if (existingUser && (await repo.findRole(workspaceId, existingUser.id))) {
-        throw Errors.conflict('already_member', `${email} is already a member of this workspace`, { field: 'email' });
+        throw new AppError('already_member', `${email} is already a member of this workspace`, { field: 'email' });
       }
       if (await repo.findPendingInvitationForEmail(workspaceId, email, now)) {
-        throw Errors.conflict('invitation_pending', `${email} already has a pending invitation; resend or revoke it`, { field: 'email' });
+        throw new AppError('invitation_pending', `${email} already has a pending invitation; resend or revoke it`, { field: 'email' });
       }
       await repo.insertInvitation(invitation);
       await this.audit.record(trx, ctx, {
@@ -91,7 +91,7 @@ export class InvitationsService {
       const inv = await repo.findInvitation(workspaceId, id);
       if (!inv) throw Errors.notFound('Invitation');
       if (invitationStatus(inv) !== 'pending') {
-        throw Errors.conflict('invitation_not_pending', `The invitation is already ${invitationStatus(inv)}`);
+        throw new AppError('invitation_not_pending', `The invitation is already ${invitationStatus(inv)}`);
       }
       const now = Date.now();
       await repo.updateInvitation(workspaceId, id, { revoked_at: now });
@@ -118,7 +118,7 @@ export class InvitationsService {
       if (!inv) throw Errors.notFound('Invitation');
       const status = invitationStatus(inv);
       if (status === 'accepted' || status === 'revoked') {
-        throw Errors.conflict('invitation_not_pending', `The invitation is already ${status}`);
+        throw new AppError('invitation_not_pending', `The invitation is already ${status}`);
       }
       const now = Date.now();
       const patch = {
@@ -156,18 +156,18 @@ export class InvitationsService {
       const inv = await repo.findInvitationByTokenHash(hashToken(token));
       if (!inv) throw Errors.notFound('Invitation');
       const status = invitationStatus(inv);
-      if (status === 'accepted') throw Errors.conflict('invitation_already_used', 'This invitation has already been accepted');
-      if (status === 'revoked') throw new AppError('invitation_revoked', 410, 'This invitation has been revoked');
-      if (status === 'expired') throw new AppError('invitation_expired', 410, 'This invitation has expired; ask for a new one');
+      if (status === 'accepted') throw new AppError('invitation_already_used', 'This invitation has already been accepted');
+      if (status === 'revoked') throw new AppError('invitation_revoked', 'This invitation has been revoked');
+      if (status === 'expired') throw new AppError('invitation_expired', 'This invitation has expired; ask for a new one');
       if (inv.email !== user.email) {
-        throw new AppError('invitation_email_mismatch', 403, 'This invitation was sent to another e-mail address');
+        throw new AppError('invitation_email_mismatch', 'This invitation was sent to another e-mail address');
       }
       if (await repo.findRole(inv.workspace_id, user.id)) {
-        throw Errors.conflict('already_member', 'You are already a member of this workspace');
+        throw new AppError('already_member', 'You are already a member of this workspace');
       }
       const now = Date.now();
       if (!(await repo.claimInvitation(inv.id, user.id, now))) {
-        throw Errors.conflict('invitation_already_used', 'This invitation has already been accepted');
+        throw new AppError('invitation_already_used', 'This invitation has already been accepted');
       }
       await repo.insertMember({ workspace_id: inv.workspace_id, user_id: user.id, role: inv.role, invited_by: inv.invited_by, joined_at: now });
       await this.audit.record(trx, ctx, {

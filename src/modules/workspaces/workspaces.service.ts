@@ -21,7 +21,7 @@ export function slugify(name: string): string {
   return base || 'workspace';
 }
 
-const slugTaken = () => Errors.conflict('slug_taken', 'This slug is already used by another workspace', { field: 'slug' });
+const slugTaken = () => new AppError('slug_taken', 'This slug is already used by another workspace', { field: 'slug' });
 
 export class WorkspacesService {
   constructor(
@@ -198,4 +198,4 @@ export class WorkspacesService {
   }
 }
 
-const lastOwner = () => new AppError('last_owner', 409, 'A workspace must keep at least one owner; transfer ownership first');
+const lastOwner = () => new AppError('last_owner', 'A workspace must keep at least one owner; transfer ownership first');

@@ -87,8 +87,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable snake_case code */
-                                code: string;
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -103,8 +106,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable snake_case code */
-                                code: string;
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -119,8 +125,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable snake_case code */
-                                code: string;
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -135,8 +144,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable snake_case code */
-                                code: string;
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -249,8 +261,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable snake_case code */
-                                code: string;
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -265,8 +280,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable snake_case code */
-                                code: string;
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -281,8 +299,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable snake_case code */
-                                code: string;
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -297,8 +318,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable snake_case code */
-                                code: string;
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -313,8 +337,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable snake_case code */
-                                code: string;
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -405,8 +432,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable snake_case code */
-                                code: string;
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -421,8 +451,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable snake_case code */
-                                code: string;
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -437,8 +470,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable snake_case code */
-                                code: string;
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -476,8 +512,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable snake_case code */
-                                code: string;
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -492,8 +531,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable snake_case code */
-                                code: string;
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -508,8 +550,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable snake_case code */
-                                code: string;
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -617,8 +662,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable snake_case code */
-                                code: string;
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -633,8 +681,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable snake_case code */
-                                code: string;
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -649,8 +700,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable snake_case code */
-                                code: string;
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -665,8 +719,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable snake_case code */
-                                code: string;
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -681,8 +738,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable snake_case code */
-                                code: string;
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -783,8 +843,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable snake_case code */
-                                code: string;
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -799,8 +862,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable snake_case code */
-                                code: string;
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -815,8 +881,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable snake_case code */
-                                code: string;
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -831,8 +900,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable snake_case code */
-                                code: string;
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -847,8 +919,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable snake_case code */
-                                code: string;
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -911,8 +986,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable snake_case code */
-                                code: string;
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -927,8 +1005,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable snake_case code */
-                                code: string;
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -943,8 +1024,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable snake_case code */
-                                code: string;
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -959,8 +1043,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable snake_case code */
-                                code: string;
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -1075,8 +1162,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable snake_case code */
-                                code: string;
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -1091,8 +1181,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable snake_case code */
-                                code: string;
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -1107,8 +1200,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable snake_case code */
-                                code: string;
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -1123,8 +1219,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable snake_case code */
-                                code: string;
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -1203,8 +1302,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable snake_case code */
-                                code: string;
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -1275,8 +1377,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable snake_case code */
-                                code: string;
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -1291,8 +1396,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable snake_case code */
-                                code: string;
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -1307,8 +1415,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable snake_case code */
-                                code: string;
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -1357,8 +1468,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable snake_case code */
-                                code: string;
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -1415,8 +1529,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable snake_case code */
-                                code: string;
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -1489,8 +1606,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable snake_case code */
-                                code: string;
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -1505,8 +1625,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable snake_case code */
-                                code: string;
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -1602,8 +1725,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable snake_case code */
-                                code: string;
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -1618,8 +1744,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable snake_case code */
-                                code: string;
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -1634,8 +1763,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable snake_case code */
-                                code: string;
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -1650,8 +1782,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable snake_case code */
-                                code: string;
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -1666,8 +1801,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable snake_case code */
-                                code: string;
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -1682,8 +1820,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable snake_case code */
-                                code: string;
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -1758,8 +1899,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable snake_case code */
-                                code: string;
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -1774,8 +1918,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable snake_case code */
-                                code: string;
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -1790,8 +1937,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable snake_case code */
-                                code: string;
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -1806,8 +1956,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable snake_case code */
-                                code: string;
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -1861,8 +2014,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable snake_case code */
-                                code: string;
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -1928,8 +2084,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable snake_case code */
-                                code: string;
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -1995,8 +2154,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable snake_case code */
-                                code: string;
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -2011,8 +2173,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable snake_case code */
-                                code: string;
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -2027,8 +2192,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable snake_case code */
-                                code: string;
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -2043,8 +2211,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable snake_case code */
-                                code: string;
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -2059,8 +2230,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable snake_case code */
-                                code: string;
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -2112,8 +2286,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable snake_case code */
-                                code: string;
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -2177,8 +2354,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable snake_case code */
-                                code: string;
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -2193,8 +2373,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable snake_case code */
-                                code: string;
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -2254,8 +2437,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable snake_case code */
-                                code: string;
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -2270,8 +2456,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable snake_case code */
-                                code: string;
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -2286,8 +2475,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable snake_case code */
-                                code: string;
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -2302,8 +2494,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable snake_case code */
-                                code: string;
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -2355,8 +2550,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable snake_case code */
-                                code: string;
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -2371,8 +2569,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable snake_case code */
-                                code: string;
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -2387,8 +2588,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable snake_case code */
-                                code: string;
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -2469,8 +2673,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable snake_case code */
-                                code: string;
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -2485,8 +2692,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable snake_case code */
-                                code: string;
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -2501,8 +2711,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable snake_case code */
-                                code: string;
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -2517,8 +2730,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable snake_case code */
-                                code: string;
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -2598,8 +2814,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable snake_case code */
-                                code: string;
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -2614,8 +2833,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable snake_case code */
-                                code: string;
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -2630,8 +2852,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable snake_case code */
-                                code: string;
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -2646,8 +2871,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable snake_case code */
-                                code: string;
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -2722,8 +2950,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable snake_case code */
-                                code: string;
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -2738,8 +2969,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable snake_case code */
-                                code: string;
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -2754,8 +2988,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable snake_case code */
-                                code: string;
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -2793,8 +3030,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable snake_case code */
-                                code: string;
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -2809,8 +3049,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable snake_case code */
-                                code: string;
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -2825,8 +3068,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable snake_case code */
-                                code: string;
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -2904,8 +3150,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable snake_case code */
-                                code: string;
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -2920,8 +3169,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable snake_case code */
-                                code: string;
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -2936,8 +3188,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable snake_case code */
-                                code: string;
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -2952,8 +3207,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable snake_case code */
-                                code: string;
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -3024,8 +3282,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable snake_case code */
-                                code: string;
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -3040,8 +3301,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable snake_case code */
-                                code: string;
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -3056,8 +3320,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable snake_case code */
-                                code: string;
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -3072,8 +3339,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable snake_case code */
-                                code: string;
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -3165,8 +3435,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable snake_case code */
-                                code: string;
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -3181,8 +3454,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable snake_case code */
-                                code: string;
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -3197,8 +3473,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable snake_case code */
-                                code: string;
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -3269,8 +3548,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable snake_case code */
-                                code: string;
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -3285,8 +3567,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable snake_case code */
-                                code: string;
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -3301,8 +3586,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable snake_case code */
-                                code: string;
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -3317,8 +3605,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable snake_case code */
-                                code: string;
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -3395,8 +3686,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable snake_case code */
-                                code: string;
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -3411,8 +3705,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable snake_case code */
-                                code: string;
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -3427,8 +3724,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable snake_case code */
-                                code: string;
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -3505,8 +3805,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable snake_case code */
-                                code: string;
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -3521,8 +3824,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable snake_case code */
-                                code: string;
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -3537,8 +3843,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable snake_case code */
-                                code: string;
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -3621,8 +3930,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable snake_case code */
-                                code: string;
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -3637,8 +3949,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable snake_case code */
-                                code: string;
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -3653,8 +3968,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable snake_case code */
-                                code: string;
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -3669,8 +3987,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable snake_case code */
-                                code: string;
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -3736,8 +4057,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable snake_case code */
-                                code: string;
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -3752,8 +4076,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable snake_case code */
-                                code: string;
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -3768,8 +4095,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable snake_case code */
-                                code: string;
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -3784,8 +4114,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable snake_case code */
-                                code: string;
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -3800,8 +4133,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable snake_case code */
-                                code: string;
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -3867,8 +4203,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable snake_case code */
-                                code: string;
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -3883,8 +4222,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable snake_case code */
-                                code: string;
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -3899,8 +4241,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable snake_case code */
-                                code: string;
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -3915,8 +4260,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable snake_case code */
-                                code: string;
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -3992,8 +4340,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable snake_case code */
-                                code: string;
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -4008,8 +4359,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable snake_case code */
-                                code: string;
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -4024,8 +4378,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable snake_case code */
-                                code: string;
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -4040,8 +4397,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable snake_case code */
-                                code: string;
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -4098,8 +4458,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable snake_case code */
-                                code: string;
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -4161,8 +4524,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable snake_case code */
-                                code: string;
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -4226,8 +4592,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable snake_case code */
-                                code: string;
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -4284,8 +4653,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable snake_case code */
-                                code: string;
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -4300,8 +4672,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable snake_case code */
-                                code: string;
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -4316,8 +4691,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable snake_case code */
-                                code: string;
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -4332,8 +4710,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable snake_case code */
-                                code: string;
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -4395,8 +4776,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable snake_case code */
-                                code: string;
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -4411,8 +4795,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable snake_case code */
-                                code: string;
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -4427,8 +4814,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable snake_case code */
-                                code: string;
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -4466,8 +4856,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable snake_case code */
-                                code: string;
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -4482,8 +4875,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable snake_case code */
-                                code: string;
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -4498,8 +4894,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable snake_case code */
-                                code: string;
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -4559,8 +4958,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable snake_case code */
-                                code: string;
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -4575,8 +4977,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable snake_case code */
-                                code: string;
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -4591,8 +4996,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable snake_case code */
-                                code: string;
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -4607,8 +5015,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable snake_case code */
-                                code: string;
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -4623,8 +5034,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable snake_case code */
-                                code: string;
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -4706,8 +5120,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable snake_case code */
-                                code: string;
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -4722,8 +5139,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable snake_case code */
-                                code: string;
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -4738,8 +5158,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable snake_case code */
-                                code: string;
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -4754,8 +5177,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable snake_case code */
-                                code: string;
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -4829,8 +5255,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable snake_case code */
-                                code: string;
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -4845,8 +5274,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable snake_case code */
-                                code: string;
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -4861,8 +5293,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable snake_case code */
-                                code: string;
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -4877,8 +5312,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable snake_case code */
-                                code: string;
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -4948,8 +5386,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable snake_case code */
-                                code: string;
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -4964,8 +5405,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable snake_case code */
-                                code: string;
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -4980,8 +5424,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable snake_case code */
-                                code: string;
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -4996,8 +5443,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable snake_case code */
-                                code: string;
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -5012,8 +5462,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable snake_case code */
-                                code: string;
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -5085,8 +5538,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable snake_case code */
-                                code: string;
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -5101,8 +5557,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable snake_case code */
-                                code: string;
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -5117,8 +5576,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable snake_case code */
-                                code: string;
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -5133,8 +5595,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable snake_case code */
-                                code: string;
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -5209,8 +5674,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable snake_case code */
-                                code: string;
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -5225,8 +5693,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable snake_case code */
-                                code: string;
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -5241,8 +5712,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable snake_case code */
-                                code: string;
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -5257,8 +5731,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable snake_case code */
-                                code: string;
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -5309,8 +5786,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable snake_case code */
-                                code: string;
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -5325,8 +5805,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable snake_case code */
-                                code: string;
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -5341,8 +5824,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable snake_case code */
-                                code: string;
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -5404,8 +5890,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable snake_case code */
-                                code: string;
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -5420,8 +5909,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable snake_case code */
-                                code: string;
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -5436,8 +5928,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable snake_case code */
-                                code: string;
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -5492,8 +5987,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable snake_case code */
-                                code: string;
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -5508,8 +6006,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable snake_case code */
-                                code: string;
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -5524,8 +6025,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable snake_case code */
-                                code: string;
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -5540,8 +6044,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable snake_case code */
-                                code: string;
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -5598,8 +6105,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable snake_case code */
-                                code: string;
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -5614,8 +6124,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable snake_case code */
-                                code: string;
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -5630,8 +6143,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable snake_case code */
-                                code: string;
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -5646,8 +6162,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable snake_case code */
-                                code: string;
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -5662,8 +6181,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable snake_case code */
-                                code: string;
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -5729,8 +6251,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable snake_case code */
-                                code: string;
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -5745,8 +6270,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable snake_case code */
-                                code: string;
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -5761,8 +6289,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable snake_case code */
-                                code: string;
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -5777,8 +6308,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable snake_case code */
-                                code: string;
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -5862,8 +6396,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable snake_case code */
-                                code: string;
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -5878,8 +6415,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable snake_case code */
-                                code: string;
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -5894,8 +6434,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable snake_case code */
-                                code: string;
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -5910,8 +6453,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable snake_case code */
-                                code: string;
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -5964,8 +6510,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable snake_case code */
-                                code: string;
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -5980,8 +6529,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable snake_case code */
-                                code: string;
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -5996,8 +6548,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable snake_case code */
-                                code: string;
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -6052,8 +6607,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable snake_case code */
-                                code: string;
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -6068,8 +6626,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable snake_case code */
-                                code: string;
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -6084,8 +6645,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable snake_case code */
-                                code: string;
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -6157,8 +6721,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable snake_case code */
-                                code: string;
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -6173,8 +6740,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable snake_case code */
-                                code: string;
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -6189,8 +6759,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable snake_case code */
-                                code: string;
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -6205,8 +6778,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable snake_case code */
-                                code: string;
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
