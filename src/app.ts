@@ -160,38 +160,7 @@ export async function buildApp(deps: AppDeps): Promise<{ app: AppInstance; servi
 
   registerAuthentication(app, services.auth);
 
-  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
-
-  // Liveness: the process and its in-process webhook worker are not stuck (a lost database is
-  // readiness's business: restarting would not bring it back).
-  app.get('/api/health', {
-    config: { public: true },
-    schema: { tags: ['system'], summary: 'Liveness: the process and its webhook claim loop are not stuck', security: [], response: { 200: Type.Object({ status: Type.Literal('ok') }), ...errors(503) } },
-  }, async (_request, reply) => {
-    const worker = services.webhooks.worker.health();
-    if (!worker.live) return reply.status(503).send(errorBody('not_live', worker.message, { reason: worker.reason }));
-    return { status: 'ok' as const };
-  });
-
-  app.get('/api/ready', {
-    config: { public: true },
-    schema: { tags: ['system'], summary: 'Readiness: the database answers and the in-process webhook worker works', security: [], response: { 200: Type.Object({ status: Type.Literal('ready') }), ...errors(503) } },
-  }, async (request, reply) => {
-    try {
-      await withTimeout(ping(deps.database.db), READY_TIMEOUT_MS);
-    } catch (error) {
-      request.log.warn({ err: error }, 'readiness check failed');
-      return reply.status(503).send(errorBody('not_ready', 'Database unreachable', { reason: 'database_unavailable' }));
-    }
-    const worker = services.webhooks.worker.health();
-    if (!worker.ok) return reply.status(503).send(errorBody('not_ready', worker.message, { reason: worker.reason }));
-    return { status: 'ready' as const };
-  });
-
-  app.get('/metrics', { schema: { hide: true } }, async (_request, reply) => {
-    reply.header('content-type', services.metrics.registry.contentType);
-    return services.metrics.registry.metrics();
-  });
+  registerSystemRoutes(app, services);
 
   await app.register(async (scoped) => {
     const api = scoped as unknown as AppInstance;
@@ -219,4 +188,40 @@ export async function buildApp(deps: AppDeps): Promise<{ app: AppInstance; servi
   });
 
   return { app, services, routes };
+}
+
+/** The OpenAPI document, probes and metrics: the process's own routes, not a module's. */
+function registerSystemRoutes(app: AppInstance, services: AppServices): void {
+  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  // Liveness: the process and its in-process webhook worker are not stuck (a lost database is
+  // readiness's business: restarting would not bring it back).
+  app.get('/api/health', {
+    config: { public: true },
+    schema: { tags: ['system'], summary: 'Liveness: the process and its webhook claim loop are not stuck', security: [], response: { 200: Type.Object({ status: Type.Literal('ok') }), ...errors(503) } },
+  }, async (_request, reply) => {
+    const worker = services.webhooks.worker.health();
+    if (!worker.live) return reply.status(503).send(errorBody('not_live', worker.message, { reason: worker.reason }));
+    return { status: 'ok' as const };
+  });
+
+  app.get('/api/ready', {
+    config: { public: true },
+    schema: { tags: ['system'], summary: 'Readiness: the database answers and the in-process webhook worker works', security: [], response: { 200: Type.Object({ status: Type.Literal('ready') }), ...errors(503) } },
+  }, async (request, reply) => {
+    try {
+      await withTimeout(ping(services.database.db), READY_TIMEOUT_MS);
+    } catch (error) {
+      request.log.warn({ err: error }, 'readiness check failed');
+      return reply.status(503).send(errorBody('not_ready', 'Database unreachable', { reason: 'database_unavailable' }));
+    }
+    const worker = services.webhooks.worker.health();
+    if (!worker.ok) return reply.status(503).send(errorBody('not_ready', worker.message, { reason: worker.reason }));
+    return { status: 'ready' as const };
+  });
+
+  app.get('/metrics', { schema: { hide: true } }, async (_request, reply) => {
+    reply.header('content-type', services.metrics.registry.contentType);
+    return services.metrics.registry.metrics();
+  });
 }

@@ -22,6 +22,12 @@ export interface AuthRouteDeps {
 }
 
 export function registerAuthRoutes(app: AppInstance, { auth, tokens, config }: AuthRouteDeps): void {
+  sessionRoutes(app, auth, config);
+  tokenRoutes(app, tokens);
+}
+
+/** Accounts and sessions: register, sign in and out, who am I. */
+function sessionRoutes(app: AppInstance, auth: AuthRouteDeps['auth'], config: AuthRouteDeps['config']): void {
   /** The web UI's session: HttpOnly cookie plus a readable CSRF cookie for double-submit. */
   function setSessionCookies(reply: FastifyReply, token: string) {
     const common = { path: '/', sameSite: 'lax' as const, secure: config.cookieSecure, maxAge: config.sessionTtlMs / 1000 };
@@ -72,7 +78,10 @@ export function registerAuthRoutes(app: AppInstance, { auth, tokens, config }: A
     const user = await auth.getUser(requireAuth(request).userId);
     return { user: presentUser(user) };
   });
+}
 
+/** API tokens: account-level, so a signed-in user only. */
+function tokenRoutes(app: AppInstance, tokens: AuthRouteDeps['tokens']): void {
   app.post('/api/tokens', {
     config: { sessionOnly: true },
     schema: {

@@ -20,7 +20,13 @@ export interface WebhookRouteDeps {
 
 export function registerWebhookRoutes(app: AppInstance, services: WebhookRouteDeps): void {
   const webhooks = services.webhooks.service;
+  endpointRoutes(app, webhooks);
+  deliveryRoutes(app, webhooks);
+  eventRoutes(app, webhooks);
+}
 
+/** Endpoints: the event catalog, CRUD, enable/disable and secret rotation. */
+function endpointRoutes(app: AppInstance, webhooks: WebhooksService): void {
   const catalog = async (request: Parameters<typeof requireAuth>[0]) => {
     requireAuth(request);
     return { data: webhooks.catalog() };
@@ -77,6 +83,18 @@ export function registerWebhookRoutes(app: AppInstance, services: WebhookRouteDe
     schema: { tags, summary: 'Disable an endpoint; its queued deliveries fail (recover re-queues them)', params: S.WebhookParams, response: { 200: S.Webhook, ...errors(401, 403, 404) } },
   }, async (request) => presentWebhook(await webhooks.setActive(requireAuth(request), request.params.id, false, auditContext(request))));
 
+  app.post('/api/webhooks/:id/rotate-secret', {
+    config: { scope: 'webhooks:write' },
+    preValidation: emptyBodyIsObject,
+    schema: { tags, summary: 'New signing secret; the previous one keeps signing during the grace period', params: S.WebhookParams, body: S.RotateBody, response: { 200: S.RotateResult, ...errors(400, 401, 403, 404) } },
+  }, async (request) => {
+    const r = await webhooks.rotateSecret(requireAuth(request), request.params.id, request.body.grace_period_seconds, auditContext(request));
+    return { secret: r.secret, version: r.version, previous_secret_expires_at: toIso(r.previousSecretExpiresAt) };
+  });
+}
+
+/** What was sent: test sends, attempt logs, deliveries, retries and recovery. */
+function deliveryRoutes(app: AppInstance, webhooks: WebhooksService): void {
   app.post('/api/webhooks/:id/test', {
     config: { scope: 'webhooks:write' },
     preValidation: emptyBodyIsObject,
@@ -145,16 +163,10 @@ export function registerWebhookRoutes(app: AppInstance, services: WebhookRouteDe
     const requeued = await webhooks.recover(requireAuth(request), request.params.id, parseTime(request.body.since)!, parseTime(request.body.until), auditContext(request));
     return reply.status(202).send({ requeued });
   });
+}
 
-  app.post('/api/webhooks/:id/rotate-secret', {
-    config: { scope: 'webhooks:write' },
-    preValidation: emptyBodyIsObject,
-    schema: { tags, summary: 'New signing secret; the previous one keeps signing during the grace period', params: S.WebhookParams, body: S.RotateBody, response: { 200: S.RotateResult, ...errors(400, 401, 403, 404) } },
-  }, async (request) => {
-    const r = await webhooks.rotateSecret(requireAuth(request), request.params.id, request.body.grace_period_seconds, auditContext(request));
-    return { secret: r.secret, version: r.version, previous_secret_expires_at: toIso(r.previousSecretExpiresAt) };
-  });
-
+/** Application events published through the API. */
+function eventRoutes(app: AppInstance, webhooks: WebhooksService): void {
   app.post('/api/events', {
     config: { scope: 'events:write' },
     schema: {

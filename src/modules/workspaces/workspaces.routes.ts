@@ -18,8 +18,13 @@ export interface WorkspaceRouteDeps {
 }
 
 export function registerWorkspaceRoutes(app: AppInstance, { workspaces, invitations, permissions }: WorkspaceRouteDeps): void {
-  // — workspaces —
+  workspaceRoutes(app, workspaces);
+  memberRoutes(app, workspaces);
+  invitationRoutes(app, invitations);
+  permissionRoutes(app, permissions);
+}
 
+function workspaceRoutes(app: AppInstance, workspaces: WorkspacesService): void {
   app.post('/api/workspaces', {
     config: { sessionOnly: true },
     schema: { tags, summary: 'Create a workspace; the caller becomes its owner', body: S.CreateWorkspaceBody, response: { 201: S.Workspace, ...errors(400, 401, 403, 409) } },
@@ -59,9 +64,9 @@ export function registerWorkspaceRoutes(app: AppInstance, { workspaces, invitati
     const members = await workspaces.transferOwnership(requireAuth(request), request.params.id, request.body.user_id, auditContext(request));
     return { data: members.map(presentMember) };
   });
+}
 
-  // — members —
-
+function memberRoutes(app: AppInstance, workspaces: WorkspacesService): void {
   app.get('/api/workspaces/:id/members', {
     schema: { tags: ['members'], summary: 'Members and their roles', params: S.WorkspaceParams, response: { 200: list(S.Member), ...errors(401, 403, 404) } },
   }, async (request) => {
@@ -89,9 +94,9 @@ export function registerWorkspaceRoutes(app: AppInstance, { workspaces, invitati
     await workspaces.leave(requireAuth(request), request.params.id, auditContext(request));
     return reply.status(204).send(null);
   });
+}
 
-  // — invitations —
-
+function invitationRoutes(app: AppInstance, invitations: InvitationsService): void {
   const withLink = (result: { invitation: Parameters<typeof presentInvitation>[0]; token: string }) => ({
     ...presentInvitation(result.invitation),
     token: result.token,
@@ -149,9 +154,9 @@ export function registerWorkspaceRoutes(app: AppInstance, { workspaces, invitati
     config: { sessionOnly: true },
     schema: { tags: ['invitations'], summary: 'Accept an invitation as the signed-in user', params: S.TokenParams, response: { 200: S.Workspace, ...errors(401, 403, 404, 409, 410) } },
   }, async (request) => presentWorkspace(await invitations.accept(requireSession(request), request.params.token, auditContext(request))));
+}
 
-  // — resource permissions —
-
+function permissionRoutes(app: AppInstance, permissions: PermissionsService): void {
   app.get('/api/workspaces/:id/permissions', {
     schema: { tags: ['permissions'], summary: 'Per-resource grants', params: S.WorkspaceParams, querystring: S.GrantQuery, response: { 200: list(S.Grant), ...errors(400, 401, 403, 404) } },
   }, async (request) => {
