@@ -1,16 +1,14 @@
 #!/usr/bin/env node
 import { createServer, type Server } from 'node:http';
 import type { Registry } from 'prom-client';
-import { buildApp, createServices } from './app.js';
+import { buildApp, createServices, startModules, stopServices } from './app.js';
 import { ConfigError, loadConfig, type Config } from './core/config.js';
 import { errorBody } from './core/errors.js';
 import { createDatabase, type Database } from './core/db/database.js';
 import { migrateToLatest } from './core/db/migrator.js';
-import { pino } from 'pino';
-import { loggerOptions } from './core/logger.js';
 import { loadKeyring } from './core/keyring.js';
 import { rotateMasterKey, type RotationMode } from './core/master-key-rotation.js';
-import type { WorkerHealth } from './modules/webhooks/delivery.worker.js';
+import type { WorkerHealth } from './modules/webhooks/webhooks.module.js';
 
 const USAGE = `Usage: atrium <command>
 
@@ -60,8 +58,7 @@ async function rotateMasterKeyCommand(config: Config, args: string[]): Promise<v
     try {
       process.exitCode = await rotateMasterKey({ config, db: database.db, columns: services.secrets, mode, batchSize, log: (line) => console.log(line) });
     } finally {
-      await services.limiters.close();
-      await services.outbound.close();
+      await stopServices(services);
     }
   } finally {
     await database.close();
@@ -77,12 +74,11 @@ async function worker(config: Config): Promise<void> {
   const keyring = loadKeyring(config);
   const database = openDatabase(config);
   if (config.autoMigrate) await migrateToLatest(database.db);
+  // Every module is built (the outbox fan-out and health need them), but only the worker role's work starts.
   const services = createServices({ config, database, keyring });
-  // The API's logger options: the same secret redaction rules apply to the worker's lines.
-  const log = pino(loggerOptions(config.logLevel));
+  const { log } = services;
   const deliveries = services.webhooks.worker;
-  deliveries.log = log.child({ module: 'webhooks' });
-  deliveries.start();
+  startModules(services, 'worker');
   log.info({ worker_id: deliveries.id }, 'webhook worker started');
   const probe = config.workerMetricsPort ? await serveWorkerProbe(config, services.metrics.registry, () => deliveries.health()) : undefined;
 
@@ -95,9 +91,7 @@ async function worker(config: Config): Promise<void> {
     force.unref();
     try {
       probe?.close();
-      await services.webhooks.stop();
-      await services.limiters.close();
-      await services.outbound.close();
+      await stopServices(services);
       await database.close();
       process.exit(0);
     } catch (error) {
@@ -162,8 +156,8 @@ async function serve(config: Config): Promise<void> {
   process.once('SIGINT', () => void shutdown('SIGINT'));
 
   await app.listen({ port: config.port, host: config.host });
-  // app.close() (on shutdown) stops it gracefully. Off when dedicated `atrium worker` processes deliver.
-  if (config.webhooks.workerInServe) services.webhooks.worker.start();
+  // Background work (the in-process webhook worker, rotation reminders) once the server listens; app.close() stops it.
+  startModules(services, 'serve');
 }
 
 async function main(argv: string[]): Promise<void> {

@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import { stdSerializers, type LoggerOptions } from 'pino';
+import { pino, stdSerializers, type Logger, type LoggerOptions } from 'pino';
 
 /**
  * The one rule set for secrets that travel in URLs and headers. Everything
@@ -94,4 +94,9 @@ export function loggerOptions(level: string): LoggerOptions {
       censor: REDACTED,
     },
   };
+}
+
+/** The process's logger: atrium's options, to stdout unless a stream is given (tests capture lines to prove no secret is written). */
+export function createLogger(level: string, stream?: NodeJS.WritableStream): Logger {
+  return stream ? pino(loggerOptions(level), stream) : pino(loggerOptions(level));
 }

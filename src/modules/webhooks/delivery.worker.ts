@@ -84,6 +84,11 @@ export class DeliveryWorker {
     });
   }
 
+  /** Whether the claim loop runs (between `start()` and `stop()`). */
+  get active(): boolean {
+    return this.running;
+  }
+
   start(): void {
     if (this.running) return;
     this.running = true;
