@@ -3,15 +3,13 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyContextConfig } from 'fastify';
-import { Type } from 'typebox';
 import { randomUUID } from 'node:crypto';
 import { trustProxyOption, type Config } from './core/config.js';
 import { ping, type Database } from './core/db/database.js';
-import { errorBody } from './core/errors.js';
 import { INPUT_LIMITS, registerValidation } from './core/http/boundary.js';
 import { frameworkError, registerErrorHandling } from './core/http/error-handler.js';
 import type { AppInstance } from './core/http/instance.js';
-import { errors } from './core/http/schemas.js';
+import { registerSystemRoutes } from './core/http/system-routes.js';
 import { registerWebUi } from './core/http/web.js';
 import type { Keyring } from './core/keyring.js';
 import { createLogger } from './core/logger.js';
@@ -38,16 +36,6 @@ export interface AppDeps {
   /** Where log lines go (default stdout); tests capture them to prove no secret is written. */
   logStream?: NodeJS.WritableStream;
 }
-
-/** A readiness probe answers within this time even when the database does not (a held lock, a dead connection). */
-const READY_TIMEOUT_MS = 2_000;
-const withTimeout = <T>(promise: Promise<T>, ms: number): Promise<T> => {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
-};
 
 /**
  * Builds core's shared parts and every feature module once, in graph order
@@ -153,7 +141,11 @@ export async function buildApp(deps: AppDeps): Promise<{ app: AppInstance; servi
   // Hooks that must see every route (authentication) come before any module's routes.
   for (const module of services.modules) module.hooks?.(app);
 
-  registerSystemRoutes(app, services);
+  registerSystemRoutes(app, {
+    ping: () => ping(services.database.db),
+    background: () => services.webhooks.worker.health(),
+    metrics: services.metrics.registry,
+  });
 
   await app.register(async (scoped) => {
     const api = scoped as unknown as AppInstance;
@@ -169,40 +161,4 @@ export async function buildApp(deps: AppDeps): Promise<{ app: AppInstance; servi
   });
 
   return { app, services, routes };
-}
-
-/** The OpenAPI document, probes and metrics: the process's own routes, not a module's. */
-function registerSystemRoutes(app: AppInstance, services: AppServices): void {
-  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
-
-  // Liveness: the process and its in-process webhook worker are not stuck (a lost database is
-  // readiness's business: restarting would not bring it back).
-  app.get('/api/health', {
-    config: { public: true },
-    schema: { tags: ['system'], summary: 'Liveness: the process and its webhook claim loop are not stuck', security: [], response: { 200: Type.Object({ status: Type.Literal('ok') }), ...errors(503) } },
-  }, async (_request, reply) => {
-    const worker = services.webhooks.worker.health();
-    if (!worker.live) return reply.status(503).send(errorBody('not_live', worker.message, { reason: worker.reason }));
-    return { status: 'ok' as const };
-  });
-
-  app.get('/api/ready', {
-    config: { public: true },
-    schema: { tags: ['system'], summary: 'Readiness: the database answers and the in-process webhook worker works', security: [], response: { 200: Type.Object({ status: Type.Literal('ready') }), ...errors(503) } },
-  }, async (request, reply) => {
-    try {
-      await withTimeout(ping(services.database.db), READY_TIMEOUT_MS);
-    } catch (error) {
-      request.log.warn({ err: error }, 'readiness check failed');
-      return reply.status(503).send(errorBody('not_ready', 'Database unreachable', { reason: 'database_unavailable' }));
-    }
-    const worker = services.webhooks.worker.health();
-    if (!worker.ok) return reply.status(503).send(errorBody('not_ready', worker.message, { reason: worker.reason }));
-    return { status: 'ready' as const };
-  });
-
-  app.get('/metrics', { schema: { hide: true } }, async (_request, reply) => {
-    reply.header('content-type', services.metrics.registry.contentType);
-    return services.metrics.registry.metrics();
-  });
 }
