@@ -116,5 +116,3 @@ export function createWebhooks(deps: WebhooksDeps) {
 
   return { service, worker, repo, metrics, stop };
 }
-
-export type Webhooks = ReturnType<typeof createWebhooks>;
