@@ -24,7 +24,7 @@ const isSecretName = (name: string) => SECRET_PARAM.test(name) && !ID_NAME.test(
 const QUERY_PAIR = /([?&;])([^=&#\s"'<>;]+)=([^&#\s"'<>;]*)/g;
 
 /** Request headers that carry credentials; never logged whole. */
-export const SECRET_HEADERS = ['authorization', 'proxy-authorization', 'cookie', 'set-cookie', 'x-api-key', 'api-key', 'x-goog-api-key', 'x-csrf-token'];
+const SECRET_HEADERS = ['authorization', 'proxy-authorization', 'cookie', 'set-cookie', 'x-api-key', 'api-key', 'x-goog-api-key', 'x-csrf-token'];
 
 /** Masks secret-bearing path segments and query values in a URL, a path, or any text quoting one. */
 export function redactText(text: string): string {

@@ -49,7 +49,7 @@ export async function createTestDatabase(engine: Engine, options: { sqliteFile?:
   };
 }
 
-export function testConfig(env: Record<string, string> = {}): Config {
+function testConfig(env: Record<string, string> = {}): Config {
   return parseConfig({
     ATRIUM_DATA_DIR: '/tmp/atrium-test-unused',
     ATRIUM_DATABASE_URL: 'sqlite::memory:',
@@ -122,7 +122,6 @@ export class TestApp {
   get = <T = any>(url: string, opts?: RequestOptions) => this.request<T>('GET', url, opts);
   post = <T = any>(url: string, opts?: RequestOptions) => this.request<T>('POST', url, opts);
   patch = <T = any>(url: string, opts?: RequestOptions) => this.request<T>('PATCH', url, opts);
-  put = <T = any>(url: string, opts?: RequestOptions) => this.request<T>('PUT', url, opts);
   delete = <T = any>(url: string, opts?: RequestOptions) => this.request<T>('DELETE', url, opts);
 
   private userCount = 0;

@@ -75,7 +75,7 @@ export function sample(schema: JsonSchema | undefined): unknown {
 }
 
 /** Every string field of a sampled body, as paths into it. */
-export function stringFields(value: unknown, path: string[] = []): string[][] {
+function stringFields(value: unknown, path: string[] = []): string[][] {
   if (typeof value === 'string') return [path];
   if (Array.isArray(value)) return value.flatMap((v, i) => stringFields(v, [...path, String(i)]));
   if (value && typeof value === 'object') return Object.entries(value).flatMap(([k, v]) => stringFields(v, [...path, k]));

@@ -148,11 +148,6 @@ export class DeliveryWorker {
     setTimeout(() => this.wake(), 50).unref();
   }
 
-  /** Writes buffered results now. */
-  flush(): Promise<void> {
-    return this.writer.flush();
-  }
-
   /**
    * Stops claiming, hands back deliveries claimed but not started, lets
    * attempts in flight finish for up to `graceMs`, and writes their results.

@@ -344,5 +344,3 @@ export class WebhooksService {
     return { event: result.event, deliveries: result.queued, replayed: result.replayed };
   }
 }
-
-export type { DeliveryStatus };

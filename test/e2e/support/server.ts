@@ -15,7 +15,7 @@ export interface AtriumServer {
 }
 
 /** A free TCP port on 127.0.0.1 (the server needs it up front: invitation links carry the public URL). */
-export function freePort(): Promise<number> {
+function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = createServer();
     srv.unref();

@@ -75,7 +75,7 @@ export class PassthroughStream extends SseTransform {
   }
 }
 
-export function readOpenAIResponse(raw: Buffer): Usage | null {
+function readOpenAIResponse(raw: Buffer): Usage | null {
   return fromOpenAIUsage(parseJson(raw)?.usage);
 }
 

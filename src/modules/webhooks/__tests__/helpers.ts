@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { createTestApp, type Engine, type TestApp, type TestAppOptions } from '../../../test/harness.js';
 
 /** Config that compresses time: tests wait by polling, never by sleeping a fixed time. */
-export const FAST_ENV: Record<string, string> = {
+const FAST_ENV: Record<string, string> = {
   ATRIUM_OUTBOUND_ALLOWED_CIDRS: '127.0.0.1/32',
   ATRIUM_WEBHOOK_RETRY_SCHEDULE: '0,30ms,30ms,30ms,30ms',
   ATRIUM_WEBHOOK_RETRY_JITTER_PERCENT: '0',
