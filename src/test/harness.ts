@@ -49,7 +49,7 @@ export async function createTestDatabase(engine: Engine, options: { sqliteFile?:
   };
 }
 
-function testConfig(env: Record<string, string> = {}): Config {
+export function testConfig(env: Record<string, string> = {}): Config {
   return parseConfig({
     ATRIUM_DATA_DIR: '/tmp/atrium-test-unused',
     ATRIUM_DATABASE_URL: 'sqlite::memory:',

@@ -6,7 +6,7 @@ import type { AppInstance } from './instance.js';
 import { errors } from './schemas.js';
 
 /** Background work's own health as the probes report it (the webhook delivery worker's, today). */
-export type BackgroundHealth =
+type BackgroundHealth =
   | { ok: true; live: true; reason: null; message: null }
   | { ok: false; live: boolean; reason: string; message: string };
 

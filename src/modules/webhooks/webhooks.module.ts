@@ -23,8 +23,6 @@ import { WebhooksService } from './webhooks.service.js';
 import { WebhookMetrics } from './webhooks.metrics.js';
 import type { WebhookDeliveriesTable } from './webhooks.tables.js';
 
-export type { WorkerHealth } from './delivery.worker.js';
-
 export interface WebhooksDeps {
   config: Config;
   database: Database;
