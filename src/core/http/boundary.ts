@@ -160,7 +160,7 @@ export function scanJson(text: string, stopAt: number = INPUT_LIMITS.maxJsonDept
 }
 
 /** Where the first string holding U+0000 is, as a field path (`data.items.3.name`), or undefined. */
-function findNulByte(value: unknown, path = ''): string | undefined {
+export function findNulByte(value: unknown, path = ''): string | undefined {
   if (typeof value === 'string') return value.includes('\u0000') ? path : undefined;
   if (typeof value !== 'object' || value === null) return undefined;
   if (Array.isArray(value)) {
