@@ -109,7 +109,7 @@ const nulFreeBodies = new WeakMap<FastifyRequest, unknown>();
 export interface JsonScan {
   /** Deepest nesting of `[`/`{` outside strings; once past `stopAt`, the first depth above it. */
   depth: number;
-  /** Whether the text encodes U+0000 (a `\u0000` escape) or holds it raw. */
+  /** Whether the text encodes U+0000 (a `\u0000` escape) or holds it raw; not looked for once the depth passed `stopAt`. */
   nul: boolean;
 }
 
