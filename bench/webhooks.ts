@@ -19,7 +19,8 @@
  *     headers to the same receiver, at the concurrency atrium's worker may
  *     use (ATRIUM_WEBHOOK_CONCURRENCY, ATRIUM_WEBHOOK_ENDPOINT_CONCURRENCY × M),
  *     once just before the drain and once just after; the ratios are to
- *     their mean, as the machine's speed drifts within a run.
+ *     their mean, as the machine's speed drifts within a run;
+ *   - the peak RSS of each atrium process (VmHWM, Linux), read as it stops.
  *
  * Options (env): BENCH_ENGINE=sqlite|postgres (or --pg), BENCH_EVENTS (N,
  * default 2000), BENCH_WARMUP_EVENTS (W, default 500), BENCH_ENDPOINTS (M, default 4), BENCH_PAYLOAD_BYTES (default
@@ -40,6 +41,7 @@ import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { Agent, request } from 'undici';
 import { signatureHeader } from '../src/modules/webhooks/signing.js';
+import { mb, processMemory, RSS_TARGET_BYTES } from './support.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const ENGINE = process.argv.includes('--pg') ? 'postgres' : (process.env.BENCH_ENGINE ?? 'sqlite');
@@ -57,6 +59,8 @@ const WORKER_CONCURRENCY = Math.min(Number(process.env.ATRIUM_WEBHOOK_CONCURRENC
 const now = () => performance.timeOrigin + performance.now();
 const children: ChildProcess[] = [];
 process.on('exit', () => children.forEach((c) => c.kill('SIGKILL')));
+/** Peak RSS of each atrium process, in the order they stopped. */
+const peaks: { name: string; bytes: number }[] = [];
 
 /** CPU time (user + system) a child process has used so far, in ms; null where /proc is missing. */
 function childCpuMs(pid: number | undefined): number | null {
@@ -117,6 +121,8 @@ async function startAtrium(env: Record<string, string>, command: 'serve' | 'work
   children.push(child);
   const base = `http://127.0.0.1:${port}`;
   const stop = async () => {
+    const memory = processMemory(child.pid);
+    if (memory) peaks.push({ name: `atrium ${command}${env.ATRIUM_WEBHOOK_WORKER === 'false' ? ' (worker off)' : ''}`, bytes: memory.peak });
     child.kill('SIGTERM');
     if (child.exitCode === null) await new Promise((r) => child.once('exit', r));
   };
@@ -290,6 +296,10 @@ async function main() {
       `  deliveries         ${drainPerSecond.toFixed(0)} deliveries/s (first → last arrival) = ${pct(drainPerSecond)} of the bare client${drainCpuUs !== null ? `; worker CPU ${drainCpuUs.toFixed(0)} µs/delivery` : ''}`,
       `bare undici client   ${rawPerSecond.toFixed(0)} requests/s (mean of ${rawBefore.perSecond.toFixed(0)} before and ${rawAfter.perSecond.toFixed(0)} after the drain; ${expected} POSTs each, concurrency ${WORKER_CONCURRENCY}); client CPU ${rawCpuUs.toFixed(0)} µs/request`,
     ];
+    if (peaks.length) {
+      const highest = Math.max(...peaks.map((p) => p.bytes));
+      lines.push(`peak RSS             ${peaks.map((p) => `${p.name} ${mb(p.bytes)}`).join(', ')} (target ≤ ${mb(RSS_TARGET_BYTES)}: ${highest <= RSS_TARGET_BYTES ? 'met' : 'NOT met'})`);
+    }
     console.log(lines.join('\n'));
     await client.close();
     await raw.close();
