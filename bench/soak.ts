@@ -38,7 +38,8 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { Agent, request } from 'undici';
 import { startFakeProvider } from '../src/test/fake-providers.js';
-import { freePort, mb, processMemory, RSS_TARGET_BYTES, stopChild, waitForHttp } from './support.js';
+import { freePort } from '../src/test/ports.js';
+import { mb, processMemory, RSS_TARGET_BYTES, stopChild, waitForHttp } from './support.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const SECONDS = Number(process.env.BENCH_SOAK_SECONDS ?? 600);

@@ -4,7 +4,6 @@
  */
 import type { ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { request } from 'undici';
 
 /** The memory limit issue #11 sets for an atrium process. */
@@ -36,17 +35,6 @@ export function processMemory(pid: number | undefined): ProcessMemory | null {
 }
 
 export const mb = (bytes: number): string => `${(bytes / (1024 * 1024)).toFixed(0)} MB`;
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** Resolves once `url` answers below 500; rejects if `child` exits first or after a minute. */
 export async function waitForHttp(url: string, what: string, child: ChildProcess): Promise<void> {
