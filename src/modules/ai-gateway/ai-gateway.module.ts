@@ -1,6 +1,5 @@
 import type { FastifyInstance } from 'fastify';
 import type { Dispatcher } from 'undici';
-import type { AppInstance } from '../../core/http/instance.js';
 import type { Db } from '../../core/db/database.js';
 import type { Metrics } from '../../core/metrics.js';
 import type { RateLimiters } from '../../core/rate-limit.js';
@@ -38,9 +37,8 @@ export function createAiGateway(deps: {
   timeouts?: { headersMs?: number; bodyMs?: number };
 }): AiGatewayModule {
   const usageRepo = new UsageRepository(deps.db);
-  let metrics: GatewayMetrics | undefined;
   const recorder = new UsageRecorder(deps.db, usageRepo, { onDropped: (reason, rows) => metrics?.usageRowsDropped.inc({ reason }, rows) });
-  metrics = deps.metrics ? new GatewayMetrics(deps.metrics.registry, () => recorder.pending) : undefined;
+  const metrics = deps.metrics ? new GatewayMetrics(deps.metrics.registry, () => recorder.pending) : undefined;
   const keys = aiKeysSource(deps.aiKeys);
   const thresholds = new ThresholdNotifier(deps.db, usageRepo, deps.events);
   const gateway = new AiGateway({
@@ -71,7 +69,7 @@ export async function registerAiGateway(app: FastifyInstance, module: AiGatewayM
   module.thresholds.log = app.log;
   await registerGatewayRoutes(app, module.gateway);
   await app.register(async (scoped) => {
-    registerAiUsageRoutes(scoped as unknown as AppInstance, module.usage);
+    registerAiUsageRoutes(scoped, module.usage);
     scoped.addHook('onClose', async () => {
       await module.recorder.close();
     });
