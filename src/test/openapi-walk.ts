@@ -86,7 +86,7 @@ export function stringFields(value: unknown, path: string[] = []): string[][] {
 export function withField(value: unknown, path: string[], replacement: unknown): unknown {
   if (path.length === 0) return replacement;
   const copy: any = Array.isArray(value) ? [...value] : { ...(value as object) };
-  copy[path[0]!] = withField(copy[path[0]!], path.slice(1), replacement);
+  copy[path[0]] = withField(copy[path[0]], path.slice(1), replacement);
   return copy;
 }
 
