@@ -74,6 +74,14 @@ module.exports = {
       to: { path: '^src/(app|main)[.]ts$' },
     },
     {
+      name: 'composition-root-uses-module-entries',
+      severity: 'error',
+      comment: 'app.ts and main.ts only compose: they build each module through its *.module.ts (the module contract, '
+        + 'ADR 0006) and never reach into its services, routes or storage.',
+      from: { path: '^src/(app|main)[.]ts$' },
+      to: { path: '^src/modules/', pathNot: '^src/modules/[^/]+/[^/]+[.]module[.]ts$' },
+    },
+    {
       name: 'web-imports-no-server-code',
       severity: 'error',
       comment: 'The console runs in the browser: it talks to the server over HTTP, and shares only pure files.',

@@ -3,44 +3,28 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyContextConfig } from 'fastify';
-import { Type } from 'typebox';
 import { randomUUID } from 'node:crypto';
 import { trustProxyOption, type Config } from './core/config.js';
 import { ping, type Database } from './core/db/database.js';
-import { errorBody } from './core/errors.js';
 import { INPUT_LIMITS, registerValidation } from './core/http/boundary.js';
 import { frameworkError, registerErrorHandling } from './core/http/error-handler.js';
 import type { AppInstance } from './core/http/instance.js';
-import { errors } from './core/http/schemas.js';
+import { registerSystemRoutes } from './core/http/system-routes.js';
 import { registerWebUi } from './core/http/web.js';
 import type { Keyring } from './core/keyring.js';
-import { loggerOptions } from './core/logger.js';
+import { createLogger } from './core/logger.js';
 import { Metrics } from './core/metrics.js';
+import type { AtriumModule, ModuleLog, ProcessRole } from './core/module.js';
 import { Outbound } from './core/outbound.js';
 import { SecretColumns } from './core/secrets.js';
 import { RateLimiters } from './core/rate-limit.js';
-import { ActivityRepository } from './modules/activity/activity.repository.js';
-import { registerActivityRoutes } from './modules/activity/activity.routes.js';
-import { ActivityService } from './modules/activity/activity.service.js';
-import { AuditLog } from './modules/activity/audit.js';
-import { createAiKeysService } from './modules/ai-keys/ai-keys.module.js';
-import { registerAiKeyRoutes } from './modules/ai-keys/ai-keys.routes.js';
-import { createAiGateway, registerAiGateway } from './modules/ai-gateway/ai-gateway.module.js';
-import { registerAuthentication } from './modules/auth/auth.plugin.js';
-import { AuthRepository } from './modules/auth/auth.repository.js';
-import { registerAuthRoutes } from './modules/auth/auth.routes.js';
-import { AuthService } from './modules/auth/auth.service.js';
-import { TokensService } from './modules/auth/tokens.service.js';
-import { EventBus } from './modules/events/event-bus.js';
-import { WorkspaceAccess } from './modules/workspaces/access.js';
-import { InvitationsService } from './modules/workspaces/invitations.service.js';
-import { PermissionsService } from './modules/workspaces/permissions.service.js';
-import { ResourceTypes } from './modules/workspaces/resource-types.js';
-import { WorkspacesRepository } from './modules/workspaces/workspaces.repository.js';
-import { registerWorkspaceRoutes } from './modules/workspaces/workspaces.routes.js';
-import { WorkspacesService } from './modules/workspaces/workspaces.service.js';
-import { createWebhooks } from './modules/webhooks/index.js';
-import { registerWebhookRoutes } from './modules/webhooks/webhooks.routes.js';
+import { createActivityModule } from './modules/activity/activity.module.js';
+import { createAiGatewayModule } from './modules/ai-gateway/ai-gateway.module.js';
+import { createAiKeysModule } from './modules/ai-keys/ai-keys.module.js';
+import { createAuthModule, createUserDirectory } from './modules/auth/auth.module.js';
+import { createEventsModule } from './modules/events/events.module.js';
+import { createWebhooksModule } from './modules/webhooks/webhooks.module.js';
+import { createWorkspaceAccess, createWorkspacesModule } from './modules/workspaces/workspaces.module.js';
 
 // Tests that build the whole app take the instance type from here, with buildApp.
 export type { AppInstance };
@@ -53,61 +37,58 @@ export interface AppDeps {
   logStream?: NodeJS.WritableStream;
 }
 
-/** A readiness probe answers within this time even when the database does not (a held lock, a dead connection). */
-const READY_TIMEOUT_MS = 2_000;
-const withTimeout = <T>(promise: Promise<T>, ms: number): Promise<T> => {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
-};
-
-/** Builds every service once; routes, workers and CLI commands share them. */
-export function createServices({ config, database, keyring }: Omit<AppDeps, 'logStream'>) {
+/**
+ * Builds core's shared parts and every feature module once, in graph order
+ * (each module takes only modules below it); routes, workers and CLI
+ * commands share them. `modules` lists them in that order for the
+ * lifecycle calls below.
+ */
+export function createServices({ config, database, keyring, logStream }: AppDeps) {
   const db = database.db;
+  const log: ModuleLog = createLogger(config.logLevel, logStream);
   const limiters = RateLimiters.create(config.redisUrl, database);
+  limiters.onStoreError = (error) => log.warn({ err: error }, 'rate-limit store unavailable: limits cannot be checked');
   const metrics = new Metrics();
   const outbound = new Outbound({ allowedCidrs: config.outboundAllowedCidrs });
-  const authRepo = new AuthRepository(db);
-  const workspacesRepo = new WorkspacesRepository(db);
-  const events = new EventBus(db);
-  const audit = new AuditLog(new ActivityRepository(db), events);
-  const access = new WorkspaceAccess(workspacesRepo);
-  const resourceTypes = new ResourceTypes();
-  const auth = new AuthService(authRepo, config, limiters);
-  // Columns holding keyring blobs; modules register theirs (rotate-master-key walks them).
-  const secrets = new SecretColumns();
-  const aiKeys = createAiKeysService({ db, keyring, access, audit, limiters, outbound, resourceTypes, secrets });
 
-  return {
-    config,
-    database,
-    keyring,
-    limiters,
-    metrics,
-    outbound,
-    events,
-    audit,
-    access,
-    resourceTypes,
-    auth,
-    tokens: new TokensService(db, authRepo, access, audit),
-    workspaces: new WorkspacesService(db, workspacesRepo, access, audit),
-    invitations: new InvitationsService(db, workspacesRepo, authRepo, access, audit, config),
-    permissions: new PermissionsService(db, workspacesRepo, access, audit, resourceTypes),
-    activity: new ActivityService(new ActivityRepository(db), access),
-    webhooks: createWebhooks({ config, database, keyring, outbound, metrics, events, audit, access, resourceTypes, secrets }),
-    secrets,
-    aiKeys,
-    aiGateway: createAiGateway({
-      db, limiters, access, events, aiKeys, outbound, metrics,
-      timeouts: { headersMs: config.aiUpstreamTimeoutMs, bodyMs: config.aiUpstreamIdleTimeoutMs },
-    }),
-  };
+  const events = createEventsModule({ db });
+  // The member check is built first: the activity log below workspaces guards its reads with it.
+  const access = createWorkspaceAccess(db);
+  const activity = createActivityModule({ db, events: events.bus, access });
+  const { audit } = activity;
+  const workspaces = createWorkspacesModule({ db, config, access, audit, users: createUserDirectory(db) });
+  const auth = createAuthModule({ db, config, limiters, access, audit });
+  const webhooks = createWebhooksModule({ config, database, keyring, outbound, metrics, events: events.bus, audit, access, log });
+  const aiKeys = createAiKeysModule({ db, keyring, access, audit, limiters, outbound, log });
+  const aiGateway = createAiGatewayModule({
+    db, limiters, access, events: events.bus, aiKeys: aiKeys.service, outbound, metrics, log,
+    timeouts: { headersMs: config.aiUpstreamTimeoutMs, bodyMs: config.aiUpstreamIdleTimeoutMs },
+  });
+  const modules: AtriumModule[] = [events, activity, workspaces, auth, webhooks, aiKeys, aiGateway];
+
+  // What modules declare for the rest of atrium: sealed columns (rotate-master-key) and resource types that take grants.
+  const secrets = new SecretColumns();
+  for (const module of modules) {
+    for (const column of module.secrets ?? []) secrets.register(column);
+    for (const [type, lookup] of Object.entries(module.resourceTypes ?? {})) workspaces.resourceRegistry.register(type, lookup);
+  }
+
+  return { config, database, keyring, log, limiters, metrics, outbound, secrets, modules, events, activity, workspaces, auth, webhooks, aiKeys, aiGateway };
 }
 
 export type AppServices = ReturnType<typeof createServices>;
+
+/** Starts each module's background work for this process role, in graph order (once the server listens). */
+export function startModules(services: AppServices, role: ProcessRole): void {
+  for (const module of services.modules) module.start?.(role);
+}
+
+/** Stops modules in reverse graph order (their last writes may still need what is below them), then core's shared clients. */
+export async function stopServices(services: AppServices): Promise<void> {
+  for (const module of [...services.modules].reverse()) await module.stop?.();
+  await services.limiters.close();
+  await services.outbound.close();
+}
 
 /** A registered route, as the route table knows it (tests walk it to check every route). */
 export interface RouteSummary {
@@ -119,7 +100,7 @@ export interface RouteSummary {
 export async function buildApp(deps: AppDeps): Promise<{ app: AppInstance; services: AppServices; routes: RouteSummary[] }> {
   const services = createServices(deps);
   const app = Fastify({
-    logger: { ...loggerOptions(deps.config.logLevel), ...(deps.logStream ? { stream: deps.logStream } : {}) },
+    loggerInstance: services.log,
     genReqId: (req) => {
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && /^[\w.-]{1,64}$/.test(given) ? given : randomUUID();
@@ -134,7 +115,6 @@ export async function buildApp(deps: AppDeps): Promise<{ app: AppInstance; servi
     reply.header('x-request-id', request.id);
   });
 
-  services.limiters.onStoreError = (error) => app.log.warn({ err: error }, 'rate-limit store unavailable: limits cannot be checked');
   const routes: RouteSummary[] = [];
   app.addHook('onRoute', (route) => {
     routes.push({ methods: [route.method].flat(), url: route.url, config: route.config });
@@ -158,70 +138,27 @@ export async function buildApp(deps: AppDeps): Promise<{ app: AppInstance; servi
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });
 
-  registerAuthentication(app, services.auth);
+  // Hooks that must see every route (authentication) come before any module's routes.
+  for (const module of services.modules) module.hooks?.(app);
 
-  registerSystemRoutes(app, services);
+  registerSystemRoutes(app, {
+    ping: () => ping(services.database.db),
+    background: () => services.webhooks.worker.health(),
+    metrics: services.metrics.registry,
+  });
 
   await app.register(async (scoped) => {
     const api = scoped as unknown as AppInstance;
-    // Each module's routes get only the services they call.
-    registerAuthRoutes(api, { auth: services.auth, tokens: services.tokens, config: services.config });
-    registerWorkspaceRoutes(api, { workspaces: services.workspaces, invitations: services.invitations, permissions: services.permissions });
-    registerActivityRoutes(api, { activity: services.activity });
-    registerWebhookRoutes(api, { webhooks: services.webhooks });
-    registerAiKeyRoutes(api, { aiKeys: services.aiKeys });
+    for (const module of services.modules) await module.routes?.(api);
   });
-
-  await registerAiGateway(app, services.aiGateway);
 
   // The web console's production build; its SPA fallback only answers GETs no route claims.
   await registerWebUi(app);
 
-  // Worker logs go where the app's go (tests capture them to prove no secret is written).
-  services.webhooks.worker.log = app.log.child({ module: 'webhooks' });
-
+  // Requests have drained when this runs: modules stop (usage and attempt results written), then core's clients close.
   app.addHook('onClose', async () => {
-    // Before the outbound agent closes: attempts in flight finish (bounded) and their results are written.
-    await services.webhooks.stop();
-    await services.limiters.close();
-    await services.outbound.close();
+    await stopServices(services);
   });
 
   return { app, services, routes };
-}
-
-/** The OpenAPI document, probes and metrics: the process's own routes, not a module's. */
-function registerSystemRoutes(app: AppInstance, services: AppServices): void {
-  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
-
-  // Liveness: the process and its in-process webhook worker are not stuck (a lost database is
-  // readiness's business: restarting would not bring it back).
-  app.get('/api/health', {
-    config: { public: true },
-    schema: { tags: ['system'], summary: 'Liveness: the process and its webhook claim loop are not stuck', security: [], response: { 200: Type.Object({ status: Type.Literal('ok') }), ...errors(503) } },
-  }, async (_request, reply) => {
-    const worker = services.webhooks.worker.health();
-    if (!worker.live) return reply.status(503).send(errorBody('not_live', worker.message, { reason: worker.reason }));
-    return { status: 'ok' as const };
-  });
-
-  app.get('/api/ready', {
-    config: { public: true },
-    schema: { tags: ['system'], summary: 'Readiness: the database answers and the in-process webhook worker works', security: [], response: { 200: Type.Object({ status: Type.Literal('ready') }), ...errors(503) } },
-  }, async (request, reply) => {
-    try {
-      await withTimeout(ping(services.database.db), READY_TIMEOUT_MS);
-    } catch (error) {
-      request.log.warn({ err: error }, 'readiness check failed');
-      return reply.status(503).send(errorBody('not_ready', 'Database unreachable', { reason: 'database_unavailable' }));
-    }
-    const worker = services.webhooks.worker.health();
-    if (!worker.ok) return reply.status(503).send(errorBody('not_ready', worker.message, { reason: worker.reason }));
-    return { status: 'ready' as const };
-  });
-
-  app.get('/metrics', { schema: { hide: true } }, async (_request, reply) => {
-    reply.header('content-type', services.metrics.registry.contentType);
-    return services.metrics.registry.metrics();
-  });
 }

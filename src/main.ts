@@ -1,16 +1,11 @@
 #!/usr/bin/env node
-import { createServer, type Server } from 'node:http';
-import type { Registry } from 'prom-client';
-import { buildApp, createServices } from './app.js';
+import { buildApp, createServices, startModules, stopServices } from './app.js';
 import { ConfigError, loadConfig, type Config } from './core/config.js';
-import { errorBody } from './core/errors.js';
 import { createDatabase, type Database } from './core/db/database.js';
 import { migrateToLatest } from './core/db/migrator.js';
-import { pino } from 'pino';
-import { loggerOptions } from './core/logger.js';
+import { serveWorkerProbe } from './core/http/system-routes.js';
 import { loadKeyring } from './core/keyring.js';
 import { rotateMasterKey, type RotationMode } from './core/master-key-rotation.js';
-import type { WorkerHealth } from './modules/webhooks/delivery.worker.js';
 
 const USAGE = `Usage: atrium <command>
 
@@ -60,8 +55,7 @@ async function rotateMasterKeyCommand(config: Config, args: string[]): Promise<v
     try {
       process.exitCode = await rotateMasterKey({ config, db: database.db, columns: services.secrets, mode, batchSize, log: (line) => console.log(line) });
     } finally {
-      await services.limiters.close();
-      await services.outbound.close();
+      await stopServices(services);
     }
   } finally {
     await database.close();
@@ -77,14 +71,15 @@ async function worker(config: Config): Promise<void> {
   const keyring = loadKeyring(config);
   const database = openDatabase(config);
   if (config.autoMigrate) await migrateToLatest(database.db);
+  // Every module is built (the outbox fan-out and health need them), but only the worker role's work starts.
   const services = createServices({ config, database, keyring });
-  // The API's logger options: the same secret redaction rules apply to the worker's lines.
-  const log = pino(loggerOptions(config.logLevel));
+  const { log } = services;
   const deliveries = services.webhooks.worker;
-  deliveries.log = log.child({ module: 'webhooks' });
-  deliveries.start();
+  startModules(services, 'worker');
   log.info({ worker_id: deliveries.id }, 'webhook worker started');
-  const probe = config.workerMetricsPort ? await serveWorkerProbe(config, services.metrics.registry, () => deliveries.health()) : undefined;
+  const probe = config.workerMetricsPort
+    ? await serveWorkerProbe({ port: config.workerMetricsPort, host: config.host }, { metrics: services.metrics.registry, background: () => deliveries.health() })
+    : undefined;
 
   let closing = false;
   const shutdown = async (signal: string) => {
@@ -95,9 +90,7 @@ async function worker(config: Config): Promise<void> {
     force.unref();
     try {
       probe?.close();
-      await services.webhooks.stop();
-      await services.limiters.close();
-      await services.outbound.close();
+      await stopServices(services);
       await database.close();
       process.exit(0);
     } catch (error) {
@@ -107,32 +100,6 @@ async function worker(config: Config): Promise<void> {
   };
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
   process.once('SIGINT', () => void shutdown('SIGINT'));
-}
-
-/**
- * A worker has no API, but operators still need its metrics (attempts,
- * latency) and a health probe (503 with the reason when its claim loop is
- * stuck or its database or LISTEN connection is lost): a bare HTTP listener
- * for exactly those two.
- */
-async function serveWorkerProbe(config: Config, registry: Registry, health: () => WorkerHealth): Promise<Server> {
-  const server = createServer((req, res) => {
-    if (req.method === 'GET' && req.url === '/metrics') {
-      registry.metrics().then(
-        (body) => res.writeHead(200, { 'content-type': registry.contentType }).end(body),
-        () => res.writeHead(500).end(),
-      );
-    } else if (req.method === 'GET' && req.url === '/health') {
-      // The worker is all this process does: its claim loop, database and LISTEN connection.
-      const h = health();
-      if (h.ok) res.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"ok"}');
-      else res.writeHead(503, { 'content-type': 'application/json' }).end(JSON.stringify(errorBody('worker_unhealthy', h.message, { reason: h.reason })));
-    } else {
-      res.writeHead(404, { 'content-type': 'application/json' }).end('{"error":{"code":"route_not_found","message":"Only /metrics and /health","details":null}}');
-    }
-  });
-  await new Promise<void>((resolve) => server.listen(config.workerMetricsPort, config.host, resolve));
-  return server;
 }
 
 async function serve(config: Config): Promise<void> {
@@ -162,8 +129,8 @@ async function serve(config: Config): Promise<void> {
   process.once('SIGINT', () => void shutdown('SIGINT'));
 
   await app.listen({ port: config.port, host: config.host });
-  // app.close() (on shutdown) stops it gracefully. Off when dedicated `atrium worker` processes deliver.
-  if (config.webhooks.workerInServe) services.webhooks.worker.start();
+  // Background work (the in-process webhook worker, rotation reminders) once the server listens; app.close() stops it.
+  startModules(services, 'serve');
 }
 
 async function main(argv: string[]): Promise<void> {

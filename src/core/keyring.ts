@@ -179,7 +179,7 @@ export function loadKeyring(config: { masterKey: string | undefined; dataDir: st
 }
 
 /** Returns the key file's keys when the file changed since the last call (rotated by another process), else undefined. */
-export function keyFileWatcher(dataDir: string): () => MasterKey[] | undefined {
+function keyFileWatcher(dataDir: string): () => MasterKey[] | undefined {
   const file = keyFilePath(dataDir);
   const stamp = () => {
     try {

@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import { stdSerializers, type LoggerOptions } from 'pino';
+import { pino, stdSerializers, type Logger, type LoggerOptions } from 'pino';
 
 /**
  * The one rule set for secrets that travel in URLs and headers. Everything
@@ -24,7 +24,7 @@ const isSecretName = (name: string) => SECRET_PARAM.test(name) && !ID_NAME.test(
 const QUERY_PAIR = /([?&;])([^=&#\s"'<>;]+)=([^&#\s"'<>;]*)/g;
 
 /** Request headers that carry credentials; never logged whole. */
-export const SECRET_HEADERS = ['authorization', 'proxy-authorization', 'cookie', 'set-cookie', 'x-api-key', 'api-key', 'x-goog-api-key', 'x-csrf-token'];
+const SECRET_HEADERS = ['authorization', 'proxy-authorization', 'cookie', 'set-cookie', 'x-api-key', 'api-key', 'x-goog-api-key', 'x-csrf-token'];
 
 /** Masks secret-bearing path segments and query values in a URL, a path, or any text quoting one. */
 export function redactText(text: string): string {
@@ -94,4 +94,9 @@ export function loggerOptions(level: string): LoggerOptions {
       censor: REDACTED,
     },
   };
+}
+
+/** The process's logger: atrium's options, to stdout unless a stream is given (tests capture lines to prove no secret is written). */
+export function createLogger(level: string, stream?: NodeJS.WritableStream): Logger {
+  return stream ? pino(loggerOptions(level), stream) : pino(loggerOptions(level));
 }

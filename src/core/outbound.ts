@@ -51,7 +51,7 @@ function embeddedIPv4(addr: ipaddr.IPv6, range: string): ipaddr.IPv4 | undefined
   }
 }
 
-export function parseCidrs(cidrs: string[]): Cidr[] {
+function parseCidrs(cidrs: string[]): Cidr[] {
   return cidrs.map((cidr) => {
     try {
       if (!cidr.includes('/')) {

@@ -38,7 +38,7 @@ export interface LimiterOptions {
  * Limits fail closed: a 503 that says so, never a 500 with the store's error
  * (which is logged instead), never a request let through unchecked.
  */
-export class LimitsUnavailableError extends AppError {
+class LimitsUnavailableError extends AppError {
   constructor() {
     super('limits_unavailable', 'Rate limits cannot be checked right now; retry shortly', null, { 'retry-after': '1' });
   }

@@ -98,11 +98,6 @@ export class FakeProvider {
     return this.kind === 'openai' || this.kind === 'mistral' ? `${this.origin}/v1` : this.origin;
   }
 
-  /** The first key it accepts. */
-  get apiKey(): string {
-    return [...this.keys][0];
-  }
-
   /** Accept exactly these keys from now on (e.g. after a rotation at the provider). */
   acceptKeys(...keys: string[]): void {
     this.keys.clear();

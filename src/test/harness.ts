@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { buildApp, type AppInstance, type AppServices, type RouteSummary } from '../app.js';
+import { buildApp, startModules, type AppInstance, type AppServices, type RouteSummary } from '../app.js';
 import { parseConfig, type Config } from '../core/config.js';
 import { createDatabase, type Database } from '../core/db/database.js';
 import { migrateToLatest } from '../core/db/migrator.js';
@@ -88,6 +88,15 @@ export class TestApp {
     readonly routes: RouteSummary[] = [],
   ) {}
 
+  /**
+   * Starts the modules' background work as `atrium serve` does once it
+   * listens (the in-process webhook worker, rotation reminders). Tests that
+   * do not call it drive that work by hand; `close()` stops it either way.
+   */
+  start(): void {
+    startModules(this.services, 'serve');
+  }
+
   get db() {
     return this.testDb.database.db;
   }
@@ -113,7 +122,6 @@ export class TestApp {
   get = <T = any>(url: string, opts?: RequestOptions) => this.request<T>('GET', url, opts);
   post = <T = any>(url: string, opts?: RequestOptions) => this.request<T>('POST', url, opts);
   patch = <T = any>(url: string, opts?: RequestOptions) => this.request<T>('PATCH', url, opts);
-  put = <T = any>(url: string, opts?: RequestOptions) => this.request<T>('PUT', url, opts);
   delete = <T = any>(url: string, opts?: RequestOptions) => this.request<T>('DELETE', url, opts);
 
   private userCount = 0;

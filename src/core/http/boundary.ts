@@ -28,7 +28,7 @@ const HTTP_PARTS = ['body', 'querystring', 'params'] as const;
  * `additionalProperties` or `patternProperties`, and is left as it is.
  * Idempotent, so schemas shared by several routes can be closed again.
  */
-export function closeSchema(schema: unknown): void {
+function closeSchema(schema: unknown): void {
   if (typeof schema !== 'object' || schema === null) return;
   if (Array.isArray(schema)) {
     schema.forEach(closeSchema);
@@ -119,7 +119,7 @@ export function jsonDepth(text: string, stopAt = INPUT_LIMITS.maxJsonDepth): num
 }
 
 /** Where the first string holding U+0000 is, as a field path (`data.items.3.name`), or undefined. */
-export function findNulByte(value: unknown, path = ''): string | undefined {
+function findNulByte(value: unknown, path = ''): string | undefined {
   if (typeof value === 'string') return value.includes('\u0000') ? path : undefined;
   if (typeof value !== 'object' || value === null) return undefined;
   if (Array.isArray(value)) {

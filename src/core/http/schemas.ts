@@ -17,11 +17,6 @@ export const Id = (description?: string) => Type.String({ minLength: 1, maxLengt
 export const IsoTime = Type.String({ format: 'date-time' });
 export const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
 
-export const Cursor = Type.Object({
-  cursor: Type.Optional(Type.String({ maxLength: 128, description: 'next_cursor of the previous page' })),
-  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
-});
-
 export const page = <T extends TSchema>(item: T) =>
   Type.Object({ data: Type.Array(item), next_cursor: Nullable(Type.String()) });
 

@@ -31,7 +31,7 @@ const ActivityQuery = Type.Object({
   until: Type.Optional(Type.String({ format: 'date-time' })),
 });
 
-export function presentActivity(a: ActivityTable & { actor_name?: string | null }) {
+function presentActivity(a: ActivityTable & { actor_name?: string | null }) {
   return {
     id: a.id,
     workspace_id: a.workspace_id,

@@ -15,7 +15,7 @@ export interface ActivityTable {
   created_at: number;
 }
 
-export interface ActivityTables {
+interface ActivityTables {
   activity: ActivityTable;
 }
 

@@ -1,7 +1,7 @@
-import type { FastifyInstance } from 'fastify';
 import type { Dispatcher } from 'undici';
 import type { Db } from '../../core/db/database.js';
 import type { Metrics } from '../../core/metrics.js';
+import type { AtriumModule, ModuleLog } from '../../core/module.js';
 import type { RateLimiters } from '../../core/rate-limit.js';
 import type { AiKeyStore } from '../ai-keys/key-store.js';
 import { priceFor } from '../ai-providers/providers.js';
@@ -18,15 +18,20 @@ import { UsageRepository } from './usage.repository.js';
 import { registerAiUsageRoutes } from './usage.routes.js';
 import { AiUsageService } from './usage.service.js';
 
-export interface AiGatewayModule {
+export interface AiGatewayModule extends AtriumModule {
   gateway: AiGateway;
   usage: AiUsageService;
   recorder: UsageRecorder;
   thresholds: ThresholdNotifier;
 }
 
-/** Builds the gateway and its usage accounting, and gives the AI-keys module its usage reader. */
-export function createAiGateway(deps: {
+/**
+ * Builds the gateway and its usage accounting, and gives the AI-keys module
+ * its usage reader. Routes: `/v1` (OpenAI-compatible, its own error shape)
+ * and `GET /api/ai-keys/{id}/usage`. Stopping writes the usage still
+ * buffered, before core closes Redis and the outbound agent.
+ */
+export function createAiGatewayModule(deps: {
   db: Db;
   limiters: RateLimiters;
   access: WorkspaceAccess;
@@ -35,12 +40,15 @@ export function createAiGateway(deps: {
   outbound: { dispatcher: Dispatcher };
   metrics?: Metrics;
   timeouts?: { headersMs?: number; bodyMs?: number };
+  log: ModuleLog;
 }): AiGatewayModule {
   const usageRepo = new UsageRepository(deps.db);
   const recorder = new UsageRecorder(deps.db, usageRepo, { onDropped: (reason, rows) => metrics?.usageRowsDropped.inc({ reason }, rows) });
   const metrics = deps.metrics ? new GatewayMetrics(deps.metrics.registry, () => recorder.pending) : undefined;
   const keys = aiKeysSource(deps.aiKeys);
+  recorder.log = deps.log;
   const thresholds = new ThresholdNotifier(deps.db, usageRepo, deps.events);
+  thresholds.log = deps.log;
   const gateway = new AiGateway({
     keys,
     access: deps.access,
@@ -56,22 +64,16 @@ export function createAiGateway(deps: {
   });
   const usage = new AiUsageService(usageRepo, recorder, keys, priceFor);
   deps.aiKeys.setUsageReader(usage);
-  return { gateway, usage, recorder, thresholds };
-}
-
-/**
- * `/v1` (OpenAI-compatible, its own error shape) and `GET /api/ai-keys/{id}/usage`.
- * Usage buffered at shutdown is written by an onClose hook of this child
- * plugin, which Fastify runs before the root's (Redis and outbound close there).
- */
-export async function registerAiGateway(app: FastifyInstance, module: AiGatewayModule): Promise<void> {
-  module.recorder.log = app.log;
-  module.thresholds.log = app.log;
-  await registerGatewayRoutes(app, module.gateway);
-  await app.register(async (scoped) => {
-    registerAiUsageRoutes(scoped, module.usage);
-    scoped.addHook('onClose', async () => {
-      await module.recorder.close();
-    });
-  });
+  return {
+    name: 'ai-gateway',
+    gateway,
+    usage,
+    recorder,
+    thresholds,
+    routes: async (app) => {
+      await registerGatewayRoutes(app, gateway);
+      registerAiUsageRoutes(app, usage);
+    },
+    stop: () => recorder.close(),
+  };
 }

@@ -25,7 +25,7 @@ export interface GatewayKey {
   modelPreferences: Record<string, string>;
 }
 
-export interface GatewayKeySummary {
+interface GatewayKeySummary {
   id: string;
   provider: string;
   isActive: boolean;

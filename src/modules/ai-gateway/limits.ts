@@ -8,17 +8,17 @@ export interface MonthUsage {
   costMicros: number;
 }
 
-export interface Caps {
+interface Caps {
   /** Requests per month; null = no cap. */
   requests: number | null;
   /** Micro-dollars per month; null = no cap. */
   costMicros: number | null;
 }
 
-export type ReserveResult = { allowed: true; usage: MonthUsage } | { allowed: false; reason: 'requests' | 'cost'; usage: MonthUsage };
+type ReserveResult = { allowed: true; usage: MonthUsage } | { allowed: false; reason: 'requests' | 'cost'; usage: MonthUsage };
 
 /** Reads the month's figures from the database, the first time a process needs them. */
-export type Seed = () => Promise<MonthUsage>;
+type Seed = () => Promise<MonthUsage>;
 
 /**
  * The month's request count and cost of each key, read by the cap check
@@ -34,7 +34,7 @@ export interface CapCounters {
   addCost(keyId: string, period: string, micros: number, seed: Seed): Promise<number>;
 }
 
-export class MemoryCapCounters implements CapCounters {
+class MemoryCapCounters implements CapCounters {
   private readonly counters = new Map<string, MonthUsage>();
   private readonly seeding = new Map<string, Promise<MonthUsage>>();
   private period = '';
@@ -108,7 +108,7 @@ type ScriptedRedis = Redis & {
   atriumAiAddCost(key: string, ...args: Array<string | number>): Promise<number>;
 };
 
-export class RedisCapCounters implements CapCounters {
+class RedisCapCounters implements CapCounters {
   private readonly redis: ScriptedRedis;
   /** Hashes this process knows exist: it need not read the database to seed them. */
   private readonly seeded = new Set<string>();
@@ -155,7 +155,7 @@ export class RedisCapCounters implements CapCounters {
  * WHERE holds the caps: PostgreSQL re-checks it on the locked row, so
  * concurrent requests from any number of processes never pass the cap.
  */
-export class PostgresCapCounters implements CapCounters {
+class PostgresCapCounters implements CapCounters {
   /** Rows this process knows exist (as RedisCapCounters' hashes). */
   private readonly seeded = new Set<string>();
   private period = '';

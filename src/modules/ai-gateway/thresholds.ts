@@ -4,8 +4,8 @@ import type { EventBus } from '../events/event-bus.js';
 import type { GatewayKey } from './key-source.js';
 import type { UsageRepository } from './usage.repository.js';
 
-export const THRESHOLDS = [80, 100] as const;
-export const THRESHOLD_EVENT = 'ai_usage.threshold';
+const THRESHOLDS = [80, 100] as const;
+const THRESHOLD_EVENT = 'ai_usage.threshold';
 
 /**
  * Announces that a key reached 80 % or 100 % of a monthly cap, once per

@@ -47,7 +47,7 @@ const figures = (row: Record<string, unknown> | undefined): UsageFigures => ({
 });
 
 /** Adds one batch of usage rows into per key/model/day deltas (one upsert row each). */
-export function dailyDeltas(rows: AiUsageTable[]): AiUsageDailyTable[] {
+function dailyDeltas(rows: AiUsageTable[]): AiUsageDailyTable[] {
   const byKey = new Map<string, AiUsageDailyTable>();
   for (const r of rows) {
     const day = dayOf(r.created_at);

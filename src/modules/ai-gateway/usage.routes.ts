@@ -14,7 +14,7 @@ const Summary = {
   average_latency_ms: Nullable(Type.Integer()),
 };
 
-export const UsageReportSchema = Type.Object({
+const UsageReportSchema = Type.Object({
   key_id: Type.String(),
   currency: Type.Literal('USD'),
   totals: Type.Object(Summary, { description: 'Since the key was created' }),

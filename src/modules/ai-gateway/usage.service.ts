@@ -6,7 +6,7 @@ import { dayOf, monthOf, type UsageFigures, type UsageRepository } from './usage
 
 const DAY_MS = 86_400_000;
 
-export interface UsageSummary {
+interface UsageSummary {
   requests: number;
   errors: number;
   input_tokens: number;

@@ -55,7 +55,7 @@ export interface AiUsageAlertsTable {
   created_at: number;
 }
 
-export interface AiUsageTables {
+interface AiUsageTables {
   ai_usage: AiUsageTable;
   ai_usage_daily: AiUsageDailyTable;
   ai_usage_alerts: AiUsageAlertsTable;

@@ -8,7 +8,7 @@ import { PRICES_CHECKED_AT, PROVIDERS } from '../ai-providers/providers.js';
 
 const tags = ['ai-keys'];
 
-/** The key store's endpoints (the gateway adds `GET /api/ai-keys/{id}/usage`), and its background rotation check. */
+/** The key store's endpoints (the gateway adds `GET /api/ai-keys/{id}/usage`). */
 export interface AiKeyRouteDeps {
   aiKeys: AiKeysService;
 }
@@ -84,12 +84,4 @@ export function registerAiKeyRoutes(app: AppInstance, { aiKeys }: AiKeyRouteDeps
       response: { 200: S.AiKey, ...errors(400, 401, 403, 404, 409) },
     },
   }, async (request) => aiKeys.rotate(requireAuth(request), request.params.id, request.body, auditContext(request)));
-
-  // The rotation-due reminder runs with the server and stops with it.
-  app.addHook('onReady', async () => {
-    aiKeys.startRotationChecks({ onError: (error) => app.log.warn({ err: error }, 'AI key rotation check failed') });
-  });
-  app.addHook('onClose', async () => {
-    await aiKeys.stopRotationChecks();
-  });
 }

@@ -10,7 +10,7 @@ import { PROVIDER_IDS } from '../ai-providers/providers.js';
  */
 const OrNull = <T extends TSchema & { type: string }>(schema: T) => Type.Unsafe<Static<T> | null>({ ...schema, type: [schema.type, 'null'] });
 
-export const ProviderSchema = Type.Enum(PROVIDER_IDS, { description: 'See GET /api/ai-keys/providers' });
+const ProviderSchema = Type.Enum(PROVIDER_IDS, { description: 'See GET /api/ai-keys/providers' });
 const KeyName = Type.String({ minLength: 1, maxLength: 100, pattern: '\\S' });
 /** Printable ASCII without spaces: keys travel in HTTP headers, where anything else breaks or injects. */
 const ApiKey = Type.String({
@@ -126,7 +126,7 @@ export const KeyTestResponse = Type.Object({
   message: Type.String(),
 });
 
-export const Provider = Type.Object({
+const Provider = Type.Object({
   id: ProviderSchema,
   name: Type.String(),
   key_format: Type.String(),

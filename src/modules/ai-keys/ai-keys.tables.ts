@@ -47,7 +47,7 @@ export interface AiKeysTable {
   updated_at: number;
 }
 
-export interface AiKeyTables {
+interface AiKeyTables {
   ai_keys: AiKeysTable;
 }
 

@@ -3,7 +3,7 @@ import type { Dispatcher } from 'undici';
 import { adapterFor, type ProviderKey } from './adapters/index.js';
 import { describeNetworkError, discard, readBody, scrub, send } from './adapters/http.js';
 
-export type KeyTestStatus = 'ok' | 'invalid_key' | 'rate_limited' | 'unreachable' | 'provider_error';
+type KeyTestStatus = 'ok' | 'invalid_key' | 'rate_limited' | 'unreachable' | 'provider_error';
 
 export interface KeyTestResult {
   ok: boolean;

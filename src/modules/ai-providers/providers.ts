@@ -9,7 +9,7 @@ import catalog from './providers.json' with { type: 'json' };
 export const PROVIDER_IDS = ['openai', 'anthropic', 'gemini', 'mistral', 'cohere', 'groq', 'azure_openai', 'openrouter', 'custom'] as const;
 export type ProviderId = (typeof PROVIDER_IDS)[number];
 
-export interface ModelInfo {
+interface ModelInfo {
   id: string;
   /** USD per 1 million tokens, as published. */
   input_per_mtok: number;

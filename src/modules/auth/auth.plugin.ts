@@ -8,7 +8,7 @@ import type { AuthService } from './auth.service.js';
 
 export const SESSION_COOKIE = 'atrium_session';
 export const CSRF_COOKIE = 'atrium_csrf';
-export const CSRF_HEADER = 'x-csrf-token';
+const CSRF_HEADER = 'x-csrf-token';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 

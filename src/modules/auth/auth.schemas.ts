@@ -2,7 +2,7 @@ import { Type } from 'typebox';
 import { IsoTime, Nullable } from '../../core/http/schemas.js';
 import { SCOPES } from '../policy/policy.js';
 
-export const Email = Type.String({ format: 'email', maxLength: 254 });
+const Email = Type.String({ format: 'email', maxLength: 254 });
 const Password = Type.String({ minLength: 8, maxLength: 256, description: 'At least 8 characters' });
 
 export const User = Type.Object({
@@ -28,7 +28,7 @@ export const SessionResponse = Type.Object({
   token: Type.String({ description: 'Session token for `Authorization: Bearer`; also set as an HttpOnly cookie' }),
 });
 
-export const Scope = Type.Enum(SCOPES);
+const Scope = Type.Enum(SCOPES);
 
 export const ApiToken = Type.Object({
   id: Type.String(),

@@ -33,7 +33,7 @@ export interface ApiTokensTable {
   last_used_at: number | null;
 }
 
-export interface AuthTables {
+interface AuthTables {
   users: UsersTable;
   sessions: SessionsTable;
   api_tokens: ApiTokensTable;

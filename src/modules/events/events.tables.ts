@@ -8,7 +8,7 @@ export interface EventsTable {
   created_at: number;
 }
 
-export interface EventTables {
+interface EventTables {
   events: EventsTable;
 }
 

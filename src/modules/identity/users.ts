@@ -1,7 +1,7 @@
 import type { Executor } from '../../core/db/database.js';
 
 /** A signed-up person as other modules see them; the auth module owns the table. */
-export interface UserRecord {
+interface UserRecord {
   id: string;
   email: string;
   name: string;

@@ -8,7 +8,6 @@ export type Role = (typeof ROLES)[number];
 
 const RANK: Record<Role, number> = { viewer: 1, developer: 2, admin: 3, owner: 4 };
 
-export const roleRank = (role: Role): number => RANK[role];
 export const isAtLeast = (role: Role, minimum: Role): boolean => RANK[role] >= RANK[minimum];
 
 export const GRANT_PERMISSIONS = ['read', 'write', 'admin'] as const;

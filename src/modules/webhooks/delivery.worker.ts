@@ -84,6 +84,11 @@ export class DeliveryWorker {
     });
   }
 
+  /** Whether the claim loop runs (between `start()` and `stop()`). */
+  get active(): boolean {
+    return this.running;
+  }
+
   start(): void {
     if (this.running) return;
     this.running = true;
@@ -141,11 +146,6 @@ export class DeliveryWorker {
     if (!this.running) return;
     setImmediate(() => this.wake());
     setTimeout(() => this.wake(), 50).unref();
-  }
-
-  /** Writes buffered results now. */
-  flush(): Promise<void> {
-    return this.writer.flush();
   }
 
   /**

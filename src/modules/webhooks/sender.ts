@@ -5,15 +5,15 @@ import type { Outbound } from '../../core/outbound.js';
 import { signatureHeader } from './signing.js';
 
 const pkg = createRequire(import.meta.url)('../../../package.json') as { version: string };
-export const USER_AGENT = `atrium-webhooks/${pkg.version}`;
+const USER_AGENT = `atrium-webhooks/${pkg.version}`;
 
 /** How much of a response body is kept in the attempt log. */
-export const RESPONSE_BODY_LOG_BYTES = 4096;
+const RESPONSE_BODY_LOG_BYTES = 4096;
 /** Bodies up to this size are read to the end so the connection can be reused; larger ones are cut off. */
 const RESPONSE_BODY_DRAIN_BYTES = 64 * 1024;
 
 /** Headers atrium sets itself; custom headers may not replace them. */
-export const RESERVED_HEADERS = new Set([
+const RESERVED_HEADERS = new Set([
   'content-type', 'content-length', 'user-agent', 'host', 'connection', 'transfer-encoding', 'keep-alive',
   'upgrade', 'te', 'trailer', 'expect', 'proxy-authorization', 'proxy-connection',
 ]);
@@ -24,7 +24,7 @@ const SENSITIVE_HEADER = /auth|cookie|token|secret|key|pass|signature|credential
 export const redactHeaders = (headers: Record<string, string>): Record<string, string> =>
   Object.fromEntries(Object.entries(headers).map(([k, v]) => [k, SENSITIVE_HEADER.test(k) ? '[redacted]' : v]));
 
-export interface Message {
+interface Message {
   /** Stable across retries: receivers dedupe on it (`webhook-id`). */
   id: string;
   body: string;

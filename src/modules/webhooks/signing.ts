@@ -7,7 +7,7 @@ import { createHmac, randomBytes } from 'node:crypto';
  * with either secret during a rotation.
  */
 
-export const SECRET_PREFIX = 'whsec_';
+const SECRET_PREFIX = 'whsec_';
 
 /** 24 random bytes, like Svix: `whsec_` + base64. */
 export function generateSecret(): string {

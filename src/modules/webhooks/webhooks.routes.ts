@@ -15,11 +15,10 @@ const emptyBodyIsObject = async (request: { body: unknown }) => {
 };
 
 export interface WebhookRouteDeps {
-  webhooks: { service: WebhooksService };
+  webhooks: WebhooksService;
 }
 
-export function registerWebhookRoutes(app: AppInstance, services: WebhookRouteDeps): void {
-  const webhooks = services.webhooks.service;
+export function registerWebhookRoutes(app: AppInstance, { webhooks }: WebhookRouteDeps): void {
   endpointRoutes(app, webhooks);
   deliveryRoutes(app, webhooks);
   eventRoutes(app, webhooks);

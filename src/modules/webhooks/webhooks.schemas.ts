@@ -115,7 +115,7 @@ export const LogsQuery = Type.Object({
   limit: Limit,
 });
 
-export const DeliveryStatusSchema = Type.Enum(DELIVERY_STATUSES);
+const DeliveryStatusSchema = Type.Enum(DELIVERY_STATUSES);
 
 export const Delivery = Type.Object({
   id: Type.String(),

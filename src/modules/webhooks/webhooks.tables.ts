@@ -89,7 +89,7 @@ export interface WebhookAttemptsTable {
   created_at: number;
 }
 
-export interface WebhookTables {
+interface WebhookTables {
   webhook_endpoints: WebhookEndpointsTable;
   webhook_secrets: WebhookSecretsTable;
   webhook_deliveries: WebhookDeliveriesTable;

@@ -1,12 +1,11 @@
 import type { Executor } from '../../core/db/database.js';
+import type { ResourceLookup } from '../../core/module.js';
 
 /**
  * Resources that can carry per-member grants (webhooks, AI keys, …).
  * Feature modules register a lookup so grants can only name a resource that
  * exists in the same workspace.
  */
-export type ResourceLookup = (db: Executor, workspaceId: string, id: string) => Promise<{ name: string } | undefined>;
-
 export class ResourceTypes {
   private readonly lookups = new Map<string, ResourceLookup>();
 

@@ -2,8 +2,8 @@ import { Type } from 'typebox';
 import { IsoTime, Nullable } from '../../core/http/schemas.js';
 import { GRANT_PERMISSIONS, ROLES } from '../policy/policy.js';
 
-export const RoleSchema = Type.Enum(ROLES);
-export const GrantPermissionSchema = Type.Enum(GRANT_PERMISSIONS);
+const RoleSchema = Type.Enum(ROLES);
+const GrantPermissionSchema = Type.Enum(GRANT_PERMISSIONS);
 const Slug = Type.String({ pattern: '^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$', description: 'lower-case letters, digits and dashes' });
 const Name = Type.String({ minLength: 1, maxLength: 100, pattern: '\\S' });
 

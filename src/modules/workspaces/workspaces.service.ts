@@ -9,7 +9,7 @@ import { canAssignRole, canManageMember, type Role } from '../policy/policy.js';
 import type { WorkspaceAccess } from './access.js';
 import type { WorkspacesRepository } from './workspaces.repository.js';
 
-export function slugify(name: string): string {
+function slugify(name: string): string {
   const base = name
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')

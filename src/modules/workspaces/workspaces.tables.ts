@@ -46,7 +46,7 @@ export interface ResourceGrantsTable {
   updated_at: number;
 }
 
-export interface WorkspaceTables {
+interface WorkspaceTables {
   workspaces: WorkspacesTable;
   workspace_members: WorkspaceMembersTable;
   invitations: InvitationsTable;

@@ -121,7 +121,7 @@ describe.each(engines)('activity log (%s)', (engine) => {
     const ws = await t.createWorkspace(token);
     // A fan-out that fails makes the whole change fail: no half-written state.
     let fail = true;
-    t.services.events.onPublish(async (_trx, event) => {
+    t.services.events.bus.onPublish(async (_trx, event) => {
       if (fail && event.type === 'workspace.updated') throw new Error('boom');
     });
     const res = await t.patch(`/api/workspaces/${ws.id}`, { token, body: { name: 'Never' } });

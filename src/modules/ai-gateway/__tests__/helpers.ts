@@ -1,5 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { Writable } from 'node:stream';
+import { expect, it } from 'vitest';
+import { buildApp, type AppInstance } from '../../../app.js';
+import { createDatabase, type Database } from '../../../core/db/database.js';
 import type { FakeProvider, FakeProviderKind } from '../../../test/fake-providers.js';
 import { createTestApp, type Engine, type Member, type TestApp, type TestAppOptions } from '../../../test/harness.js';
 import type { Role } from '../../policy/policy.js';
@@ -81,4 +84,57 @@ export async function until(check: () => boolean | Promise<boolean>, what = 'con
     await new Promise((r) => setTimeout(r, 5));
   }
   throw new Error(`timed out waiting for ${what}`);
+}
+
+/** A second app on the same database (file or schema), as another process or machine would run it. */
+export interface SecondInstance {
+  app: AppInstance;
+  database: Database;
+}
+
+export async function secondInstance(g: GatewayTest): Promise<SecondInstance> {
+  const { url, pgSchema } = g.t.testDb;
+  const database = g.t.engine === 'sqlite' ? createDatabase(url) : createDatabase(url, { pgSchema });
+  const quiet = new Writable({ write: (_chunk, _enc, done) => done() });
+  const { app } = await buildApp({ config: g.t.config, database, keyring: g.t.services.keyring, logStream: quiet });
+  await app.ready();
+  return { app, database };
+}
+
+/**
+ * The guarantees of limits shared between instances, whatever store holds
+ * them (Redis, or PostgreSQL without Redis): two instances enforce one
+ * limit between them, not one each. `setup` gives the two instances and the
+ * fake provider, once the suite's beforeAll has run.
+ */
+export function sharedLimitTests(setup: () => { g: GatewayTest; other: SecondInstance; fake: FakeProvider }): void {
+  /** `n` concurrent requests, alternating between the two instances; the statuses. */
+  async function burst(keyId: string, n: number): Promise<number[]> {
+    const { g, other } = setup();
+    const body = chatBody('openai/gpt-4o-mini');
+    const headers = { authorization: `Bearer ${g.token}`, 'x-atrium-key-id': keyId };
+    const apps = [g.t.app, other.app];
+    const results = await Promise.all(
+      Array.from({ length: n }, (_, i) => apps[i % 2].inject({ method: 'POST', url: '/v1/chat/completions', headers, payload: body })),
+    );
+    return results.map((r) => r.statusCode);
+  }
+
+  it('never admits more requests than the monthly cap across instances', async () => {
+    const { g, fake } = setup();
+    const key = await addKey(g, 'openai', fake, { usage_limit: 10 });
+    const before = fake.chatRequests().length;
+    const statuses = await burst(key.id, 30);
+    expect(statuses.filter((s) => s === 200)).toHaveLength(10);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(20);
+    expect(fake.chatRequests().length - before).toBe(10);
+  });
+
+  it('shares the per-minute request limit across instances', async () => {
+    const { g, fake } = setup();
+    const key = await addKey(g, 'openai', fake, { rate_limit_rpm: 7 });
+    const statuses = await burst(key.id, 20);
+    expect(statuses.filter((s) => s === 200)).toHaveLength(7);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(13);
+  });
 }

@@ -3,13 +3,10 @@ import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { createServer, type AddressInfo } from 'node:net';
 import path from 'node:path';
-import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp, type AppInstance } from '../../../app.js';
-import { createDatabase, type Database } from '../../../core/db/database.js';
 import { startFakeProvider, type FakeProvider } from '../../../test/fake-providers.js';
-import { engines, type Engine } from '../../../test/harness.js';
-import { addKey, chatBody, gatewayTest, until, type GatewayTest } from './helpers.js';
+import { engines } from '../../../test/harness.js';
+import { addKey, chatBody, gatewayTest, secondInstance, sharedLimitTests, until, type GatewayTest, type SecondInstance } from './helpers.js';
 
 async function thresholdEvents(g: GatewayTest, keyId: string): Promise<Array<Record<string, any>>> {
   const rows = await g.t.db.selectFrom('events').selectAll().where('workspace_id', '=', g.ws.workspaceId).where('type', '=', 'ai_usage.threshold').execute();
@@ -137,14 +134,6 @@ describe.each(engines)('limits store down (%s)', (engine) => {
 });
 
 /** A second app over the same database, as another process would be. */
-async function secondInstance(g: GatewayTest, engine: Engine): Promise<{ app: AppInstance; database: Database }> {
-  const database =
-    engine === 'sqlite' ? createDatabase(g.t.testDb.url) : createDatabase(g.t.testDb.url, { pgSchema: g.t.testDb.pgSchema });
-  const quiet = new Writable({ write: (_chunk, _enc, done) => done() });
-  const { app } = await buildApp({ config: g.t.config, database, keyring: g.t.services.keyring, logStream: quiet });
-  await app.ready();
-  return { app, database };
-}
 
 const redisUrl = process.env.TEST_REDIS_URL;
 
@@ -158,7 +147,7 @@ describe.each(engines)('two instances sharing the database (%s)', (engine) => {
   it('seeds the monthly counter of a new process from the recorded usage', async () => {
     const g = await gatewayTest(engine, sqlite);
     const fake = await startFakeProvider('openai', { apiKey: [] });
-    const other = await secondInstance(g, engine);
+    const other = await secondInstance(g);
     try {
       const key = await addKey(g, 'openai', fake, { usage_limit: 3 });
       const body = chatBody('openai/gpt-4o-mini');
@@ -178,12 +167,12 @@ describe.each(engines)('two instances sharing the database (%s)', (engine) => {
   describe.skipIf(!redisUrl)('with Redis', () => {
     let g: GatewayTest;
     let fake: FakeProvider;
-    let other: { app: AppInstance; database: Database };
+    let other: SecondInstance;
 
     beforeAll(async () => {
       g = await gatewayTest(engine, { ...sqlite, env: { REDIS_URL: redisUrl! } });
       fake = await startFakeProvider('openai', { apiKey: [] });
-      other = await secondInstance(g, engine);
+      other = await secondInstance(g);
     });
     afterAll(async () => {
       await other.app.close();
@@ -192,31 +181,6 @@ describe.each(engines)('two instances sharing the database (%s)', (engine) => {
       await g.t.close();
     });
 
-    /** `n` concurrent requests, alternating between the two instances; the statuses. */
-    async function burst(keyId: string, n: number): Promise<number[]> {
-      const body = chatBody('openai/gpt-4o-mini');
-      const headers = { authorization: `Bearer ${g.token}`, 'x-atrium-key-id': keyId };
-      const apps = [g.t.app, other.app];
-      const results = await Promise.all(
-        Array.from({ length: n }, (_, i) => apps[i % 2].inject({ method: 'POST', url: '/v1/chat/completions', headers, payload: body })),
-      );
-      return results.map((r) => r.statusCode);
-    }
-
-    it('never admits more requests than the monthly cap across instances', async () => {
-      const key = await addKey(g, 'openai', fake, { usage_limit: 10 });
-      const before = fake.chatRequests().length;
-      const statuses = await burst(key.id, 30);
-      expect(statuses.filter((s) => s === 200)).toHaveLength(10);
-      expect(statuses.filter((s) => s === 429)).toHaveLength(20);
-      expect(fake.chatRequests().length - before).toBe(10);
-    });
-
-    it('shares the per-minute request limit across instances', async () => {
-      const key = await addKey(g, 'openai', fake, { rate_limit_rpm: 7 });
-      const statuses = await burst(key.id, 20);
-      expect(statuses.filter((s) => s === 200)).toHaveLength(7);
-      expect(statuses.filter((s) => s === 429)).toHaveLength(13);
-    });
+    sharedLimitTests(() => ({ g, other, fake }));
   });
 });

@@ -112,7 +112,7 @@ describe.each(engines)('/v1 next to the built web console (%s)', (engine) => {
     writeFileSync(path.join(root, 'index.html'), '<!doctype html><title>atrium</title>');
     app = Fastify({ logger: false });
     registerErrorHandling(app);
-    registerAuthentication(app, g.t.services.auth);
+    registerAuthentication(app, g.t.services.auth.auth);
     await registerGatewayRoutes(app, g.t.services.aiGateway.gateway);
     await registerWebUi(app, { root });
     await app.ready();

@@ -294,7 +294,7 @@ describe.each(engines)('AI keys (%s)', (engine) => {
         expect(ok.body).toMatchObject({ endpoint_url: other.endpointUrl, key_preview: fresh.slice(-4) });
         const actions = (await t.db.selectFrom('activity').select('action').where('resource_id', '=', id).orderBy('id').execute()).map((a) => a.action);
         expect(actions).toEqual(['ai_key.created', 'ai_key.updated', 'ai_key.rotated']);
-        expect((await t.services.aiKeys.resolveForUse(ws.workspaceId, { keyId: id })).apiKey).toBe(fresh);
+        expect((await t.services.aiKeys.service.resolveForUse(ws.workspaceId, { keyId: id })).apiKey).toBe(fresh);
       } finally {
         await other.close();
       }
@@ -422,7 +422,7 @@ describe.each(engines)('AI keys (%s)', (engine) => {
       const otherWs = await t.createWorkspace(ws.owner.token, 'Second');
       const scoped = await t.apiToken(ws.owner.token, otherWs.id, ['ai_keys:read', 'ai_keys:write']);
       expect((await t.get(`/api/ai-keys/${id}`, { token: scoped })).status).toBe(404);
-      await expect(t.services.aiKeys.resolveForUse(otherWs.id, { keyId: id })).rejects.toMatchObject({ statusCode: 404 });
+      await expect(t.services.aiKeys.service.resolveForUse(otherWs.id, { keyId: id })).rejects.toMatchObject({ statusCode: 404 });
     });
   });
 
@@ -501,7 +501,7 @@ describe.each(engines)('AI keys (%s)', (engine) => {
   describe('rotation', () => {
     it('switches to the new key at once, keeping id, limits and history, and records it', async () => {
       const { id, apiKey } = await createKey({ usage_limit: 500, rate_limit_rpm: 20 });
-      expect((await t.services.aiKeys.resolveForUse(ws.workspaceId, { keyId: id })).apiKey).toBe(apiKey); // now cached
+      expect((await t.services.aiKeys.service.resolveForUse(ws.workspaceId, { keyId: id })).apiKey).toBe(apiKey); // now cached
       const next = newKey();
       secrets.push(next);
       openai.acceptKeys(...secrets.filter((s) => s !== apiKey));
@@ -509,7 +509,7 @@ describe.each(engines)('AI keys (%s)', (engine) => {
       expect(res.status).toBe(200);
       expect(res.body).toMatchObject({ id, key_preview: next.slice(-4), usage_limit: 500, rate_limit_rpm: 20, previous_key_preview: null });
       expect(JSON.stringify(res.body)).not.toContain(next);
-      const resolved = await t.services.aiKeys.resolveForUse(ws.workspaceId, { keyId: id });
+      const resolved = await t.services.aiKeys.service.resolveForUse(ws.workspaceId, { keyId: id });
       expect(resolved).toMatchObject({ id, apiKey: next, previousApiKey: null, limits: { usageLimit: 500, rateLimitRpm: 20 } });
       expect((await t.post(`/api/ai-keys/${id}/test`, { token: ws.admin.token })).body.status).toBe('ok');
       const rotated = await t.db.selectFrom('activity').selectAll().where('resource_id', '=', id).where('action', '=', 'ai_key.rotated').executeTakeFirstOrThrow();
@@ -539,8 +539,8 @@ describe.each(engines)('AI keys (%s)', (engine) => {
       expect(res.status).toBe(200);
       expect(res.body.previous_key_preview).toBe(apiKey.slice(-4));
       expect(Date.parse(res.body.previous_key_expires_at) - Date.now()).toBeGreaterThan(3500_000);
-      expect(await t.services.aiKeys.resolveForUse(ws.workspaceId, { keyId: id })).toMatchObject({ apiKey: next, previousApiKey: apiKey });
-      const purged = await t.services.aiKeys.checkRotations(Date.now() + 3601_000);
+      expect(await t.services.aiKeys.service.resolveForUse(ws.workspaceId, { keyId: id })).toMatchObject({ apiKey: next, previousApiKey: apiKey });
+      const purged = await t.services.aiKeys.service.checkRotations(Date.now() + 3601_000);
       expect(purged.purged).toBeGreaterThanOrEqual(1);
       const row = await t.db.selectFrom('ai_keys').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
       expect(row).toMatchObject({ previous_encrypted_key: null, previous_key_preview: null, previous_key_expires_at: null });
@@ -550,20 +550,20 @@ describe.each(engines)('AI keys (%s)', (engine) => {
       const { id } = await createKey({ rotate_after_days: 30 });
       const { id: fresh } = await createKey({ rotate_after_days: 60 });
       const in31Days = Date.now() + 31 * 86_400_000;
-      const first = await t.services.aiKeys.checkRotations(in31Days);
+      const first = await t.services.aiKeys.service.checkRotations(in31Days);
       expect(first.due).toBeGreaterThanOrEqual(1);
       const dueEvents = async (keyId: string) =>
         (await t.db.selectFrom('events').select('payload').where('type', '=', 'ai_key.rotation_due').execute()).filter((e) => JSON.parse(e.payload).resource.id === keyId);
       expect(await dueEvents(id)).toHaveLength(1);
       expect(await dueEvents(fresh)).toHaveLength(0);
       expect(JSON.parse((await dueEvents(id))[0].payload)).toMatchObject({ resource: { type: 'ai_key', id }, rotate_after_days: 30, actor: { type: 'system' } });
-      await t.services.aiKeys.checkRotations(in31Days);
+      await t.services.aiKeys.service.checkRotations(in31Days);
       expect(await dueEvents(id)).toHaveLength(1);
       // A rotation starts a new period.
       await t.post(`/api/ai-keys/${id}/rotate`, { token: ws.admin.token, body: { api_key: newKey() } });
-      await t.services.aiKeys.checkRotations(Date.now() + 29 * 86_400_000);
+      await t.services.aiKeys.service.checkRotations(Date.now() + 29 * 86_400_000);
       expect(await dueEvents(id)).toHaveLength(1);
-      await t.services.aiKeys.checkRotations(Date.now() + 61 * 86_400_000);
+      await t.services.aiKeys.service.checkRotations(Date.now() + 61 * 86_400_000);
       expect(await dueEvents(id)).toHaveLength(2);
       expect(await dueEvents(fresh)).toHaveLength(1);
     });
@@ -579,7 +579,7 @@ describe.each(engines)('AI keys (%s)', (engine) => {
         token: owner.token,
         body: { workspace_id: w.id, provider: 'openai', key_name: 'GW', api_key: apiKey, cost_limit: 3, rate_limit_tpm: 5000, model_preferences: { default: 'gpt-4o-mini' } },
       });
-      const { aiKeys } = t.services;
+      const aiKeys = t.services.aiKeys.service;
       const byProvider = await aiKeys.resolveForUse(w.id, { provider: 'openai' });
       expect(byProvider).toMatchObject({
         id: created.body.id,
@@ -624,9 +624,9 @@ describe.each(engines)('AI keys (%s)', (engine) => {
       const b = await createKey({ key_name: 'Attacker' });
       const blob = (await t.db.selectFrom('ai_keys').select('encrypted_key').where('id', '=', a.id).executeTakeFirstOrThrow()).encrypted_key;
       await t.db.updateTable('ai_keys').set({ encrypted_key: blob }).where('id', '=', b.id).execute();
-      t.services.aiKeys.clearCache();
-      await expect(t.services.aiKeys.resolveForUse(ws.workspaceId, { keyId: b.id })).rejects.toMatchObject({ code: 'secret_unreadable' });
-      expect((await t.services.aiKeys.resolveForUse(ws.workspaceId, { keyId: a.id })).apiKey).toBe(a.apiKey);
+      t.services.aiKeys.service.clearCache();
+      await expect(t.services.aiKeys.service.resolveForUse(ws.workspaceId, { keyId: b.id })).rejects.toMatchObject({ code: 'secret_unreadable' });
+      expect((await t.services.aiKeys.service.resolveForUse(ws.workspaceId, { keyId: a.id })).apiKey).toBe(a.apiKey);
       const tested = await t.post(`/api/ai-keys/${b.id}/test`, { token: ws.admin.token });
       expect(tested.status).toBe(500);
       expect(tested.body.error.code).toBe('secret_unreadable');
@@ -637,8 +637,8 @@ describe.each(engines)('AI keys (%s)', (engine) => {
       const prev = (await t.db.selectFrom('ai_keys').select('previous_encrypted_key').where('id', '=', rotated.id).executeTakeFirstOrThrow()).previous_encrypted_key;
       expect(prev).not.toBeNull();
       await t.db.updateTable('ai_keys').set({ encrypted_key: prev }).where('id', '=', rotated.id).execute();
-      t.services.aiKeys.clearCache();
-      await expect(t.services.aiKeys.resolveForUse(ws.workspaceId, { keyId: rotated.id })).rejects.toMatchObject({ code: 'secret_unreadable' });
+      t.services.aiKeys.service.clearCache();
+      await expect(t.services.aiKeys.service.resolveForUse(ws.workspaceId, { keyId: rotated.id })).rejects.toMatchObject({ code: 'secret_unreadable' });
       await t.db.deleteFrom('ai_keys').where('id', 'in', [b.id, rotated.id]).execute();
     });
   });

@@ -40,8 +40,10 @@ describe('decrypted key cache', () => {
 describe('rotation check lifecycle', () => {
   it('starts with the server and stops when it closes', async () => {
     const t = await createTestApp('sqlite');
-    expect(t.services.aiKeys.rotationChecksActive).toBe(true);
+    expect(t.services.aiKeys.service.rotationChecksActive).toBe(false);
+    t.start();
+    expect(t.services.aiKeys.service.rotationChecksActive).toBe(true);
     await t.close();
-    expect(t.services.aiKeys.rotationChecksActive).toBe(false);
+    expect(t.services.aiKeys.service.rotationChecksActive).toBe(false);
   });
 });

@@ -52,7 +52,7 @@ describe.each(engines)('master key rotation (%s)', (engine) => {
   });
 
   it('re-encrypts every key under a new master key while requests keep working', async () => {
-    const { aiKeys } = t.services;
+    const aiKeys = t.services.aiKeys.service;
     const failures: string[] = [];
     let served = 0;
     let servedDuringRotation = 0;
@@ -151,9 +151,9 @@ describe.each(engines)('master key rotation (%s)', (engine) => {
       expect(onlyNew.decrypt(row.encrypted_key!, keyAad(row.id))).toBe(expected.get(row.id));
     }
     // And the server keeps serving.
-    t.services.aiKeys.clearCache();
+    t.services.aiKeys.service.clearCache();
     const [id, apiKey] = [...expected.entries()][0];
-    expect((await t.services.aiKeys.resolveForUse(workspaceId, { keyId: id })).apiKey).toBe(apiKey);
+    expect((await t.services.aiKeys.service.resolveForUse(workspaceId, { keyId: id })).apiKey).toBe(apiKey);
   });
 
   it('with ATRIUM_MASTER_KEY: prints the new keyring, re-encrypts once deployed, and refuses to retire too early', async () => {
@@ -234,8 +234,8 @@ describe('atrium rotate-master-key (CLI, key file)', () => {
     expect(statSync(keyFilePath(dataDir)).mode & 0o777).toBe(0o600);
 
     // The server, started before the rotation, reads the re-encrypted key.
-    t.services.aiKeys.clearCache();
-    expect((await t.services.aiKeys.resolveForUse(ws.id, { keyId: created.body.id })).apiKey).toBe(apiKey);
+    t.services.aiKeys.service.clearCache();
+    expect((await t.services.aiKeys.service.resolveForUse(ws.id, { keyId: created.body.id })).apiKey).toBe(apiKey);
 
     const retired = await cli(['--retire-old', '--batch-size=10']);
     expect(retired.stdout).toContain('Retired master key version(s) 1');

@@ -25,9 +25,9 @@ import {
 } from './types.js';
 import { assistantChoice, chatCompletion, TranslatedAdapter, TranslatedStream } from './translated.js';
 
-export const ANTHROPIC_VERSION = '2023-06-01';
+const ANTHROPIC_VERSION = '2023-06-01';
 /** Anthropic requires max_tokens; OpenAI does not. Used when the client sends none. */
-export const ANTHROPIC_DEFAULT_MAX_TOKENS = 4096;
+const ANTHROPIC_DEFAULT_MAX_TOKENS = 4096;
 
 type Block = Record<string, unknown>;
 
@@ -275,7 +275,7 @@ export class AnthropicStream extends TranslatedStream {
   }
 }
 
-export function anthropicError(status: number, raw: Buffer): OpenAIError {
+function anthropicError(status: number, raw: Buffer): OpenAIError {
   const body = parseJson(raw) as { error?: AnthropicErrorJson } | undefined;
   const error = body?.error;
   if (error && typeof error === 'object') {

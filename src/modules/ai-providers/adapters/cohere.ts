@@ -130,7 +130,7 @@ export function fromCohereResponse(response: CohereResponseJson | undefined, mod
 }
 
 /** Cohere v2 stream events (message-start, content-delta, tool-call-*, message-end) → OpenAI chunks. */
-export class CohereStream extends TranslatedStream {
+class CohereStream extends TranslatedStream {
   private toolCalls = -1;
 
   protected override onEvent(event: EventSourceMessage): string | string[] | void {
@@ -170,7 +170,7 @@ export class CohereStream extends TranslatedStream {
   }
 }
 
-export function cohereError(status: number, raw: Buffer): OpenAIError {
+function cohereError(status: number, raw: Buffer): OpenAIError {
   const body = parseJson(raw) as { message?: unknown } | undefined;
   const message = typeof body?.message === 'string' ? body.message : snippet(raw) || `Provider answered HTTP ${status}`;
   return openAIError(status, message, status === 401 ? 'invalid_api_key' : null, errorType(status));

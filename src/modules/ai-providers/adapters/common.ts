@@ -88,7 +88,7 @@ export function parseArguments(args: string | undefined): Record<string, unknown
 export const stopList = (stop: string | string[] | null | undefined): string[] | undefined =>
   stop == null ? undefined : Array.isArray(stop) ? stop : [stop];
 
-export const sseData = (value: unknown): string => `data: ${JSON.stringify(value)}\n\n`;
+const sseData = (value: unknown): string => `data: ${JSON.stringify(value)}\n\n`;
 export const SSE_DONE = 'data: [DONE]\n\n';
 
 /** Builds OpenAI `chat.completion.chunk` objects for one translated stream. */

@@ -31,7 +31,7 @@ const GEMINI_BASE = 'https://generativelanguage.googleapis.com';
 type Part = Record<string, unknown>;
 
 /** Gemini accepts an OpenAPI subset for function parameters: drop the JSON Schema keys it rejects. */
-export function geminiSchema(schema: unknown): unknown {
+function geminiSchema(schema: unknown): unknown {
   if (Array.isArray(schema)) return schema.map(geminiSchema);
   if (!schema || typeof schema !== 'object') return schema;
   const out: Record<string, unknown> = {};

@@ -5,8 +5,7 @@ import { GeminiAdapter } from './gemini.js';
 import { OpenAICompatibleAdapter } from './openai-compatible.js';
 import type { ProviderAdapter } from './types.js';
 
-export type { ChatRequest, OpenAIError, ProviderAdapter, ProviderKey, Usage, UsageTransform } from './types.js';
-export { TranslationError } from './types.js';
+export type { ProviderAdapter, ProviderKey } from './types.js';
 
 const ADAPTERS: Record<string, ProviderAdapter> = {
   openai: new OpenAICompatibleAdapter({ id: 'openai', defaultBaseUrl: 'https://api.openai.com/v1', streamOptions: true }),

@@ -94,7 +94,7 @@ export class PassthroughStream extends SseTransform {
   }
 }
 
-export function readOpenAIResponse(raw: Buffer): Usage | null {
+function readOpenAIResponse(raw: Buffer): Usage | null {
   return fromOpenAIUsage((parseJson(raw) as { usage?: OpenAIUsageJson } | undefined)?.usage);
 }
 

@@ -91,7 +91,7 @@ export interface UsageTransform extends Transform {
 }
 
 /** Whether the adapter passes OpenAI bodies through or translates them. */
-export type AdapterKind = 'passthrough' | 'translated';
+type AdapterKind = 'passthrough' | 'translated';
 
 export interface ProviderAdapter {
   readonly id: string;

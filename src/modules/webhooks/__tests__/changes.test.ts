@@ -1,10 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { Webhook } from 'standardwebhooks';
 import { afterEach, describe, expect, it } from 'vitest';
 import { engines, type Member, type TestApp } from '../../../test/harness.js';
-import { endpointFor, publish, Receiver, spawnTs, waitFor, webhookApp, type Child, type Received } from './helpers.js';
+import { endpointFor, publish, Receiver, spawnWorker, waitFor, webhookApp, type WorkerProcess, type Received } from './helpers.js';
 
 const verifies = (secret: string, req: Received) => {
   try {
@@ -152,9 +149,12 @@ describe.each(engines)('claimed-ahead deliveries follow endpoint changes (%s)', 
   });
 });
 
-const children: Child[] = [];
+const children: WorkerProcess[] = [];
 afterEach(() => {
-  for (const c of children.splice(0)) if (c.proc.exitCode === null && c.proc.signalCode === null) c.proc.kill('SIGKILL');
+  for (const c of children.splice(0)) {
+    if (c.proc.exitCode === null && c.proc.signalCode === null) c.proc.kill('SIGKILL');
+    c.removeDataDir();
+  }
 });
 
 describe.runIf(process.env.TEST_DATABASE_URL)('claimed-ahead deliveries follow changes made by another process (postgres)', () => {
@@ -163,26 +163,16 @@ describe.runIf(process.env.TEST_DATABASE_URL)('claimed-ahead deliveries follow c
     const t = await webhookApp('postgres', { worker: false });
     const held = await HeldReceiver.start();
     const next = await Receiver.start();
-    const dataDir = mkdtempSync(path.join(tmpdir(), 'atrium-changes-'));
-    const url = new URL(process.env.TEST_DATABASE_URL!);
-    url.searchParams.set('options', `-c search_path=${t.testDb.pgSchema}`);
     try {
       const owner = await t.signup('owner');
       const ws = (await t.createWorkspace(owner.token)).id;
       const moved = await endpointFor(t, owner.token, ws, held.receiver, { event_types: ['custom.moved'] });
-      const masterKey = `${t.services.keyring.primary.version}:${t.services.keyring.primary.key.toString('base64')}`;
-      const worker = await spawnTs(['src/main.ts', 'worker'], {
-        ATRIUM_DATABASE_URL: url.toString(),
-        ATRIUM_DATA_DIR: dataDir,
-        ATRIUM_MASTER_KEY: masterKey,
-        LOG_LEVEL: 'info',
-        ATRIUM_OUTBOUND_ALLOWED_CIDRS: '127.0.0.1/32',
+      const worker = await spawnWorker(t, {
         ATRIUM_WEBHOOK_ENDPOINT_CONCURRENCY: '2',
         ATRIUM_WEBHOOK_TIMEOUT_MS: '20000',
         ATRIUM_WEBHOOK_POLL_INTERVAL: '100ms',
       });
       children.push(worker);
-      await worker.waitForLine(/webhook worker started/, 'the worker to start');
       await Promise.all(Array.from({ length: QUEUED }, (_, i) => publish(t, owner.token, ws, 'custom.moved', { i })));
       const inFlight = async () =>
         Number((await t.db.selectFrom('webhook_deliveries').select((eb) => eb.fn.countAll().as('n')).where('endpoint_id', '=', moved.id).where('status', '=', 'in_flight').executeTakeFirstOrThrow()).n);
@@ -200,7 +190,6 @@ describe.runIf(process.env.TEST_DATABASE_URL)('claimed-ahead deliveries follow c
       await t.close();
       await held.close();
       await next.close();
-      rmSync(dataDir, { recursive: true, force: true });
     }
   }, 90_000);
 });

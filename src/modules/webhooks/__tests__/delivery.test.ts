@@ -281,7 +281,7 @@ describe.each(engines)('webhook delivery (%s)', (engine) => {
     const before = { events: await count('events'), deliveries: await count('webhook_deliveries'), activity: await count('activity') };
     await expect(
       t.db.transaction().execute(async (trx) => {
-        await t.services.audit.record(trx, SYSTEM_CONTEXT, { workspaceId: ws, action: 'workspace.updated', resource: { type: 'workspace', id: ws } });
+        await t.services.activity.audit.record(trx, SYSTEM_CONTEXT, { workspaceId: ws, action: 'workspace.updated', resource: { type: 'workspace', id: ws } });
         // Inside the transaction the event and its delivery exist…
         expect(Number((await trx.selectFrom('webhook_deliveries').select((eb) => eb.fn.countAll<number>().as('n')).where('endpoint_id', '=', ep.id).executeTakeFirstOrThrow()).n)).toBeGreaterThan(0);
         throw new Error('the change failed');

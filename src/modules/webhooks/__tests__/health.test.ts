@@ -6,6 +6,7 @@ import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { engines, type TestApp } from '../../../test/harness.js';
 import { spawnTs, waitFor, webhookApp, type Child } from './helpers.js';
+import { freePort } from '../../../test/ports.js';
 
 /**
  * Holds the database the way a real outage of the claim loop looks: on SQLite
@@ -110,13 +111,6 @@ afterEach(() => {
   for (const c of children.splice(0)) if (c.proc.exitCode === null && c.proc.signalCode === null) c.proc.kill('SIGKILL');
 });
 
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 describe.runIf(process.env.TEST_DATABASE_URL)('`atrium worker` health (postgres)', () => {
   it('/health answers 503 with the reason while its database and LISTEN connections are lost, and 200 once they are back', async () => {

@@ -1,9 +1,12 @@
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type IncomingHttpHeaders, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { createTestApp, type Engine, type TestApp, type TestAppOptions } from '../../../test/harness.js';
 
 /** Config that compresses time: tests wait by polling, never by sleeping a fixed time. */
-export const FAST_ENV: Record<string, string> = {
+const FAST_ENV: Record<string, string> = {
   ATRIUM_OUTBOUND_ALLOWED_CIDRS: '127.0.0.1/32',
   ATRIUM_WEBHOOK_RETRY_SCHEDULE: '0,30ms,30ms,30ms,30ms',
   ATRIUM_WEBHOOK_RETRY_JITTER_PERCENT: '0',
@@ -161,4 +164,40 @@ export async function spawnTs(args: string[], env: Record<string, string>): Prom
         return lines.find((l) => pattern.test(l));
       }, what, 60_000),
   };
+}
+
+/** A separate `atrium worker` process on a PostgreSQL test app's schema; `removeDataDir` after it has exited. */
+export interface WorkerProcess extends Child {
+  removeDataDir(): void;
+}
+
+/**
+ * Starts `atrium worker` (through tsx) on the same PostgreSQL schema and
+ * master key as `t`, allowed to reach receivers on 127.0.0.1, and waits
+ * until it says it started. `applicationName` names its connections (a test
+ * can then find its LISTEN connection in pg_stat_activity).
+ */
+export async function spawnWorker(t: TestApp, env: Record<string, string>, options: { applicationName?: string } = {}): Promise<WorkerProcess> {
+  const url = new URL(process.env.TEST_DATABASE_URL!);
+  url.searchParams.set('options', `-c search_path=${t.testDb.pgSchema}`);
+  if (options.applicationName) url.searchParams.set('application_name', options.applicationName);
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'atrium-worker-'));
+  const { primary } = t.services.keyring;
+  const child = await spawnTs(['src/main.ts', 'worker'], {
+    ATRIUM_DATABASE_URL: url.toString(),
+    ATRIUM_DATA_DIR: dataDir,
+    ATRIUM_MASTER_KEY: `${primary.version}:${primary.key.toString('base64')}`,
+    LOG_LEVEL: 'info',
+    ATRIUM_OUTBOUND_ALLOWED_CIDRS: '127.0.0.1/32',
+    ...env,
+  });
+  const worker = { ...child, removeDataDir: () => rmSync(dataDir, { recursive: true, force: true }) };
+  try {
+    await worker.waitForLine(/webhook worker started/, 'the worker to start');
+  } catch (error) {
+    if (child.proc.exitCode === null) child.proc.kill('SIGKILL');
+    worker.removeDataDir();
+    throw error;
+  }
+  return worker;
 }

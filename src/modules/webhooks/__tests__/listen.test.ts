@@ -1,11 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { notify, pgListen } from '../../../core/db/database.js';
 import { DUE_CHANNEL } from '../webhooks.repository.js';
-import { endpointFor, publish, Receiver, spawnTs, waitFor, webhookApp, type Child } from './helpers.js';
+import { endpointFor, publish, Receiver, spawnWorker, waitFor, webhookApp, type WorkerProcess } from './helpers.js';
 
 /**
  * Cross-process wake-ups on PostgreSQL: an `atrium worker` whose poll interval
@@ -16,9 +13,12 @@ import { endpointFor, publish, Receiver, spawnTs, waitFor, webhookApp, type Chil
 const POLL = '60s';
 const PROMPTLY_MS = 15_000;
 
-const children: Child[] = [];
+const children: WorkerProcess[] = [];
 afterEach(() => {
-  for (const c of children.splice(0)) if (c.proc.exitCode === null && c.proc.signalCode === null) c.proc.kill('SIGKILL');
+  for (const c of children.splice(0)) {
+    if (c.proc.exitCode === null && c.proc.signalCode === null) c.proc.kill('SIGKILL');
+    c.removeDataDir();
+  }
 });
 
 describe.runIf(process.env.TEST_DATABASE_URL)('LISTEN/NOTIFY wake-ups (postgres)', () => {
@@ -26,12 +26,8 @@ describe.runIf(process.env.TEST_DATABASE_URL)('LISTEN/NOTIFY wake-ups (postgres)
     // The publishing app runs no worker: only the child process delivers.
     const t = await webhookApp('postgres', { worker: false });
     const receiver = await Receiver.start();
-    const dataDir = mkdtempSync(path.join(tmpdir(), 'atrium-listen-'));
-    // The URL's application_name names the child's connections, so this test finds its own listener only.
+    // Its application_name names the child's connections, so this test finds its own listener only.
     const appName = `atrium_listen_${t.testDb.pgSchema}`;
-    const url = new URL(process.env.TEST_DATABASE_URL!);
-    url.searchParams.set('options', `-c search_path=${t.testDb.pgSchema}`);
-    url.searchParams.set('application_name', appName);
     const listener = async () => {
       const { rows } = await sql<{ pid: number }>`
         select pid from pg_stat_activity
@@ -43,17 +39,8 @@ describe.runIf(process.env.TEST_DATABASE_URL)('LISTEN/NOTIFY wake-ups (postgres)
       const ws = (await t.createWorkspace(owner.token)).id;
       const endpoint = await endpointFor(t, owner.token, ws, receiver);
 
-      const masterKey = `${t.services.keyring.primary.version}:${t.services.keyring.primary.key.toString('base64')}`;
-      const worker = await spawnTs(['src/main.ts', 'worker'], {
-        ATRIUM_DATABASE_URL: url.toString(),
-        ATRIUM_DATA_DIR: dataDir,
-        ATRIUM_MASTER_KEY: masterKey,
-        LOG_LEVEL: 'info',
-        ATRIUM_OUTBOUND_ALLOWED_CIDRS: '127.0.0.1/32',
-        ATRIUM_WEBHOOK_POLL_INTERVAL: POLL,
-      });
+      const worker = await spawnWorker(t, { ATRIUM_WEBHOOK_POLL_INTERVAL: POLL }, { applicationName: appName });
       children.push(worker);
-      await worker.waitForLine(/webhook worker started/, 'the worker to start');
       const firstPid = await waitFor(listener, 'the worker to LISTEN');
 
       const first = await publish(t, owner.token, ws, 'custom.first');
@@ -85,7 +72,6 @@ describe.runIf(process.env.TEST_DATABASE_URL)('LISTEN/NOTIFY wake-ups (postgres)
     } finally {
       await receiver.close();
       await t.close();
-      rmSync(dataDir, { recursive: true, force: true });
     }
   }, 90_000);
 

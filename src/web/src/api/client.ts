@@ -4,7 +4,7 @@
  * cookie in `x-csrf-token` (double-submit), which a cross-site page cannot do.
  */
 
-export interface FieldProblem {
+interface FieldProblem {
   field: string;
   location?: string;
   message: string;
@@ -48,7 +48,7 @@ export class ApiError extends Error {
 }
 
 /** Turns validator wording ("must NOT have fewer than 8 characters") into sentences people read. */
-export function humanize(message: string): string {
+function humanize(message: string): string {
   const m = message.trim();
   const fewer = /^must NOT have fewer than (\d+) characters?$/.exec(m);
   if (fewer) return fewer[1] === '1' ? 'This field is required.' : `Use at least ${fewer[1]} characters.`;
@@ -74,14 +74,14 @@ export const UNAUTHENTICATED_EVENT = 'atrium:unauthenticated';
 
 type Query = Record<string, string | number | boolean | undefined | null>;
 
-export interface RequestOptions {
+interface RequestOptions {
   body?: unknown;
   query?: Query;
   signal?: AbortSignal;
   headers?: Record<string, string>;
 }
 
-export function withQuery(path: string, query?: Query): string {
+function withQuery(path: string, query?: Query): string {
   if (!query) return path;
   const params = new URLSearchParams();
   for (const [k, v] of Object.entries(query)) if (v !== undefined && v !== null && v !== '') params.set(k, String(v));
@@ -89,7 +89,7 @@ export function withQuery(path: string, query?: Query): string {
   return qs ? `${path}?${qs}` : path;
 }
 
-export async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
   if (options.body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET' && method !== 'HEAD') {
@@ -132,7 +132,6 @@ export const api = {
   get: <T>(path: string, query?: Query, signal?: AbortSignal) => request<T>('GET', path, { query, signal }),
   post: <T>(path: string, body?: unknown, headers?: Record<string, string>) => request<T>('POST', path, { body: body ?? {}, headers }),
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, { body }),
-  put: <T>(path: string, body: unknown) => request<T>('PUT', path, { body }),
   del: <T = void>(path: string) => request<T>('DELETE', path),
 };
 

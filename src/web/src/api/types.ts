@@ -7,7 +7,6 @@
 import type { Role } from '../../../modules/policy/policy';
 import type { paths } from './schema.gen';
 
-export type { paths };
 export type { Role };
 
 type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
@@ -17,9 +16,6 @@ type Success<R> = R[Extract<keyof R, 200 | 201 | 202>];
 
 /** The JSON body of a successful answer to `method path`, e.g. `ResponseOf<'/api/webhooks/{id}', 'get'>`. */
 export type ResponseOf<P extends keyof paths, M extends Method> = Json<Success<Operation<P, M>['responses']>>;
-
-/** The JSON body `method path` accepts. */
-export type RequestBodyOf<P extends keyof paths, M extends Method> = Json<NonNullable<Operation<P, M>['requestBody']>>;
 
 /** One item of a `{ data: [...] }` answer. */
 type Item<T> = T extends { data: (infer I)[] } ? I : never;
@@ -44,8 +40,6 @@ export type Workspace = ResponseOf<'/api/workspaces/{id}', 'get'>;
 export type Member = Item<ResponseOf<'/api/workspaces/{id}/members', 'get'>>;
 
 export type Invitation = Item<ResponseOf<'/api/workspaces/{id}/invitations', 'get'>>;
-
-export type InvitationStatus = Invitation['status'];
 
 /** A new or resent invitation: the only answers that carry the token and the link. */
 export type InvitationWithLink = ResponseOf<'/api/workspaces/{id}/invitations', 'post'>;
@@ -90,13 +84,9 @@ export type AiKey = ResponseOf<'/api/ai-keys/{id}', 'get'>;
 
 export type ProviderInfo = Item<ResponseOf<'/api/ai-keys/providers', 'get'>>;
 
-export type ProviderModel = ProviderInfo['models'][number];
-
 export type KeyTestResult = ResponseOf<'/api/ai-keys/{id}/test', 'post'>;
 
 export type UsageReport = ResponseOf<'/api/ai-keys/{id}/usage', 'get'>;
-
-export type UsageSummary = UsageReport['totals'];
 
 // — permissions —
 

@@ -3,7 +3,7 @@
  * src/modules/policy/policy.ts), so a button is shown exactly when the API
  * would accept the click. The server still decides; this only hides dead ends.
  */
-export { can, canAssignRole, canManageMember, isAtLeast, ROLES, SCOPES, type Action, type Role, type Scope } from '../../../modules/policy/policy';
+export { can, canAssignRole, canManageMember, isAtLeast, ROLES, SCOPES, type Action, type Role } from '../../../modules/policy/policy';
 
 export const ROLE_DESCRIPTIONS: Record<string, string> = {
   owner: 'Full control, including deleting the workspace and transferring ownership.',

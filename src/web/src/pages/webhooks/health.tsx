@@ -28,7 +28,7 @@ export function StatusBadge({ webhook, recent }: { webhook: Webhook; recent?: At
   );
 }
 
-export const RECENT = 50;
+const RECENT = 50;
 
 /** The endpoint's most recent attempts: the basis of its success rate and sparkline. */
 export function useRecentAttempts(webhookId: string) {

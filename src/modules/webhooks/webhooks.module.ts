@@ -5,11 +5,10 @@ import { newId } from '../../core/ids.js';
 import type { Keyring } from '../../core/keyring.js';
 import type { Metrics } from '../../core/metrics.js';
 import type { Outbound } from '../../core/outbound.js';
-import type { SecretColumns } from '../../core/secrets.js';
+import type { AtriumModule, ModuleLog } from '../../core/module.js';
 import type { AuditLog } from '../activity/audit.js';
 import type { EventBus } from '../events/event-bus.js';
 import type { WorkspaceAccess } from '../workspaces/access.js';
-import type { ResourceTypes } from '../workspaces/resource-types.js';
 import { DeliveryWorker } from './delivery.worker.js';
 import { EndpointHealth } from './endpoint-health.js';
 import { endpointName } from './message-format.js';
@@ -19,6 +18,7 @@ import { subscribes } from './event-types.js';
 import { Sender } from './sender.js';
 import { SenderPool } from './sender-pool.js';
 import { WebhooksRepository } from './webhooks.repository.js';
+import { registerWebhookRoutes } from './webhooks.routes.js';
 import { WebhooksService } from './webhooks.service.js';
 import { WebhookMetrics } from './webhooks.metrics.js';
 import type { WebhookDeliveriesTable } from './webhooks.tables.js';
@@ -32,18 +32,23 @@ export interface WebhooksDeps {
   events: EventBus;
   audit: AuditLog;
   access: WorkspaceAccess;
-  resourceTypes: ResourceTypes;
-  /** Registry of keyring-sealed columns (rotate-master-key walks it). */
-  secrets: SecretColumns;
+  log: ModuleLog;
+}
+
+export interface WebhooksModule extends AtriumModule {
+  service: WebhooksService;
+  /** The delivery scheduler: `serve` runs it unless dedicated `atrium worker` processes deliver. */
+  worker: DeliveryWorker;
+  metrics: WebhookMetrics;
 }
 
 /**
  * Wires the webhooks feature: the service behind the routes, the delivery
- * worker (started by `serve` or `atrium worker`, not here), the `webhook`
- * resource type for grants, and the outbox fan-out that queues one delivery
- * per subscribed, enabled endpoint in the publishing transaction.
+ * worker (started with the module, by `serve` or `atrium worker`), the
+ * `webhook` resource type for grants, and the outbox fan-out that queues one
+ * delivery per subscribed, enabled endpoint in the publishing transaction.
  */
-export function createWebhooks(deps: WebhooksDeps) {
+export function createWebhooksModule(deps: WebhooksDeps): WebhooksModule {
   const { config, database, keyring, outbound } = deps;
   const repo = new WebhooksRepository(database.db, database.dialect);
   const sender = new Sender(outbound, config.webhooks);
@@ -65,19 +70,46 @@ export function createWebhooks(deps: WebhooksDeps) {
     writer: (workerId, log, onDisabled) => new OutcomeWriter({ db: database.db, repo, health, metrics, config: config.webhooks, workerId, log, onDisabled }),
     listen: database.listen?.bind(database),
   });
+  worker.log = deps.log.child({ module: 'webhooks' });
   service.onDue = () => worker.wake();
 
-  // Keyring-sealed columns, re-encrypted by `atrium rotate-master-key` (default AAD `<table>:<id>:<column>`).
-  deps.secrets.register({ table: 'webhook_secrets', column: 'secret_enc' });
-  deps.secrets.register({ table: 'webhook_endpoints', column: 'headers_enc' });
+  queueDeliveriesOnPublish(deps.events, repo, database.dialect, config.webhooks.retryScheduleMs[0], () => worker.wakeSoon());
 
-  deps.resourceTypes.register('webhook', async (db, workspaceId, id) => {
-    const row = await repo.with(db).findEndpoint(workspaceId, id);
-    return row ? { name: endpointName(row) } : undefined;
-  });
+  return {
+    name: 'webhooks',
+    service,
+    worker,
+    metrics,
+    // Keyring-sealed columns, re-encrypted by `atrium rotate-master-key` (default AAD `<table>:<id>:<column>`).
+    secrets: [
+      { table: 'webhook_secrets', column: 'secret_enc' },
+      { table: 'webhook_endpoints', column: 'headers_enc' },
+    ],
+    resourceTypes: {
+      webhook: async (db, workspaceId, id) => {
+        const row = await repo.with(db).findEndpoint(workspaceId, id);
+        return row ? { name: endpointName(row) } : undefined;
+      },
+    },
+    routes: (app) => registerWebhookRoutes(app, { webhooks: service }),
+    start: (role) => {
+      // `serve` leaves delivery to dedicated workers when told so (ATRIUM_WEBHOOK_WORKER=false).
+      if (role === 'worker' || config.webhooks.workerInServe) worker.start();
+    },
+    // Attempts in flight finish (bounded) and their results are written, then the sender threads end.
+    stop: async () => {
+      await worker.stop();
+      await senderPool?.close();
+    },
+  };
+}
 
-  const firstDelay = config.webhooks.retryScheduleMs[0];
-  deps.events.onPublish(async (trx, event, scope) => {
+/**
+ * The outbox fan-out: in the publishing transaction, one delivery per
+ * subscribed, enabled endpoint of the event's workspace.
+ */
+function queueDeliveriesOnPublish(events: EventBus, repo: WebhooksRepository, dialect: Database['dialect'], firstDelay: number, onQueued: () => void): void {
+  events.onPublish(async (trx, event, scope) => {
     // Shared by the events of one group commit: one query per workspace and transaction.
     const endpoints = await scope.once(`webhooks:subscriptions:${event.workspaceId}`, () => repo.with(trx).activeSubscriptions(event.workspaceId));
     const rows: WebhookDeliveriesTable[] = endpoints
@@ -103,18 +135,9 @@ export function createWebhooks(deps: WebhooksDeps) {
       }));
     await repo.with(trx).insertDeliveries(rows);
     // One NOTIFY per transaction is enough, even for a group commit.
-    if (rows.length > 0 && database.dialect === 'postgres') await scope.once('webhooks:notify', () => repo.with(trx).notifyDue());
-    if (rows.length > 0) worker.wakeSoon();
+    if (rows.length > 0 && dialect === 'postgres') await scope.once('webhooks:notify', () => repo.with(trx).notifyDue());
+    if (rows.length > 0) onQueued();
     return rows.length;
   }, (workspaceId, eventId) => repo.countDeliveriesOfEvent(workspaceId, eventId));
 
-  /** Stops delivering (attempts in flight finish, bounded) and then the sender threads. */
-  const stop = async () => {
-    await worker.stop();
-    await senderPool?.close();
-  };
-
-  return { service, worker, repo, metrics, stop };
 }
-
-export type Webhooks = ReturnType<typeof createWebhooks>;
