@@ -110,13 +110,14 @@ async function measure(target: Target): Promise<Result> {
   };
 }
 
-async function json(method: string, url: string, body: unknown, token?: string): Promise<any> {
+/** A JSON call to atrium's API; `T` is the shape of the answer the caller reads. */
+async function json<T = unknown>(method: string, url: string, body: unknown, token?: string): Promise<T> {
   const res = await request(url, {
     method: method as 'POST',
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
     body: JSON.stringify(body),
   });
-  const out = (await res.body.json()) as any;
+  const out = (await res.body.json()) as T;
   if (res.statusCode >= 300) throw new Error(`${method} ${url} → ${res.statusCode} ${JSON.stringify(out)}`);
   return out;
 }
@@ -144,10 +145,10 @@ async function startAtrium(upstream: string): Promise<Target> {
   const base = `http://127.0.0.1:${port}`;
   await waitForHttp(`${base}/api/health`, 'atrium', child);
 
-  const user = await json('POST', `${base}/api/auth/register`, { email: `bench-${Date.now()}@example.com`, password: 'correct horse battery', name: 'Bench' });
-  const ws = await json('POST', `${base}/api/workspaces`, { name: 'Bench' }, user.token);
+  const user = await json<{ token: string }>('POST', `${base}/api/auth/register`, { email: `bench-${Date.now()}@example.com`, password: 'correct horse battery', name: 'Bench' });
+  const ws = await json<{ id: string }>('POST', `${base}/api/workspaces`, { name: 'Bench' }, user.token);
   await json('POST', `${base}/api/ai-keys`, { workspace_id: ws.id, provider: 'openai', key_name: 'bench', api_key: UPSTREAM_KEY, endpoint_url: upstream }, user.token);
-  const token = await json('POST', `${base}/api/tokens`, { name: 'bench', workspace_id: ws.id, scopes: ['ai:use'] }, user.token);
+  const token = await json<{ token: string }>('POST', `${base}/api/tokens`, { name: 'bench', workspace_id: ws.id, scopes: ['ai:use'] }, user.token);
   return {
     name: 'atrium',
     url: `${base}/v1/chat/completions`,

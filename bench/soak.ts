@@ -63,14 +63,15 @@ const failed = (name: string, error: unknown) => {
   if (errors.length < 5) errors.push(`${name}: ${(error as Error).message ?? String(error)}`);
 };
 
-async function json(dispatcher: Agent, method: 'GET' | 'POST', url: string, body: unknown, token?: string): Promise<any> {
+/** A JSON call to atrium's API; `T` is the shape of the answer the caller reads. */
+async function json<T = unknown>(dispatcher: Agent, method: 'GET' | 'POST', url: string, body: unknown, token?: string): Promise<T> {
   const res = await request(url, {
     method,
     dispatcher,
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
     body: JSON.stringify(body),
   });
-  const out = (await res.body.json()) as any;
+  const out = (await res.body.json()) as T;
   if (res.statusCode >= 300) throw new Error(`${method} ${url} → ${res.statusCode} ${JSON.stringify(out)}`);
   return out;
 }
@@ -85,8 +86,9 @@ async function gatewayCall(dispatcher: Agent, url: string, token: string, kind: 
     const res = await request(url, { method: 'POST', dispatcher, signal: controller.signal, headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body });
     if (res.statusCode !== 200) throw new Error(`answered ${res.statusCode}: ${(await res.body.text()).slice(0, 200)}`);
     if (kind === 'stream dropped') {
-      for await (const _chunk of res.body) {
-        controller.abort();
+      // The first chunk arrived: the client goes away mid-stream.
+      for await (const chunk of res.body) {
+        if (chunk) controller.abort();
         break;
       }
     } else await res.body.text();
@@ -170,11 +172,11 @@ async function main(): Promise<void> {
   await waitForHttp(`${base}/api/health`, 'atrium', child);
 
   const setup = new Agent();
-  const user = await json(setup, 'POST', `${base}/api/auth/register`, { email: `soak-${Date.now()}@example.com`, password: 'correct horse battery', name: 'Soak' });
-  const ws = await json(setup, 'POST', `${base}/api/workspaces`, { name: 'Soak' }, user.token);
+  const user = await json<{ token: string }>(setup, 'POST', `${base}/api/auth/register`, { email: `soak-${Date.now()}@example.com`, password: 'correct horse battery', name: 'Soak' });
+  const ws = await json<{ id: string }>(setup, 'POST', `${base}/api/workspaces`, { name: 'Soak' }, user.token);
   for (let i = 0; i < ENDPOINTS; i++) await json(setup, 'POST', `${base}/api/webhooks`, { workspace_id: ws.id, url: `${receiverUrl}/e${i}`, event_types: ['custom.*'] }, user.token);
   await json(setup, 'POST', `${base}/api/ai-keys`, { workspace_id: ws.id, provider: 'openai', key_name: 'soak', api_key: UPSTREAM_KEY, endpoint_url: fake.endpointUrl }, user.token);
-  const aiToken = (await json(setup, 'POST', `${base}/api/tokens`, { name: 'soak', workspace_id: ws.id, scopes: ['ai:use'] }, user.token)).token as string;
+  const aiToken = (await json<{ token: string }>(setup, 'POST', `${base}/api/tokens`, { name: 'soak', workspace_id: ws.id, scopes: ['ai:use'] }, user.token)).token;
   await setup.close();
 
   const events = new Agent({ connections: 16, keepAliveTimeout: 30_000 });
@@ -201,7 +203,7 @@ async function main(): Promise<void> {
   const inFlight = { n: 0 };
   await Promise.all([
     schedule(EVENT_RATE, start, end, 'events', publish, inFlight),
-    schedule(GATEWAY_RATE, start, end, 'gateway', (i) => gatewayCall(gateway, `${base}/v1/chat/completions`, aiToken, CALL_KINDS[i % CALL_KINDS.length]!), inFlight),
+    schedule(GATEWAY_RATE, start, end, 'gateway', (i) => gatewayCall(gateway, `${base}/v1/chat/completions`, aiToken, CALL_KINDS[i % CALL_KINDS.length]), inFlight),
   ]);
   clearInterval(sampler);
   const final = processMemory(child.pid);

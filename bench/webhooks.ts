@@ -146,14 +146,15 @@ async function startAtrium(env: Record<string, string>, command: 'serve' | 'work
   throw new Error('atrium did not start');
 }
 
-async function call(dispatcher: Agent, base: string, method: 'GET' | 'POST', url: string, token?: string, body?: unknown) {
+/** A JSON call to atrium's API; `T` is the shape of the answer the caller reads. */
+async function call<T = unknown>(dispatcher: Agent, base: string, method: 'GET' | 'POST', url: string, token?: string, body?: unknown): Promise<T> {
   const res = await request(base + url, {
     method,
     dispatcher,
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
-  const json = (await res.body.json()) as any;
+  const json = (await res.body.json()) as T;
   if (res.statusCode >= 300) throw new Error(`${method} ${url}: ${res.statusCode} ${JSON.stringify(json)}`);
   return json;
 }
@@ -198,12 +199,12 @@ async function main() {
 
     // — 1. live: `atrium serve` accepts events and delivers them at the same time —
     let atrium = await startAtrium(env);
-    const user = await call(client, atrium.base, 'POST', '/api/auth/register', undefined, { email: 'bench@example.com', password: 'correct horse battery', name: 'Bench' });
-    const token = user.token as string;
-    const ws = (await call(client, atrium.base, 'POST', '/api/workspaces', token, { name: 'Bench' })).id as string;
+    const user = await call<{ token: string }>(client, atrium.base, 'POST', '/api/auth/register', undefined, { email: 'bench@example.com', password: 'correct horse battery', name: 'Bench' });
+    const token = user.token;
+    const ws = (await call<{ id: string }>(client, atrium.base, 'POST', '/api/workspaces', token, { name: 'Bench' })).id;
     let secret = '';
     for (let i = 0; i < ENDPOINTS; i++) {
-      const ep = await call(client, atrium.base, 'POST', '/api/webhooks', token, { workspace_id: ws, url: receiver.url(`/e${i}`), event_types: ['custom.*'] });
+      const ep = await call<{ secret: string }>(client, atrium.base, 'POST', '/api/webhooks', token, { workspace_id: ws, url: receiver.url(`/e${i}`), event_types: ['custom.*'] });
       secret = ep.secret;
     }
     const publishAll = async (count = EVENTS, eventType = 'custom.bench') => {
@@ -216,7 +217,7 @@ async function main() {
           if (due > now()) await new Promise((r) => setTimeout(r, due - now()));
         }
         const t0 = now();
-        const res = await call(client, atrium.base, 'POST', '/api/events', token, { workspace_id: ws, event_type: eventType, payload: { i, filler } });
+        const res = await call<{ id: string }>(client, atrium.base, 'POST', '/api/events', token, { workspace_id: ws, event_type: eventType, payload: { i, filler } });
         published.set(res.id, t0);
         lastAccepted = now();
       });

@@ -148,7 +148,7 @@ function readStamp(file: string): Stamp | undefined {
 
 function run(root: string, command: string[]): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command[0]!, command.slice(1), { cwd: root, stdio: 'inherit' });
+    const child = spawn(command[0], command.slice(1), { cwd: root, stdio: 'inherit' });
     child.once('error', reject);
     child.once('exit', (code, signal) => {
       if (code === 0) resolve();

@@ -139,7 +139,7 @@ describe.each(engines)('request boundary (%s)', (engine) => {
       expect(res.body.error.code).toBe('validation_failed');
       expect(res.body.error.message).toContain('U+0000');
     }
-    expect(cases[4]!.body.error.details[0].field).toBe('payload.list.1.deep');
+    expect(cases[4].body.error.details[0].field).toBe('payload.list.1.deep');
     // A literal backslash-u sequence is just text, not a NUL.
     const text = await t.post('/api/workspaces', { token: owner.token, body: { name: 'back\\u0000slash' } });
     expect(text.status).toBe(201);

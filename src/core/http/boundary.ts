@@ -87,7 +87,9 @@ export function registerValidation(app: FastifyInstance): void {
       ]), undefined);
       return;
     }
-    parseJson(request, text, (error, value) => {
+    // Fastify's default JSON parser is its callback form and returns nothing (its type also admits
+    // the promise form): the outcome arrives through the callback.
+    void parseJson(request, text, (error, value) => {
       // Fastify takes a `null` body for no body and skips the schema; a client that sent one meant something else.
       if (!error && value === null) done(new AppError('validation_failed', 'The JSON body must be an object, not null', [{ field: 'body', location: 'body', message: 'must be an object' }]), undefined);
       else {
