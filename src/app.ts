@@ -71,7 +71,7 @@ export function createServices({ config, database, keyring }: Omit<AppDeps, 'log
   const outbound = new Outbound({ allowedCidrs: config.outboundAllowedCidrs });
   const authRepo = new AuthRepository(db);
   const workspacesRepo = new WorkspacesRepository(db);
-  const events = new EventBus(db);
+  const events = new EventBus(db, database.dialect);
   const audit = new AuditLog(new ActivityRepository(db), events);
   const access = new WorkspaceAccess(workspacesRepo);
   const resourceTypes = new ResourceTypes();

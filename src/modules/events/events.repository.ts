@@ -1,16 +1,31 @@
-import type { Executor } from '../../core/db/database.js';
+import { bulkInsert } from '../../core/db/bulk-insert.js';
+import type { Dialect, Executor } from '../../core/db/database.js';
 import type { EventsTable } from './events.tables.js';
+
+const EVENT_COLUMNS = ['id', 'workspace_id', 'type', 'payload', 'idempotency_key', 'created_at'] as const satisfies readonly (keyof EventsTable)[];
+/** Rows per INSERT: 6 columns each stays far below either engine's bound-parameter limit. */
+const BULK_CHUNK = 500;
 
 /** The only writer of the `events` table (other modules read it, and write through the EventBus). */
 export class EventsRepository {
-  constructor(private readonly db: Executor) {}
+  constructor(
+    private readonly db: Executor,
+    private readonly dialect: Dialect,
+  ) {}
 
   with(db: Executor): EventsRepository {
-    return new EventsRepository(db);
+    return new EventsRepository(db, this.dialect);
   }
 
   async insert(event: EventsTable): Promise<void> {
     await this.db.insertInto('events').values(event).execute();
+  }
+
+  /** Several events in one statement (per 500). */
+  async insertMany(events: readonly EventsTable[]): Promise<void> {
+    for (let i = 0; i < events.length; i += BULK_CHUNK) {
+      await this.db.executeQuery(bulkInsert(this.dialect, 'events', EVENT_COLUMNS, events.slice(i, i + BULK_CHUNK)));
+    }
   }
 
   findByIdempotencyKey(workspaceId: string, key: string): Promise<EventsTable | undefined> {
@@ -20,5 +35,16 @@ export class EventsRepository {
       .where('workspace_id', '=', workspaceId)
       .where('idempotency_key', '=', key)
       .executeTakeFirst();
+  }
+
+  /** The events already published under any of these keys in a workspace. */
+  findByIdempotencyKeys(workspaceId: string, keys: readonly string[]): Promise<EventsTable[]> {
+    if (keys.length === 0) return Promise.resolve([]);
+    return this.db
+      .selectFrom('events')
+      .selectAll()
+      .where('workspace_id', '=', workspaceId)
+      .where('idempotency_key', 'in', keys)
+      .execute();
   }
 }

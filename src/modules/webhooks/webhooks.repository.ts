@@ -1,4 +1,5 @@
 import { CompiledQuery, sql } from 'kysely';
+import { bulkInsert } from '../../core/db/bulk-insert.js';
 import { notify, type Dialect, type Executor } from '../../core/db/database.js';
 import type {
   DeliveryStatus,
@@ -51,28 +52,6 @@ const ATTEMPT_COLUMNS = [
   'status_code', 'response_body', 'duration_ms', 'error_class', 'error_message', 'succeeded', 'next_attempt_at', 'worker_id', 'created_at',
 ] as const satisfies readonly (keyof WebhookAttemptsTable)[];
 const BULK_CHUNK = 100;
-const bulkSql = new Map<string, string>();
-
-/**
- * Multi-row INSERT for the two hot-path tables (one delivery row per event
- * and endpoint, one attempt row per send). Building such a statement through
- * the query builder costs more than running it, so its text is made once per
- * table, row count and dialect and reused (SQLite then reuses the compiled
- * statement too).
- */
-function bulkInsert<T>(dialect: Dialect, table: string, columns: readonly (keyof T & string)[], rows: readonly T[]): CompiledQuery {
-  const key = `${dialect}:${table}:${rows.length}`;
-  let text = bulkSql.get(key);
-  if (!text) {
-    let n = 0;
-    const tuple = () => `(${columns.map(() => (dialect === 'postgres' ? `$${++n}` : '?')).join(', ')})`;
-    text = `insert into "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) values ${rows.map(tuple).join(', ')}`;
-    bulkSql.set(key, text);
-  }
-  const parameters: unknown[] = [];
-  for (const row of rows) for (const c of columns) parameters.push(row[c]);
-  return CompiledQuery.raw(text, parameters);
-}
 
 /**
  * The worker's per-cycle statements, written out once per dialect: building
