@@ -9,8 +9,11 @@
  *     through POST /api/events (BENCH_PUBLISH_CONCURRENCY at once) and waits
  *     for the N×M deliveries: events/s accepted, deliveries/s (first publish →
  *     last arrival), p50/p99 publish → arrival;
+ *   - live, batches: the same, the N events published through
+ *     POST /api/events/batch, BENCH_BATCH_SIZE per request;
  *   - drain: W warm-up events and then the same N events published with the
- *     worker off, then `atrium worker` alone empties the queue; the warm-up
+ *     worker off (events/s accepted without deliveries competing), then
+ *     `atrium worker` alone empties the queue; the warm-up
  *     deliveries come first (the queue is ordered by due time) and let the
  *     fresh process compile its hot code, so the figure, over the N×M
  *     measured deliveries, is the worker's steady rate, as a long-running
@@ -23,7 +26,8 @@
  *
  * Options (env): BENCH_ENGINE=sqlite|postgres (or --pg), BENCH_EVENTS (N,
  * default 2000), BENCH_WARMUP_EVENTS (W, default 500), BENCH_ENDPOINTS (M, default 4), BENCH_PAYLOAD_BYTES (default
- * 512), BENCH_PUBLISH_CONCURRENCY (default 16), BENCH_RATE (events/s to
+ * 512), BENCH_PUBLISH_CONCURRENCY (default 16), BENCH_BATCH_SIZE (events per
+ * batch request, default 50), BENCH_RATE (events/s to
  * publish at, default unpaced), BENCH_DATABASE_URL (default
  * TEST_DATABASE_URL, then postgres://postgres@127.0.0.1:5432/test),
  * BENCH_CPU_PROF=<dir> (V8 profile of the atrium processes), and any ATRIUM_*
@@ -48,6 +52,7 @@ const WARMUP_EVENTS = Number(process.env.BENCH_WARMUP_EVENTS ?? 500);
 const ENDPOINTS = Number(process.env.BENCH_ENDPOINTS ?? 4);
 const PAYLOAD_BYTES = Number(process.env.BENCH_PAYLOAD_BYTES ?? 512);
 const PUBLISH_CONCURRENCY = Number(process.env.BENCH_PUBLISH_CONCURRENCY ?? 16);
+const BATCH_SIZE = Number(process.env.BENCH_BATCH_SIZE ?? 50);
 /** Publish at most this many events/s (default: as fast as accepted): latency below saturation. */
 const RATE = Number(process.env.BENCH_RATE ?? 0);
 const PG_URL = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -200,21 +205,42 @@ async function main() {
       const ep = await call(client, atrium.base, 'POST', '/api/webhooks', token, { workspace_id: ws, url: receiver.url(`/e${i}`), event_types: ['custom.*'] });
       secret = ep.secret;
     }
-    const publishAll = async (count = EVENTS, eventType = 'custom.bench') => {
+    /** Publishes `count` events, one per request or `batchSize` per batch request; `published` maps each event to when its request was sent. */
+    const publishAll = async (count = EVENTS, eventType = 'custom.bench', batchSize = 1) => {
       const published = new Map<string, number>();
+      const cpuStart = childCpuMs(atrium.child.pid);
       const start = now();
       let lastAccepted = start;
-      await pool(count, PUBLISH_CONCURRENCY, async (i) => {
+      await pool(Math.ceil(count / batchSize), PUBLISH_CONCURRENCY, async (b) => {
+        const first = b * batchSize;
         if (RATE > 0) {
-          const due = start + (i * 1000) / RATE;
+          const due = start + (first * 1000) / RATE;
           if (due > now()) await new Promise((r) => setTimeout(r, due - now()));
         }
         const t0 = now();
-        const res = await call(client, atrium.base, 'POST', '/api/events', token, { workspace_id: ws, event_type: eventType, payload: { i, filler } });
-        published.set(res.id, t0);
+        if (batchSize === 1) {
+          const res = await call(client, atrium.base, 'POST', '/api/events', token, { workspace_id: ws, event_type: eventType, payload: { i: first, filler } });
+          published.set(res.id, t0);
+        } else {
+          const events = Array.from({ length: Math.min(batchSize, count - first) }, (_, k) => ({ event_type: eventType, payload: { i: first + k, filler } }));
+          const res = await call(client, atrium.base, 'POST', '/api/events/batch', token, { workspace_id: ws, events });
+          for (const r of res.data as { id: string }[]) published.set(r.id, t0);
+        }
         lastAccepted = now();
       });
-      return { published, start, acceptSeconds: (lastAccepted - start) / 1000 };
+      const cpuEnd = childCpuMs(atrium.child.pid);
+      // atrium's CPU (all its threads) per accepted event while publishing, in µs.
+      const cpuUs = cpuStart !== null && cpuEnd !== null ? ((cpuEnd - cpuStart) * 1000) / count : null;
+      return { published, start, acceptSeconds: (lastAccepted - start) / 1000, cpuUs };
+    };
+    /** Publishes N events and waits for their N×M deliveries: accepted events/s, deliveries/s, publish → arrival latencies. */
+    const liveRun = async (batchSize: number) => {
+      const run = await publishAll(EVENTS, 'custom.bench', batchSize);
+      const arrivals = await waitForArrivals(expected);
+      const lastArrival = Math.max(...arrivals.map(([, at]) => at));
+      const latencies = arrivals.filter(([id]) => run.published.has(id)).map(([id, at]) => at - run.published.get(id)!).sort((a, b) => a - b);
+      const deliverySeconds = (lastArrival - run.start) / 1000;
+      return { acceptSeconds: run.acceptSeconds, cpuUs: run.cpuUs, latencies, deliverySeconds, deliveriesPerSecond: expected / deliverySeconds };
     };
 
     // Warm-up: JIT, connection pools, prepared statements.
@@ -222,12 +248,9 @@ async function main() {
     await waitForArrivals(50 * ENDPOINTS);
     await receiver.reset();
 
-    const live = await publishAll();
-    const arrivals = await waitForArrivals(expected);
-    const lastArrival = Math.max(...arrivals.map(([, at]) => at));
-    const latencies = arrivals.filter(([id]) => live.published.has(id)).map(([id, at]) => at - live.published.get(id)!).sort((a, b) => a - b);
-    const deliverySeconds = (lastArrival - live.start) / 1000;
-    const deliveriesPerSecond = expected / deliverySeconds;
+    const live = await liveRun(1);
+    await receiver.reset();
+    const liveBatch = await liveRun(BATCH_SIZE);
     await atrium.stop();
 
     // — 3. a bare undici client, same receiver, same body size and headers, same concurrency; run just before and just after the drain —
@@ -279,14 +302,21 @@ async function main() {
 
     const cpu = cpus();
     const pct = (x: number) => `${((x / rawPerSecond) * 100).toFixed(0)} %`;
+    const cpuNote = (us: number | null, what: string) => (us === null ? '' : `; atrium CPU ${us.toFixed(0)} µs/event${what}`);
+    const liveLines = (run: Awaited<ReturnType<typeof liveRun>>, route: string) => [
+      `  events accepted    ${(EVENTS / run.acceptSeconds).toFixed(0)} events/s (${route}, ${run.acceptSeconds.toFixed(2)} s${cpuNote(run.cpuUs, ', delivering meanwhile')})`,
+      `  deliveries         ${run.deliveriesPerSecond.toFixed(0)} deliveries/s (first publish → last arrival, ${run.deliverySeconds.toFixed(2)} s) = ${pct(run.deliveriesPerSecond)} of the bare client`,
+      `  publish → arrival  p50 ${quantile(run.latencies, 0.5).toFixed(1)} ms, p99 ${quantile(run.latencies, 0.99).toFixed(1)} ms`,
+    ];
     const lines = [
       `webhooks benchmark — ${new Date().toISOString().slice(0, 10)}, ${cpu.length} × ${cpu[0]?.model.trim()}, Node ${process.version}`,
       `engine ${ENGINE}${ENGINE === 'sqlite' ? ` (file, WAL, synchronous=${process.env.ATRIUM_SQLITE_SYNCHRONOUS ?? 'FULL'})` : ''}; ${EVENTS} events × ${ENDPOINTS} endpoints = ${expected} deliveries; payload ${PAYLOAD_BYTES} B; publish concurrency ${PUBLISH_CONCURRENCY}${RATE > 0 ? ` at ${RATE} events/s` : ''}; worker concurrency ${WORKER_CONCURRENCY}`,
       `live (serve: API + worker)`,
-      `  events accepted    ${(EVENTS / live.acceptSeconds).toFixed(0)} events/s (POST /api/events, ${live.acceptSeconds.toFixed(2)} s)`,
-      `  deliveries         ${deliveriesPerSecond.toFixed(0)} deliveries/s (first publish → last arrival, ${deliverySeconds.toFixed(2)} s) = ${pct(deliveriesPerSecond)} of the bare client`,
-      `  publish → arrival  p50 ${quantile(latencies, 0.5).toFixed(1)} ms, p99 ${quantile(latencies, 0.99).toFixed(1)} ms`,
+      ...liveLines(live, 'POST /api/events'),
+      `live, batches of ${BATCH_SIZE} (serve: API + worker)`,
+      ...liveLines(liveBatch, `POST /api/events/batch, ${PUBLISH_CONCURRENCY} batches at once`),
       `drain (atrium worker, queue of ${expected} after ${WARMUP_EVENTS * ENDPOINTS} warm-up deliveries)`,
+      `  events accepted    ${(EVENTS / measured.acceptSeconds).toFixed(0)} events/s (POST /api/events with the worker off, filling the queue${cpuNote(measured.cpuUs, '')})`,
       `  deliveries         ${drainPerSecond.toFixed(0)} deliveries/s (first → last arrival) = ${pct(drainPerSecond)} of the bare client${drainCpuUs !== null ? `; worker CPU ${drainCpuUs.toFixed(0)} µs/delivery` : ''}`,
       `bare undici client   ${rawPerSecond.toFixed(0)} requests/s (mean of ${rawBefore.perSecond.toFixed(0)} before and ${rawAfter.perSecond.toFixed(0)} after the drain; ${expected} POSTs each, concurrency ${WORKER_CONCURRENCY}); client CPU ${rawCpuUs.toFixed(0)} µs/request`,
     ];
