@@ -69,8 +69,8 @@ export function createServices({ config, database, keyring }: Omit<AppDeps, 'log
   const limiters = RateLimiters.create(config.redisUrl, database);
   const metrics = new Metrics();
   const outbound = new Outbound({ allowedCidrs: config.outboundAllowedCidrs });
-  const authRepo = new AuthRepository(db);
-  const workspacesRepo = new WorkspacesRepository(db);
+  const authRepo = new AuthRepository(db, database.dialect);
+  const workspacesRepo = new WorkspacesRepository(db, database.dialect);
   const events = new EventBus(db, database.dialect);
   const audit = new AuditLog(new ActivityRepository(db), events);
   const access = new WorkspaceAccess(workspacesRepo);

@@ -1,5 +1,6 @@
 import { bulkInsert } from '../../core/db/bulk-insert.js';
 import type { Dialect, Executor } from '../../core/db/database.js';
+import { LookupBatcher } from '../../core/db/lookup-batcher.js';
 import type { EventsTable } from './events.tables.js';
 
 const EVENT_COLUMNS = ['id', 'workspace_id', 'type', 'payload', 'idempotency_key', 'created_at'] as const satisfies readonly (keyof EventsTable)[];
@@ -8,13 +9,33 @@ const BULK_CHUNK = 500;
 
 /** The only writer of the `events` table (other modules read it, and write through the EventBus). */
 export class EventsRepository {
+  /**
+   * PostgreSQL: the Idempotency-Key lookup of every keyed publish, coalesced
+   * across concurrent requests (see LookupBatcher). Not in transactions,
+   * nor on SQLite (in process, no round trip to save).
+   */
+  private readonly byKey?: LookupBatcher<{ workspaceId: string; key: string }, EventsTable>;
+
   constructor(
     private readonly db: Executor,
     private readonly dialect: Dialect,
-  ) {}
+    inTransaction = false,
+  ) {
+    if (dialect === 'postgres' && !inTransaction) {
+      this.byKey = new LookupBatcher(async (wanted) => {
+        const found = new Map<string, EventsTable>();
+        const byWorkspace = new Map<string, string[]>();
+        for (const { workspaceId, key } of wanted) byWorkspace.set(workspaceId, [...(byWorkspace.get(workspaceId) ?? []), key]);
+        for (const [workspaceId, keys] of byWorkspace) {
+          for (const row of await this.findByIdempotencyKeys(workspaceId, keys)) found.set(eventKey(workspaceId, row.idempotency_key!), row);
+        }
+        return found;
+      }, (k) => eventKey(k.workspaceId, k.key));
+    }
+  }
 
   with(db: Executor): EventsRepository {
-    return new EventsRepository(db, this.dialect);
+    return new EventsRepository(db, this.dialect, true);
   }
 
   async insert(event: EventsTable): Promise<void> {
@@ -29,6 +50,7 @@ export class EventsRepository {
   }
 
   findByIdempotencyKey(workspaceId: string, key: string): Promise<EventsTable | undefined> {
+    if (this.byKey) return this.byKey.get({ workspaceId, key });
     return this.db
       .selectFrom('events')
       .selectAll()
@@ -48,3 +70,5 @@ export class EventsRepository {
       .execute();
   }
 }
+
+const eventKey = (workspaceId: string, key: string) => `${workspaceId}\u0000${key}`;

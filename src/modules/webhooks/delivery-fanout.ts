@@ -17,7 +17,8 @@ export interface DeliveryFanOutDeps {
  * The outbox fan-out: one pending delivery per event and subscribed, enabled
  * endpoint, written in the publishing transaction. All the events of a
  * transaction (a group commit, a batch) cost one read of each workspace's
- * subscriptions, one multi-row INSERT (per 100 deliveries) and one NOTIFY.
+ * subscriptions and one multi-row INSERT (per 100 deliveries) that also
+ * NOTIFYs the workers of other processes.
  */
 export function deliveryFanOut({ repo, firstDelayMs, wakeSoon }: DeliveryFanOutDeps): FanOut {
   return async (trx, events) => {
@@ -36,9 +37,8 @@ export function deliveryFanOut({ repo, firstDelayMs, wakeSoon }: DeliveryFanOutD
       return rows.length - before;
     });
     if (rows.length === 0) return counts;
-    await tx.insertDeliveries(rows);
-    // PostgreSQL: workers of other processes LISTEN for this; it is delivered when the transaction commits.
-    await tx.notifyDue();
+    // PostgreSQL: workers of other processes LISTEN for the notification; it is delivered when the transaction commits.
+    await tx.insertDeliveries(rows, { notifyDue: true });
     wakeSoon();
     return counts;
   };

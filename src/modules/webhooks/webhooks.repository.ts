@@ -1,6 +1,6 @@
 import { CompiledQuery, sql } from 'kysely';
 import { bulkInsert } from '../../core/db/bulk-insert.js';
-import { notify, type Dialect, type Executor } from '../../core/db/database.js';
+import { notify, notifySql, type Dialect, type Executor } from '../../core/db/database.js';
 import type {
   DeliveryStatus,
   WebhookAttemptsTable,
@@ -275,9 +275,17 @@ export class WebhooksRepository {
 
   // — deliveries —
 
-  async insertDeliveries(rows: WebhookDeliveriesTable[]): Promise<void> {
+  /** With `notifyDue`, also what notifyDue() does, in the same statement as the last rows on PostgreSQL (one round trip less). */
+  async insertDeliveries(rows: WebhookDeliveriesTable[], options: { notifyDue?: boolean } = {}): Promise<void> {
     for (let i = 0; i < rows.length; i += BULK_CHUNK) {
-      await this.db.executeQuery(bulkInsert(this.dialect, 'webhook_deliveries', DELIVERY_COLUMNS, rows.slice(i, i + BULK_CHUNK)));
+      const insert = bulkInsert(this.dialect, 'webhook_deliveries', DELIVERY_COLUMNS, rows.slice(i, i + BULK_CHUNK));
+      if (options.notifyDue && this.dialect === 'postgres' && i + BULK_CHUNK >= rows.length) {
+        // A data-modifying WITH runs whether or not the statement reads it.
+        const channel = `$${insert.parameters.length + 1}`;
+        await this.db.executeQuery(CompiledQuery.raw(`with queued as (${insert.sql}) ${notifySql(channel)}`, [...insert.parameters, DUE_CHANNEL]));
+      } else {
+        await this.db.executeQuery(insert);
+      }
     }
   }
 
