@@ -48,8 +48,6 @@ export type QueuedCount = (workspaceId: string, eventId: string) => Promise<numb
 
 /** Events written by one group commit at most (a group takes whole submissions, so one larger batch still goes alone). */
 const MAX_GROUP_EVENTS = 500;
-/** PostgreSQL: groups being written at once (see GroupCommitOptions.inFlight). */
-const PG_GROUPS_IN_FLIGHT = 1;
 
 function isUniqueViolation(error: unknown): boolean {
   const code = (error as { code?: unknown })?.code;
@@ -84,7 +82,6 @@ export class EventBus {
   constructor(db: Db, dialect: Dialect) {
     this.repo = new EventsRepository(db, dialect);
     this.group = new GroupCommit(db, (trx, lists) => this.writeGroup(trx, lists), {
-      inFlight: dialect === 'postgres' ? PG_GROUPS_IN_FLIGHT : 1,
       maxWeight: MAX_GROUP_EVENTS,
       weight: (list) => list.length,
     });
