@@ -23,13 +23,12 @@ export class EventsRepository {
   ) {
     if (dialect === 'postgres' && !inTransaction) {
       this.byKey = new LookupBatcher(async (wanted) => {
-        const found = new Map<string, EventsTable>();
-        const byWorkspace = new Map<string, string[]>();
-        for (const { workspaceId, key } of wanted) byWorkspace.set(workspaceId, [...(byWorkspace.get(workspaceId) ?? []), key]);
-        for (const [workspaceId, keys] of byWorkspace) {
-          for (const row of await this.findByIdempotencyKeys(workspaceId, keys)) found.set(eventKey(workspaceId, row.idempotency_key!), row);
-        }
-        return found;
+        const rows = await this.db
+          .selectFrom('events')
+          .selectAll()
+          .where((eb) => eb(eb.refTuple('workspace_id', 'idempotency_key'), 'in', wanted.map((w) => eb.tuple(w.workspaceId, w.key))))
+          .execute();
+        return new Map(rows.map((row) => [eventKey(row.workspace_id, row.idempotency_key!), row]));
       }, (k) => eventKey(k.workspaceId, k.key));
     }
   }
