@@ -3,7 +3,7 @@ interface Waiter<V> {
   reject: (error: unknown) => void;
 }
 
-export interface LookupBatcherOptions {
+interface LookupBatcherOptions {
   /** Queries running at once; keys asked for meanwhile wait for the next one. */
   inFlight: number;
   /** Keys per query at most. */

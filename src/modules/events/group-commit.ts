@@ -7,7 +7,7 @@ interface Pending<I, R> {
   reject: (error: unknown) => void;
 }
 
-export interface GroupCommitOptions<I> {
+interface GroupCommitOptions<I> {
   /** A group takes items until their weights add up to this (always at least one item). */
   maxWeight: number;
   /** The weight of an item, e.g. how many rows it writes. */

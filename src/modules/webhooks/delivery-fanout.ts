@@ -5,7 +5,7 @@ import { subscribes } from './event-types.js';
 import type { WebhooksRepository } from './webhooks.repository.js';
 import type { WebhookDeliveriesTable } from './webhooks.tables.js';
 
-export interface DeliveryFanOutDeps {
+interface DeliveryFanOutDeps {
   repo: WebhooksRepository;
   /** When a new delivery is due (the retry schedule's first delay). */
   firstDelayMs: number;

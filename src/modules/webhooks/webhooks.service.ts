@@ -47,7 +47,7 @@ export interface UpdateInput {
   headers?: Record<string, string> | null;
 }
 
-export interface BatchEventInput {
+interface BatchEventInput {
   event_type: string;
   payload: Record<string, unknown>;
   idempotency_key?: string;
