@@ -51,13 +51,14 @@ export function createServices({ config, database, keyring, logStream }: AppDeps
   const metrics = new Metrics();
   const outbound = new Outbound({ allowedCidrs: config.outboundAllowedCidrs });
 
-  const events = createEventsModule({ db });
+  const { dialect } = database;
+  const events = createEventsModule({ db, dialect });
   // The member check is built first: the activity log below workspaces guards its reads with it.
-  const access = createWorkspaceAccess(db);
+  const access = createWorkspaceAccess(db, dialect);
   const activity = createActivityModule({ db, events: events.bus, access });
   const { audit } = activity;
-  const workspaces = createWorkspacesModule({ db, config, access, audit, users: createUserDirectory(db) });
-  const auth = createAuthModule({ db, config, limiters, access, audit });
+  const workspaces = createWorkspacesModule({ db, dialect, config, access, audit, users: createUserDirectory(db, dialect) });
+  const auth = createAuthModule({ db, dialect, config, limiters, access, audit });
   const webhooks = createWebhooksModule({ config, database, keyring, outbound, metrics, events: events.bus, audit, access, log });
   const aiKeys = createAiKeysModule({ db, keyring, access, audit, limiters, outbound, log });
   const aiGateway = createAiGatewayModule({

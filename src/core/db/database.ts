@@ -152,6 +152,13 @@ export async function notify(executor: Executor, channel: string): Promise<void>
 }
 
 /**
+ * notify() as SQL text, for a statement that notifies as part of a write
+ * (saving a round trip): `channelParam` is the placeholder (`$7`) the
+ * channel is bound to.
+ */
+export const notifySql = (channelParam: string): string => `select pg_notify(${channelParam}::text || '_' || left(md5(current_schema()), 12), '')`;
+
+/**
  * Kysely prepares every query it runs, and better-sqlite3 compiles the SQL on
  * each prepare(). Queries come from a few code paths, so their texts repeat:
  * reusing the compiled statement per text saves that work on every call.

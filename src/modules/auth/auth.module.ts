@@ -1,5 +1,5 @@
 import type { Config } from '../../core/config.js';
-import type { Db } from '../../core/db/database.js';
+import type { Db, Dialect } from '../../core/db/database.js';
 import type { AtriumModule } from '../../core/module.js';
 import type { RateLimiters } from '../../core/rate-limit.js';
 import type { AuditLog } from '../activity/audit.js';
@@ -17,19 +17,20 @@ export interface AuthModule extends AtriumModule {
 }
 
 /** The user directory other modules read (the workspaces module is built before this one, so it gets it on its own). */
-export function createUserDirectory(db: Db): UserDirectory {
-  return new AuthRepository(db);
+export function createUserDirectory(db: Db, dialect: Dialect): UserDirectory {
+  return new AuthRepository(db, dialect);
 }
 
 /** Accounts, sessions and API tokens; its hook authenticates every request before any route runs. */
 export function createAuthModule(deps: {
   db: Db;
+  dialect: Dialect;
   config: Config;
   limiters: RateLimiters;
   access: WorkspaceAccess;
   audit: AuditLog;
 }): AuthModule {
-  const repo = new AuthRepository(deps.db);
+  const repo = new AuthRepository(deps.db, deps.dialect);
   const auth = new AuthService(repo, deps.config, deps.limiters);
   const tokens = new TokensService(deps.db, repo, deps.access, deps.audit);
   return {

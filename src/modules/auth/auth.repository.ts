@@ -1,8 +1,27 @@
-import type { Executor } from '../../core/db/database.js';
+import type { Dialect, Executor } from '../../core/db/database.js';
+import { LookupBatcher } from '../../core/db/lookup-batcher.js';
 import type { ApiTokensTable, SessionsTable, UsersTable } from './auth.tables.js';
 
 export class AuthRepository {
-  constructor(private readonly db: Executor) {}
+  /**
+   * PostgreSQL: the lookups every authenticated request makes, coalesced
+   * across concurrent requests (see LookupBatcher). SQLite answers in
+   * process, without a round trip to save.
+   */
+  private readonly byHash?: {
+    sessions: LookupBatcher<string, SessionsTable>;
+    apiTokens: LookupBatcher<string, ApiTokensTable>;
+  };
+
+  /** `dialect` only for the root repository; `with(trx)` ones query directly. */
+  constructor(private readonly db: Executor, dialect?: Dialect) {
+    if (dialect === 'postgres') {
+      this.byHash = {
+        sessions: new LookupBatcher(async (hashes: string[]) => byTokenHash(await this.db.selectFrom('sessions').selectAll().where('token_hash', 'in', hashes).execute()), String),
+        apiTokens: new LookupBatcher(async (hashes: string[]) => byTokenHash(await this.db.selectFrom('api_tokens').selectAll().where('token_hash', 'in', hashes).execute()), String),
+      };
+    }
+  }
 
   with(db: Executor): AuthRepository {
     return new AuthRepository(db);
@@ -25,6 +44,7 @@ export class AuthRepository {
   }
 
   findSessionByHash(tokenHash: string): Promise<SessionsTable | undefined> {
+    if (this.byHash) return this.byHash.sessions.get(tokenHash);
     return this.db.selectFrom('sessions').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst();
   }
 
@@ -41,6 +61,7 @@ export class AuthRepository {
   }
 
   findApiTokenByHash(tokenHash: string): Promise<ApiTokensTable | undefined> {
+    if (this.byHash) return this.byHash.apiTokens.get(tokenHash);
     return this.db.selectFrom('api_tokens').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst();
   }
 
@@ -66,3 +87,5 @@ export class AuthRepository {
     await this.db.updateTable('api_tokens').set({ last_used_at: now }).where('id', '=', id).execute();
   }
 }
+
+const byTokenHash = <T extends { token_hash: string }>(rows: T[]) => new Map(rows.map((r) => [r.token_hash, r]));

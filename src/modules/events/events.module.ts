@@ -1,4 +1,4 @@
-import type { Db } from '../../core/db/database.js';
+import type { Db, Dialect } from '../../core/db/database.js';
 import type { AtriumModule } from '../../core/module.js';
 import { EventBus } from './event-bus.js';
 
@@ -8,6 +8,6 @@ export interface EventsModule extends AtriumModule {
 }
 
 /** The outbox has no routes and no background work of its own: the webhooks module fans events out and delivers them. */
-export function createEventsModule(deps: { db: Db }): EventsModule {
-  return { name: 'events', bus: new EventBus(deps.db) };
+export function createEventsModule(deps: { db: Db; dialect: Dialect }): EventsModule {
+  return { name: 'events', bus: new EventBus(deps.db, deps.dialect) };
 }

@@ -1,7 +1,5 @@
 import type { Config } from '../../core/config.js';
 import type { Database } from '../../core/db/database.js';
-import { fromJson } from '../../core/db/json.js';
-import { newId } from '../../core/ids.js';
 import type { Keyring } from '../../core/keyring.js';
 import type { Metrics } from '../../core/metrics.js';
 import type { Outbound } from '../../core/outbound.js';
@@ -9,19 +7,18 @@ import type { AtriumModule, ModuleLog } from '../../core/module.js';
 import type { AuditLog } from '../activity/audit.js';
 import type { EventBus } from '../events/event-bus.js';
 import type { WorkspaceAccess } from '../workspaces/access.js';
+import { deliveryFanOut } from './delivery-fanout.js';
 import { DeliveryWorker } from './delivery.worker.js';
 import { EndpointHealth } from './endpoint-health.js';
 import { endpointName } from './message-format.js';
 import { OutcomeWriter } from './outcome-writer.js';
 import { SigningMaterial } from './signing-material.js';
-import { subscribes } from './event-types.js';
 import { Sender } from './sender.js';
 import { SenderPool } from './sender-pool.js';
 import { WebhooksRepository } from './webhooks.repository.js';
 import { registerWebhookRoutes } from './webhooks.routes.js';
 import { WebhooksService } from './webhooks.service.js';
 import { WebhookMetrics } from './webhooks.metrics.js';
-import type { WebhookDeliveriesTable } from './webhooks.tables.js';
 
 export interface WebhooksDeps {
   config: Config;
@@ -73,7 +70,11 @@ export function createWebhooksModule(deps: WebhooksDeps): WebhooksModule {
   worker.log = deps.log.child({ module: 'webhooks' });
   service.onDue = () => worker.wake();
 
-  queueDeliveriesOnPublish(deps.events, repo, database.dialect, config.webhooks.retryScheduleMs[0], () => worker.wakeSoon());
+  // The outbox fan-out: in the publishing transaction, one delivery per subscribed, enabled endpoint.
+  deps.events.onPublish(
+    deliveryFanOut({ repo, firstDelayMs: config.webhooks.retryScheduleMs[0], wakeSoon: () => worker.wakeSoon() }),
+    (workspaceId, eventId) => repo.countDeliveriesOfEvent(workspaceId, eventId),
+  );
 
   return {
     name: 'webhooks',
@@ -102,42 +103,4 @@ export function createWebhooksModule(deps: WebhooksDeps): WebhooksModule {
       await senderPool?.close();
     },
   };
-}
-
-/**
- * The outbox fan-out: in the publishing transaction, one delivery per
- * subscribed, enabled endpoint of the event's workspace.
- */
-function queueDeliveriesOnPublish(events: EventBus, repo: WebhooksRepository, dialect: Database['dialect'], firstDelay: number, onQueued: () => void): void {
-  events.onPublish(async (trx, event, scope) => {
-    // Shared by the events of one group commit: one query per workspace and transaction.
-    const endpoints = await scope.once(`webhooks:subscriptions:${event.workspaceId}`, () => repo.with(trx).activeSubscriptions(event.workspaceId));
-    const rows: WebhookDeliveriesTable[] = endpoints
-      .filter((e) => subscribes(fromJson<string[]>(e.event_types, []), event.type))
-      .map((e) => ({
-        id: newId('dlv'),
-        workspace_id: event.workspaceId,
-        endpoint_id: e.id,
-        event_id: event.id,
-        event_type: event.type,
-        status: 'pending',
-        attempt_count: 0,
-        retry_base: 0,
-        next_attempt_at: event.createdAt + firstDelay,
-        locked_until: null,
-        lease_owner: null,
-        last_status_code: null,
-        last_error_class: null,
-        last_attempt_at: null,
-        completed_at: null,
-        created_at: event.createdAt,
-        updated_at: event.createdAt,
-      }));
-    await repo.with(trx).insertDeliveries(rows);
-    // One NOTIFY per transaction is enough, even for a group commit.
-    if (rows.length > 0 && dialect === 'postgres') await scope.once('webhooks:notify', () => repo.with(trx).notifyDue());
-    if (rows.length > 0) onQueued();
-    return rows.length;
-  }, (workspaceId, eventId) => repo.countDeliveriesOfEvent(workspaceId, eventId));
-
 }

@@ -181,6 +181,23 @@ function eventRoutes(app: AppInstance, webhooks: WebhooksService): void {
     return reply.status(result.replayed ? 200 : 202).send(presentPublished(result));
   });
 
+  app.post('/api/events/batch', {
+    config: { scope: 'events:write' },
+    bodyLimit: webhooks.batchBodyLimit(),
+    schema: {
+      tags: ['events'],
+      summary: `Publish 1 to ${S.MAX_BATCH_EVENTS} application events in one request, all or none, each with its own optional idempotency key`,
+      body: S.PublishBatchBody,
+      response: { 200: S.PublishedBatch, 202: S.PublishedBatch, ...errors(400, 401, 403, 404, 409, 413) },
+    },
+  }, async (request, reply) => {
+    const results = await webhooks.publishBatch(requireAuth(request), request.body);
+    // As for one event: 202 when something was published, 200 when every event answers a repeated key.
+    const replayed = results.every((r) => r.replayed);
+    if (replayed) reply.header('idempotent-replayed', 'true');
+    return reply.status(replayed ? 200 : 202).send({ data: results.map(presentPublished) });
+  });
+
   app.get('/api/events/:id/deliveries', {
     schema: { tags: ['events'], summary: 'Deliveries of one event, to every endpoint', params: S.EventParams, querystring: S.DeliveriesQuery, response: { 200: page(S.Delivery), ...errors(400, 401, 403, 404) } },
   }, async (request) => {

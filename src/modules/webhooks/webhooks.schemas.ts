@@ -162,13 +162,31 @@ export const EventType = Type.Object({
   example: Type.Record(Type.String(), Type.Unknown()),
 });
 
+const EventTypeName = Type.String({ minLength: 1, maxLength: 200, description: 'custom.<name>, e.g. custom.order.paid' });
+const Payload = Type.Record(Type.String(), Type.Unknown(), { description: 'The event data receivers get' });
+const IdempotencyKey = (description: string) => Type.String({ minLength: 1, maxLength: 255, pattern: '^[\\x21-\\x7e]+$', description });
+
 export const PublishBody = Type.Object({
   workspace_id: Type.String({ minLength: 1, maxLength: 64 }),
-  event_type: Type.String({ minLength: 1, maxLength: 200, description: 'custom.<name>, e.g. custom.order.paid' }),
-  payload: Type.Record(Type.String(), Type.Unknown(), { description: 'The event data receivers get' }),
+  event_type: EventTypeName,
+  payload: Payload,
 });
 export const PublishHeaders = Type.Object({
-  'idempotency-key': Type.Optional(Type.String({ minLength: 1, maxLength: 255, pattern: '^[\\x21-\\x7e]+$' })),
+  'idempotency-key': Type.Optional(IdempotencyKey('A repeated key with the same event answers the first result instead of publishing again')),
+});
+
+/** Events one batch request may carry. */
+export const MAX_BATCH_EVENTS = 100;
+export const PublishBatchBody = Type.Object({
+  workspace_id: Type.String({ minLength: 1, maxLength: 64 }),
+  events: Type.Array(
+    Type.Object({
+      event_type: EventTypeName,
+      payload: Payload,
+      idempotency_key: Type.Optional(IdempotencyKey("This event's Idempotency-Key: a repeated key with the same event (in this batch or an earlier request) answers the first result")),
+    }),
+    { minItems: 1, maxItems: MAX_BATCH_EVENTS, description: `1 to ${MAX_BATCH_EVENTS} events, published all together or not at all` },
+  ),
 });
 export const Published = Type.Object({
   id: Type.String(),
@@ -178,4 +196,7 @@ export const Published = Type.Object({
   idempotency_key: Nullable(Type.String()),
   replayed: Type.Boolean({ description: 'true when this answers a repeated Idempotency-Key' }),
   created_at: IsoTime,
+});
+export const PublishedBatch = Type.Object({
+  data: Type.Array(Published, { description: 'One result per event, in the order sent' }),
 });

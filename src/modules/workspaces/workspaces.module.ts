@@ -1,5 +1,5 @@
 import type { Config } from '../../core/config.js';
-import type { Db } from '../../core/db/database.js';
+import type { Db, Dialect } from '../../core/db/database.js';
 import type { AtriumModule } from '../../core/module.js';
 import type { AuditLog } from '../activity/audit.js';
 import type { UserDirectory } from '../identity/users.js';
@@ -26,12 +26,13 @@ export interface WorkspacesModule extends AtriumModule {
  * module (below this one) takes it to guard its reads, so it is built first,
  * on its own, and handed to `createWorkspacesModule`.
  */
-export function createWorkspaceAccess(db: Db): WorkspaceAccess {
-  return new WorkspaceAccess(new WorkspacesRepository(db));
+export function createWorkspaceAccess(db: Db, dialect: Dialect): WorkspaceAccess {
+  return new WorkspaceAccess(new WorkspacesRepository(db, dialect));
 }
 
 export function createWorkspacesModule(deps: {
   db: Db;
+  dialect: Dialect;
   config: Config;
   access: WorkspaceAccess;
   audit: AuditLog;
@@ -39,7 +40,7 @@ export function createWorkspacesModule(deps: {
   users: UserDirectory;
 }): WorkspacesModule {
   const { db, access, audit } = deps;
-  const repo = new WorkspacesRepository(db);
+  const repo = new WorkspacesRepository(db, deps.dialect);
   const resourceRegistry = new ResourceTypes();
   const workspaces = new WorkspacesService(db, repo, access, audit);
   const invitations = new InvitationsService(db, repo, deps.users, access, audit, deps.config);

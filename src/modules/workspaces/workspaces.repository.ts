@@ -1,4 +1,5 @@
-import type { Executor } from '../../core/db/database.js';
+import type { Dialect, Executor } from '../../core/db/database.js';
+import { LookupBatcher } from '../../core/db/lookup-batcher.js';
 import type { Role } from '../policy/policy.js';
 import type {
   InvitationsTable,
@@ -18,7 +19,26 @@ export interface MembershipRow extends WorkspacesTable {
 
 /** Every query that reads tenant data takes the workspace id explicitly. */
 export class WorkspacesRepository {
-  constructor(private readonly db: Executor) {}
+  /**
+   * PostgreSQL: members' roles, which every workspace-scoped request looks
+   * up, coalesced across concurrent requests (see LookupBatcher). SQLite
+   * answers in process, without a round trip to save.
+   */
+  private readonly roles?: LookupBatcher<{ workspaceId: string; userId: string }, Role>;
+
+  /** `dialect` only for the root repository; `with(trx)` ones query directly. */
+  constructor(private readonly db: Executor, dialect?: Dialect) {
+    if (dialect === 'postgres') {
+      this.roles = new LookupBatcher(async (members) => {
+        const rows = await this.db
+          .selectFrom('workspace_members')
+          .select(['workspace_id', 'user_id', 'role'])
+          .where((eb) => eb(eb.refTuple('workspace_id', 'user_id'), 'in', members.map((m) => eb.tuple(m.workspaceId, m.userId))))
+          .execute();
+        return new Map(rows.map((r) => [memberKey(r.workspace_id, r.user_id), r.role]));
+      }, (m) => memberKey(m.workspaceId, m.userId));
+    }
+  }
 
   with(db: Executor): WorkspacesRepository {
     return new WorkspacesRepository(db);
@@ -61,6 +81,7 @@ export class WorkspacesRepository {
   // — members —
 
   async findRole(workspaceId: string, userId: string): Promise<Role | undefined> {
+    if (this.roles) return this.roles.get({ workspaceId, userId });
     const row = await this.db
       .selectFrom('workspace_members')
       .select('role')
@@ -227,3 +248,5 @@ export class WorkspacesRepository {
       .execute();
   }
 }
+
+const memberKey = (workspaceId: string, userId: string) => `${workspaceId}\u0000${userId}`;

@@ -121,8 +121,8 @@ describe.each(engines)('activity log (%s)', (engine) => {
     const ws = await t.createWorkspace(token);
     // A fan-out that fails makes the whole change fail: no half-written state.
     let fail = true;
-    t.services.events.bus.onPublish(async (_trx, event) => {
-      if (fail && event.type === 'workspace.updated') throw new Error('boom');
+    t.services.events.bus.onPublish(async (_trx, events) => {
+      if (fail && events.some((e) => e.type === 'workspace.updated')) throw new Error('boom');
     });
     const res = await t.patch(`/api/workspaces/${ws.id}`, { token, body: { name: 'Never' } });
     expect(res.status).toBe(500);

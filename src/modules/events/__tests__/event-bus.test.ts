@@ -24,13 +24,13 @@ describe.each(engines)('event bus (%s)', (engine) => {
 
   /** A bus whose fan-out queues `perEvent` items for each event (and remembers them, to count on replay). */
   function busQueuing(perEvent: number) {
-    const bus = new EventBus(db());
+    const bus = new EventBus(db(), tdb.database.dialect);
     const queued = new Map<string, number>();
     const seen: PublishedEvent[] = [];
-    bus.onPublish(async (_trx, event) => {
-      seen.push(event);
-      queued.set(event.id, perEvent);
-      return perEvent;
+    bus.onPublish(async (_trx, events) => {
+      seen.push(...events);
+      for (const event of events) queued.set(event.id, perEvent);
+      return events.map(() => perEvent);
     }, async (_ws, eventId) => queued.get(eventId) ?? 0);
     return { bus, seen };
   }
@@ -66,10 +66,10 @@ describe.each(engines)('event bus (%s)', (engine) => {
 
   it('fan-out counts add up over handlers; a handler returning nothing counts 0', async () => {
     const ws = await workspace();
-    const bus = new EventBus(db());
-    bus.onPublish(async () => 3);
+    const bus = new EventBus(db(), tdb.database.dialect);
+    bus.onPublish(async (_trx, events) => events.map(() => 3));
     bus.onPublish(async () => {});
-    bus.onPublish(async () => 1);
+    bus.onPublish(async (_trx, events) => events.map(() => 1));
     const result = await bus.publishNow({ workspaceId: ws, type: 'custom.counted', data: {} });
     expect(result).toMatchObject({ queued: 4, replayed: false });
   });
@@ -102,32 +102,34 @@ describe.each(engines)('event bus (%s)', (engine) => {
     expect(await countEvents(ws)).toBe(1);
   });
 
-  it('concurrent publishes share one transaction (group commit), each getting its own event', async () => {
+  it('concurrent publishes share one transaction (group commit) and one fan-out call, each getting its own event', async () => {
     const ws = await workspace();
-    const bus = new EventBus(db());
+    const bus = new EventBus(db(), tdb.database.dialect);
     const transactions = new Set<unknown>();
-    const reads: string[] = [];
-    bus.onPublish(async (trx, event, scope) => {
+    const calls: number[] = [];
+    bus.onPublish(async (trx, events) => {
       transactions.add(trx);
-      // What the events of one transaction share is computed once.
-      await scope.once(`read:${event.workspaceId}`, async () => reads.push(event.workspaceId));
-      return 1;
+      calls.push(events.length);
+      return events.map((e) => Number(e.data.i) % 3);
     });
     const results = await Promise.all(Array.from({ length: 20 }, (_, i) => bus.publishNow({ workspaceId: ws, type: 'custom.many', data: { i } })));
     expect(new Set(results.map((r) => r.event.id)).size).toBe(20);
     expect(results.map((r) => JSON.parse(r.event.payload).i)).toEqual(Array.from({ length: 20 }, (_, i) => i));
-    expect(results.every((r) => r.queued === 1 && !r.replayed)).toBe(true);
+    // Each caller gets the count the fan-out gave its own event.
+    expect(results.map((r) => r.queued)).toEqual(Array.from({ length: 20 }, (_, i) => i % 3));
+    expect(results.every((r) => !r.replayed)).toBe(true);
     expect(transactions.size).toBe(1);
-    expect(reads).toEqual([ws]);
+    expect(calls).toEqual([20]);
     expect(await countEvents(ws)).toBe(20);
   });
 
   it('one failing event in a group does not lose the others; the failure goes to its own caller only', async () => {
     const ws = await workspace();
-    const bus = new EventBus(db());
-    bus.onPublish(async (_trx, event) => {
-      if (event.data.fail) throw new Error(`fan-out refused ${event.type}`);
-      return 1;
+    const bus = new EventBus(db(), tdb.database.dialect);
+    bus.onPublish(async (_trx, events) => {
+      const bad = events.find((e) => e.data.fail);
+      if (bad) throw new Error(`fan-out refused ${bad.type}`);
+      return events.map(() => 1);
     });
     const settled = await Promise.allSettled([
       bus.publishNow({ workspaceId: ws, type: 'custom.ok', data: { n: 1 } }),
@@ -139,5 +141,43 @@ describe.each(engines)('event bus (%s)', (engine) => {
     for (const s of settled) if (s.status === 'rejected') expect((s.reason as Error).message).toBe('fan-out refused custom.bad');
     const types = (await db().selectFrom('events').select('type').where('workspace_id', '=', ws).execute()).map((r) => r.type);
     expect(types.sort()).toEqual(['custom.ok', 'custom.ok']);
+  });
+  it('publishAllNow writes a list all or nothing: a fan-out failing on one event stores none of them', async () => {
+    const ws = await workspace();
+    const bus = new EventBus(db(), tdb.database.dialect);
+    bus.onPublish(async (_trx, events) => {
+      if (events.some((e) => e.data.fail)) throw new Error('fan-out refused');
+      return events.map(() => 1);
+    });
+    const list = [0, 1, 2].map((i) => ({ workspaceId: ws, type: 'custom.listed', data: { i, fail: i === 2 } }));
+    await expect(bus.publishAllNow(list, (i) => `events.${i}.idempotency_key`)).rejects.toThrow('fan-out refused');
+    expect(await countEvents(ws)).toBe(0);
+    const ok = await bus.publishAllNow(list.map((e) => ({ ...e, data: { i: e.data.i } })), (i) => `events.${i}.idempotency_key`);
+    expect(ok.map((r) => [JSON.parse(r.event.payload).i, r.queued, r.replayed])).toEqual([[0, 1, false], [1, 1, false], [2, 1, false]]);
+    expect(await countEvents(ws)).toBe(3);
+  });
+
+  it('groups whole lists up to 500 events per transaction, and a failing neighbour does not fail a list', async () => {
+    const ws = await workspace();
+    const bus = new EventBus(db(), tdb.database.dialect);
+    const sizes = new Map<unknown, number>();
+    bus.onPublish(async (trx, events) => {
+      if (events.some((e) => e.data.fail)) throw new Error('fan-out refused');
+      sizes.set(trx, (sizes.get(trx) ?? 0) + events.length);
+      return events.map(() => 0);
+    });
+    const lists = Array.from({ length: 6 }, (_, l) => Array.from({ length: 100 }, (_, i) => ({ workspaceId: ws, type: 'custom.bulk', data: { l, i } })));
+    const settled = await Promise.allSettled([
+      ...lists.map((list) => bus.publishAllNow(list, String)),
+      bus.publishNow({ workspaceId: ws, type: 'custom.bad', data: { fail: true } }),
+    ]);
+    expect(settled.map((s) => s.status)).toEqual([...lists.map(() => 'fulfilled'), 'rejected']);
+    for (const [l, s] of settled.slice(0, 6).entries()) {
+      expect((s as PromiseFulfilledResult<Awaited<ReturnType<EventBus['publishAllNow']>>>).value.map((r) => JSON.parse(r.event.payload))).toEqual(lists[l].map((e) => e.data));
+    }
+    // Committed transactions only: none wrote more than 500 events, and each list went whole into one.
+    expect(Math.max(...sizes.values())).toBeLessThanOrEqual(500);
+    expect([...sizes.values()].every((n) => n % 100 === 0)).toBe(true);
+    expect(await countEvents(ws)).toBe(600);
   });
 });

@@ -53,6 +53,7 @@ const ROUTES: RouteCase[] = [
   { name: 'POST /api/webhooks/{id}/recover', allowed: ADMINS, call: (t, token, f) => t.post(`/api/webhooks/${f.webhookId}/recover`, { token, body: { since } }) },
   { name: 'POST /api/webhooks/{id}/rotate-secret', allowed: ADMINS, call: (t, token, f) => t.post(`/api/webhooks/${f.webhookId}/rotate-secret`, { token, body: { grace_period_seconds: 60 } }) },
   { name: 'POST /api/events', allowed: DEVELOPERS, call: (t, token, f) => t.post('/api/events', { token, body: { workspace_id: f.ws, event_type: 'custom.x', payload: {} } }) },
+  { name: 'POST /api/events/batch', allowed: DEVELOPERS, call: (t, token, f) => t.post('/api/events/batch', { token, body: { workspace_id: f.ws, events: [{ event_type: 'custom.x', payload: {} }] } }) },
   { name: 'GET /api/events/{id}/deliveries', allowed: DEVELOPERS, call: (t, token, f) => t.get(`/api/events/${f.eventId}/deliveries`, { token }) },
 ];
 

@@ -1658,6 +1658,7 @@ export interface paths {
             parameters: {
                 query?: never;
                 header?: {
+                    /** @description A repeated key with the same event answers the first result instead of publishing again */
                     "idempotency-key"?: string;
                 };
                 path?: never;
@@ -1971,6 +1972,210 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/events/batch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Publish 1 to 100 application events in one request, all or none, each with its own optional idempotency key */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description 1 to 100 events, published all together or not at all */
+                        events: {
+                            /** @description custom.<name>, e.g. custom.order.paid */
+                            event_type: string;
+                            /** @description This event's Idempotency-Key: a repeated key with the same event (in this batch or an earlier request) answers the first result */
+                            idempotency_key?: string;
+                            /** @description The event data receivers get */
+                            payload: {
+                                [key: string]: unknown;
+                            };
+                        }[];
+                        workspace_id: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description One result per event, in the order sent */
+                            data: {
+                                /** Format: date-time */
+                                created_at: string;
+                                /** @description Endpoints the event was queued for */
+                                deliveries: number;
+                                event_type: string;
+                                id: string;
+                                idempotency_key: string | null;
+                                /** @description true when this answers a repeated Idempotency-Key */
+                                replayed: boolean;
+                                workspace_id: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description One result per event, in the order sent */
+                            data: {
+                                /** Format: date-time */
+                                created_at: string;
+                                /** @description Endpoints the event was queued for */
+                                deliveries: number;
+                                event_type: string;
+                                id: string;
+                                idempotency_key: string | null;
+                                /** @description true when this answers a repeated Idempotency-Key */
+                                replayed: boolean;
+                                workspace_id: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                details: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                details: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                details: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                details: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                details: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                details: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
