@@ -28,7 +28,7 @@
  * BENCH_ATRIUM_NODE_ARGS (e.g. "--max-old-space-size=128"), and any ATRIUM_*
  * variable, passed to atrium.
  */
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -133,20 +133,23 @@ function slope(points: { t: number; rss: number }[]): number {
 
 const clock = (s: number) => `${Math.floor(s / 60)}:${String(Math.floor(s % 60)).padStart(2, '0')}`;
 
-async function main(): Promise<void> {
-  const fake = await startFakeProvider('openai', { apiKey: UPSTREAM_KEY, record: false, reply: { text: REPLY_TEXT, inputTokens: 20, outputTokens: 120 } });
-  let delivered = 0;
-  const receiver = createServer((req, res) => {
+/** The webhook receiver: answers 204 and counts what arrived. */
+async function startReceiver() {
+  const received = { count: 0 };
+  const server = createServer((req, res) => {
     req.resume();
     req.on('end', () => {
-      delivered++;
+      received.count++;
       res.writeHead(204).end();
     });
   });
-  receiver.keepAliveTimeout = 30_000;
-  await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
-  const receiverUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}`;
+  server.keepAliveTimeout = 30_000;
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { server, received, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
+}
 
+/** `atrium serve` in a child process on a fresh SQLite file (unless ATRIUM_DATABASE_URL says otherwise). */
+async function startAtrium() {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'atrium-soak-'));
   const port = await freePort();
   const nodeArgs = process.env.BENCH_ATRIUM_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
@@ -170,31 +173,39 @@ async function main(): Promise<void> {
   });
   const base = `http://127.0.0.1:${port}`;
   await waitForHttp(`${base}/api/health`, 'atrium', child);
+  return { child, base };
+}
 
+/** A user and workspace with ENDPOINTS endpoints on the receiver, an OpenAI key on the fake provider, and an `ai:use` token. */
+async function setUpWorkspace(base: string, receiverUrl: string, providerUrl: string) {
   const setup = new Agent();
   const user = await json<{ token: string }>(setup, 'POST', `${base}/api/auth/register`, { email: `soak-${Date.now()}@example.com`, password: 'correct horse battery', name: 'Soak' });
   const ws = await json<{ id: string }>(setup, 'POST', `${base}/api/workspaces`, { name: 'Soak' }, user.token);
   for (let i = 0; i < ENDPOINTS; i++) await json(setup, 'POST', `${base}/api/webhooks`, { workspace_id: ws.id, url: `${receiverUrl}/e${i}`, event_types: ['custom.*'] }, user.token);
-  await json(setup, 'POST', `${base}/api/ai-keys`, { workspace_id: ws.id, provider: 'openai', key_name: 'soak', api_key: UPSTREAM_KEY, endpoint_url: fake.endpointUrl }, user.token);
+  await json(setup, 'POST', `${base}/api/ai-keys`, { workspace_id: ws.id, provider: 'openai', key_name: 'soak', api_key: UPSTREAM_KEY, endpoint_url: providerUrl }, user.token);
   const aiToken = (await json<{ token: string }>(setup, 'POST', `${base}/api/tokens`, { name: 'soak', workspace_id: ws.id, scopes: ['ai:use'] }, user.token)).token;
   await setup.close();
+  return { token: user.token, workspaceId: ws.id, aiToken };
+}
 
+type Sample = { t: number; rss: number };
+
+/** Runs the steady load for the warm-up and the soak, sampling the child's RSS every second. */
+async function runLoad(child: ChildProcess, base: string, ids: Awaited<ReturnType<typeof setUpWorkspace>>) {
   const events = new Agent({ connections: 16, keepAliveTimeout: 30_000 });
   const gateway = new Agent({ connections: 32, keepAliveTimeout: 30_000 });
   const filler = 'x'.repeat(400);
   const publish = async (i: number) => {
     try {
-      await json(events, 'POST', `${base}/api/events`, { workspace_id: ws.id, event_type: 'custom.soak', payload: { i, filler } }, user.token);
+      await json(events, 'POST', `${base}/api/events`, { workspace_id: ids.workspaceId, event_type: 'custom.soak', payload: { i, filler } }, ids.token);
       count('events');
     } catch (error) {
       failed('events', error);
     }
   };
-
   const start = performance.now();
-  const soakStart = start + WARMUP_SECONDS * 1000;
-  const end = soakStart + SECONDS * 1000;
-  const samples: { t: number; rss: number }[] = [];
+  const end = start + (WARMUP_SECONDS + SECONDS) * 1000;
+  const samples: Sample[] = [];
   const sampler = setInterval(() => {
     const memory = processMemory(child.pid);
     if (memory) samples.push({ t: (performance.now() - start) / 1000, rss: memory.rss });
@@ -203,16 +214,17 @@ async function main(): Promise<void> {
   const inFlight = { n: 0 };
   await Promise.all([
     schedule(EVENT_RATE, start, end, 'events', publish, inFlight),
-    schedule(GATEWAY_RATE, start, end, 'gateway', (i) => gatewayCall(gateway, `${base}/v1/chat/completions`, aiToken, CALL_KINDS[i % CALL_KINDS.length]), inFlight),
+    schedule(GATEWAY_RATE, start, end, 'gateway', (i) => gatewayCall(gateway, `${base}/v1/chat/completions`, ids.aiToken, CALL_KINDS[i % CALL_KINDS.length]), inFlight),
   ]);
   clearInterval(sampler);
   const final = processMemory(child.pid);
-
   while (inFlight.n > 0) await new Promise((r) => setTimeout(r, 50));
-  // The last deliveries of the run still arrive: give them a moment, so a backlog shows as one.
-  const expected = (counts.get('events') ?? 0) * ENDPOINTS;
-  for (let waited = 0; delivered < expected && waited < 30_000; waited += 100) await new Promise((r) => setTimeout(r, 100));
+  await events.close();
+  await gateway.close();
+  return { samples, final };
+}
 
+function report(samples: Sample[], final: ReturnType<typeof processMemory>, delivered: number, expected: number): string {
   const soak = samples.filter((s) => s.t >= WARMUP_SECONDS);
   const first = soak[0];
   const last = soak.at(-1);
@@ -225,24 +237,32 @@ async function main(): Promise<void> {
     `gateway     ${CALL_KINDS.map((k) => `${n(k)} ${k}`).join(', ')} (${n('answered before the abort')} answered before it); ${CALL_KINDS.reduce((a, k) => a + n(`${k} failed`), 0)} failed, ${n('gateway skipped')} skipped`,
     ...errors.map((e) => `  error: ${e}`),
   ];
-  if (first && last && final) {
-    const peak = Math.max(...soak.map((s) => s.rss));
-    const trend = slope(soak) * 60;
-    lines.push(
-      `RSS         start ${mb(first.rss)} (end of warm-up), peak ${mb(peak)} (after warm-up; ${mb(final.peak)} over the process's life), end ${mb(last.rss)}`,
-      `            end − start ${last.rss >= first.rss ? '+' : '−'}${mb(Math.abs(last.rss - first.rss))}; trend ${trend >= 0 ? '+' : '−'}${(Math.abs(trend) / (1024 * 1024)).toFixed(2)} MB/min (least squares over ${soak.length} samples); peak ≤ ${mb(RSS_TARGET_BYTES)}: ${final.peak <= RSS_TARGET_BYTES ? 'met' : 'NOT met'}`,
-      `RSS over time (m:ss since start):`,
-      ...Array.from({ length: 11 }, (_, k) => WARMUP_SECONDS + (k * SECONDS) / 10)
-        .map((t) => samples.find((s) => s.t >= t) ?? samples.at(-1)!)
-        .map((s) => `  ${clock(s.t).padStart(6)}  ${mb(s.rss)}`),
-    );
-  } else lines.push('RSS         not available (no /proc on this system)');
-  console.log(lines.join('\n'));
+  if (!first || !last || !final) return [...lines, 'RSS         not available (no /proc on this system)'].join('\n');
+  const peak = Math.max(...soak.map((s) => s.rss));
+  const trend = slope(soak) * 60;
+  lines.push(
+    `RSS         start ${mb(first.rss)} (end of warm-up), peak ${mb(peak)} (after warm-up; ${mb(final.peak)} over the process's life), end ${mb(last.rss)}`,
+    `            end − start ${last.rss >= first.rss ? '+' : '−'}${mb(Math.abs(last.rss - first.rss))}; trend ${trend >= 0 ? '+' : '−'}${(Math.abs(trend) / (1024 * 1024)).toFixed(2)} MB/min (least squares over ${soak.length} samples); peak ≤ ${mb(RSS_TARGET_BYTES)}: ${final.peak <= RSS_TARGET_BYTES ? 'met' : 'NOT met'}`,
+    `RSS over time (m:ss since start):`,
+    ...Array.from({ length: 11 }, (_, k) => WARMUP_SECONDS + (k * SECONDS) / 10)
+      .map((t) => samples.find((s) => s.t >= t) ?? samples.at(-1)!)
+      .map((s) => `  ${clock(s.t).padStart(6)}  ${mb(s.rss)}`),
+  );
+  return lines.join('\n');
+}
 
-  await events.close();
-  await gateway.close();
+async function main(): Promise<void> {
+  const fake = await startFakeProvider('openai', { apiKey: UPSTREAM_KEY, record: false, reply: { text: REPLY_TEXT, inputTokens: 20, outputTokens: 120 } });
+  const receiver = await startReceiver();
+  const { child, base } = await startAtrium();
+  const ids = await setUpWorkspace(base, receiver.url, fake.endpointUrl);
+  const { samples, final } = await runLoad(child, base, ids);
+  // The last deliveries of the run still arrive: give them a moment, so a backlog shows as one.
+  const expected = (counts.get('events') ?? 0) * ENDPOINTS;
+  for (let waited = 0; receiver.received.count < expected && waited < 30_000; waited += 100) await new Promise((r) => setTimeout(r, 100));
+  console.log(report(samples, final, receiver.received.count, expected));
   await stopChild(child);
-  receiver.close();
+  receiver.server.close();
   await fake.close();
 }
 
