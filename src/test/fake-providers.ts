@@ -76,7 +76,7 @@ export interface FakeProviderOptions {
 const DEFAULT_REPLY = { text: 'Hello from the fake provider!', inputTokens: 10, outputTokens: 5 };
 
 /** Dimensions of a fake embedding when the request names none. */
-export const FAKE_EMBEDDING_DIMENSIONS = 8;
+const FAKE_EMBEDDING_DIMENSIONS = 8;
 
 /**
  * The fake vector of a text: multiples of 1/256 (exact in float32, so a

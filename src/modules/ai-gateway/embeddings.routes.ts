@@ -1,5 +1,4 @@
-import type { TSchema } from 'typebox';
-import { Type } from 'typebox';
+import { Type, type TSchema } from 'typebox';
 import type { AppInstance } from '../../core/http/instance.js';
 import type { EmbeddingsRequest } from '../ai-providers/adapters/embeddings.js';
 import { checkEmbeddingsTypes, EmbeddingsBody, estimateEmbeddingsTokens } from './embeddings-request.js';

@@ -70,6 +70,11 @@ export interface ModelList {
 /** Model prefixes accepted besides the provider ids themselves. */
 const PROVIDER_ALIASES: Record<string, string> = { azure: 'azure_openai' };
 const MAX_RESPONSE_BYTES = 32 * 1024 * 1024;
+/**
+ * 2048 inputs of 1536 dimensions are ~40 MiB as JSON floats (3072 dimensions
+ * twice that): an embeddings answer to a request OpenAI accepts must fit.
+ */
+const MAX_EMBEDDINGS_RESPONSE_BYTES = 128 * 1024 * 1024;
 const MAX_ERROR_BYTES = 256 * 1024;
 
 /**
@@ -82,6 +87,10 @@ interface CallPlan {
   response: (raw: Buffer, model: string) => { body: Buffer | string; usage: Usage | null };
   /** Streams: chat only. */
   stream?: (model: string) => UsageTransform;
+  /** Characters of generated text in a 2xx body, to estimate output tokens when the provider reports none. */
+  outputChars?: (body: Buffer | string) => number;
+  /** Largest 2xx body read (default 32 MiB). */
+  maxResponseBytes?: number;
 }
 
 /** What one request carries from admission to its usage row. */
@@ -185,6 +194,7 @@ export class AiGateway {
       build: (key) => adapter.chatRequest(key, model, body),
       response: (raw, name) => adapter.chatResponse(raw, name),
       stream: (name) => adapter.chatStream(name),
+      outputChars: contentChars,
     }));
   }
 
@@ -195,7 +205,11 @@ export class AiGateway {
       if (!embeddings) {
         throw gatewayError(400, `${key.provider} has no embeddings API: use a key of ${EMBEDDING_PROVIDERS.join(', ')}`, 'unsupported_provider', { type: 'invalid_request_error', param: 'model' });
       }
-      return { build: (k) => embeddings.request(k, model, body), response: (raw, name) => embeddings.response(raw, name, body) };
+      return {
+        build: (k) => embeddings.request(k, model, body),
+        response: (raw, name) => embeddings.response(raw, name, body),
+        maxResponseBytes: MAX_EMBEDDINGS_RESPONSE_BYTES,
+      };
     });
   }
 
@@ -302,7 +316,7 @@ export class AiGateway {
     if (!streamOf) {
       let raw: Buffer;
       try {
-        raw = await readBody(res.body, MAX_RESPONSE_BYTES);
+        raw = await readBody(res.body, plan.maxResponseBytes ?? MAX_RESPONSE_BYTES);
       } catch (error) {
         const status = signal.aborted ? 499 : 502;
         void this.finish(call, status, null, false);
@@ -316,7 +330,7 @@ export class AiGateway {
         void this.finish(call, 502, null, false);
         throw gatewayError(502, `${key.provider} answered with a body atrium could not read`, 'upstream_error', { type: 'api_error' });
       }
-      await this.finish(call, status, out.usage, out.usage !== null, out.usage ? 0 : contentChars(out.body));
+      await this.finish(call, status, out.usage, out.usage !== null, out.usage ? 0 : (plan.outputChars?.(out.body) ?? 0));
       return { kind: 'json', status, body: out.body };
     }
 

@@ -40,14 +40,14 @@ function textsOf(body: EmbeddingsRequest, provider: string, max: number): string
 }
 
 /** A float vector as OpenAI's base64 encoding: the float32 values, little-endian, base64. */
-export function floatsToBase64(values: number[]): string {
+function floatsToBase64(values: number[]): string {
   const bytes = Buffer.alloc(values.length * 4);
   values.forEach((v, i) => bytes.writeFloatLE(v, i * 4));
   return bytes.toString('base64');
 }
 
 /** OpenAI's embeddings response from plain float vectors, encoded as the client asked. */
-export function embeddingList(vectors: number[][], model: string, body: EmbeddingsRequest, usage: Usage | null): string {
+function embeddingList(vectors: number[][], model: string, body: EmbeddingsRequest, usage: Usage | null): string {
   const base64 = body.encoding_format === 'base64';
   const prompt = usage?.inputTokens ?? 0;
   return JSON.stringify({
