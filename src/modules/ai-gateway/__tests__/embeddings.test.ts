@@ -244,6 +244,15 @@ describe.each(engines)('POST /v1/embeddings (%s)', (engine) => {
     expect(res.body.error).toMatchObject({ type: 'invalid_request_error', code: 'unsupported_provider', param: 'model' });
     expect(res.body.error.message).toContain('anthropic has no embeddings API');
     expect(anthropic.requests.length).toBe(before);
+
+    // Groq speaks OpenAI's chat API but has no /embeddings: refused too, not forwarded to a 404.
+    const openai = fakes.get('openai')!;
+    await addKey(g, 'groq', openai);
+    const sent = openai.requests.length;
+    const groq = await post({ model: 'groq/llama-3.1-8b-instant', input: 'a' });
+    expect(groq.status).toBe(400);
+    expect(groq.body.error).toMatchObject({ code: 'unsupported_provider', param: 'model' });
+    expect(openai.requests.length).toBe(sent);
   });
 
   it("maps the provider's errors as chat does", async () => {
