@@ -13,6 +13,7 @@ import { Button, ButtonLink } from '../components/ui/Button';
 import { useTitle } from '../components/ui/Page';
 import { EmptyState, PageLoading } from '../components/ui/States';
 import { Time } from '../components/ui/Time';
+import { useToast } from '../components/ui/Toast';
 
 const ENDED: Record<string, string> = {
   accepted: 'This invitation has already been accepted.',
@@ -26,6 +27,7 @@ export function AcceptInvitationPage() {
   const { token = '' } = useParams();
   const { user, signOut } = useSession();
   const navigate = useNavigate();
+  const toast = useToast();
   const queryClient = useQueryClient();
   const here = `/invitations/${encodeURIComponent(token)}`;
 
@@ -96,7 +98,7 @@ export function AcceptInvitationPage() {
             <Alert tone="warning" title="Signed in with another e-mail">
               You are signed in as {user.email}, but this invitation is for {inv.email}. Sign in with that address to accept it.
             </Alert>
-            <Button onClick={() => signOut().then(() => navigate(`/signin?${params}`))}>Switch account</Button>
+            <Button onClick={() => signOut().then(() => navigate(`/signin?${params}`), () => toast.error('Could not sign out. Try again.'))}>Switch account</Button>
           </div>
         ) : (
           <div className="stack-sm">

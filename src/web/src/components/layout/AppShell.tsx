@@ -38,10 +38,15 @@ export function AppShell({ children }: { children: ReactNode }) {
   const navigate = useNavigate();
   const location = useLocation();
   const [drawer, setDrawer] = useState(false);
+  // Close the phone drawer after navigating: adjusted while rendering the new page rather than
+  // in an effect after it, which would render it once more.
+  const [drawerPath, setDrawerPath] = useState(location.pathname);
+  if (drawerPath !== location.pathname) {
+    setDrawerPath(location.pathname);
+    setDrawer(false);
+  }
   const phone = useMediaQuery('(max-width: 880px)');
 
-  // Close the phone drawer after navigating.
-  useEffect(() => setDrawer(false), [location.pathname]);
   useEffect(() => {
     if (!drawer) return;
     const onKey = (e: KeyboardEvent) => e.key === 'Escape' && setDrawer(false);

@@ -1,5 +1,5 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useEffectEvent, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { api } from '../../api/client';
 import { keys, useMembers } from '../../api/queries';
@@ -186,7 +186,7 @@ function FragmentKV({ k, v }: { k: string; v: unknown }) {
   return (
     <>
       <dt>{k.replace(/_/g, ' ')}</dt>
-      <dd className={typeof v === 'object' ? 'mono' : undefined}>{typeof v === 'object' ? JSON.stringify(v) : String(v)}</dd>
+      <dd className={typeof v === 'object' ? 'mono' : undefined}>{typeof v === 'string' ? v : JSON.stringify(v)}</dd>
     </>
   );
 }
@@ -194,12 +194,11 @@ function FragmentKV({ k, v }: { k: string; v: unknown }) {
 /** Infinite scroll: loads the next page when the end of the list scrolls into view; the button does the same for keyboards. */
 function LoadMore({ hasMore, loading, onMore }: { hasMore: boolean; loading: boolean; onMore: () => void }) {
   const sentinel = useRef<HTMLDivElement>(null);
-  const latest = useRef(onMore);
-  latest.current = onMore;
+  const more = useEffectEvent(onMore);
   useEffect(() => {
     const el = sentinel.current;
     if (!el || !hasMore) return;
-    const observer = new IntersectionObserver((entries) => entries[0]?.isIntersecting && latest.current(), { rootMargin: '300px' });
+    const observer = new IntersectionObserver((entries) => entries[0]?.isIntersecting && more(), { rootMargin: '300px' });
     observer.observe(el);
     return () => observer.disconnect();
   }, [hasMore]);

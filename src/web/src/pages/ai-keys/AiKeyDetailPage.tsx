@@ -43,6 +43,8 @@ function KeyDetail({ aiKey: k }: { aiKey: AiKey }) {
   const [rotating, setRotating] = useState(false);
   const [deleting, setDeleting] = useState(false);
   const [busy, setBusy] = useState(false);
+  // When the page opened: rendering stays pure, and a rotation falls due in days, not seconds.
+  const [openedAt] = useState(Date.now);
 
   const refresh = async (updated?: AiKey) => {
     if (updated) queryClient.setQueryData(keys.aiKey(k.id), updated);
@@ -109,7 +111,7 @@ function KeyDetail({ aiKey: k }: { aiKey: AiKey }) {
       />
       <div className="stack">
         <TestOutcome result={test.result} error={test.error} />
-        {k.rotation_due_at && new Date(k.rotation_due_at).getTime() <= Date.now() && (
+        {k.rotation_due_at && new Date(k.rotation_due_at).getTime() <= openedAt && (
           <Alert tone="warning" title="Rotation due">
             This key was last rotated <Time value={k.last_rotated_at} />. Your policy asks for a rotation every {k.rotate_after_days} days.
           </Alert>

@@ -21,7 +21,7 @@ function InviteForm({ onClose }: { onClose: () => void }) {
   const ws = useWorkspace();
   const queryClient = useQueryClient();
   const defaultRole: Role = ws.assignableRoles.includes('developer') ? 'developer' : ws.assignableRoles[0];
-  const form = useForm({ email: '', role: defaultRole as string });
+  const form = useForm<{ email: string; role: string }>({ email: '', role: defaultRole });
   const [created, setCreated] = useState<InvitationWithLink | null>(null);
 
   if (created) return <InvitationLinkDialog invitation={created} onClose={onClose} title="Invitation created" />;
