@@ -1,6 +1,5 @@
 import { Type, type TSchema } from 'typebox';
 import type { AppInstance } from '../../core/http/instance.js';
-import type { EmbeddingsRequest } from '../ai-providers/adapters/embeddings.js';
 import { checkEmbeddingsTypes, EmbeddingsBody, estimateEmbeddingsTokens } from './embeddings-request.js';
 import type { AiGateway } from './gateway.service.js';
 
@@ -39,7 +38,7 @@ export function registerEmbeddingsRoute(v1: AppInstance, gateway: AiGateway, sha
       response: { 200: Type.Unsafe<Buffer | string>(EmbeddingsResponse), ...shared.errors },
     },
   }, async (request, reply) => {
-    const body = request.body as EmbeddingsRequest;
+    const body = request.body;
     const controller = new AbortController();
     reply.raw.once('close', () => {
       if (!reply.raw.writableFinished) controller.abort();

@@ -1,6 +1,6 @@
 import { AzureOpenAIAdapter } from './azure.js';
 import { COHERE_BASE } from './cohere.js';
-import { baseUrl, chatPost, count, fromOpenAIUsage, joinUrl, parseJson } from './common.js';
+import { baseUrl, chatPost, count, fromOpenAIUsage, joinUrl, parseJson, type OpenAIUsageJson } from './common.js';
 import { GEMINI_BASE, modelPath } from './gemini.js';
 import { TranslationError, type ProviderKey, type UpstreamRequest, type Usage } from './types.js';
 
@@ -66,7 +66,19 @@ function vectors(list: unknown, expected: number, provider: string): number[][] 
   return list as number[][];
 }
 
-const openAIResponse = (raw: Buffer) => ({ body: raw, usage: fromOpenAIUsage(parseJson(raw)?.usage) });
+/** The providers' JSON as received (parseJson): the fields read here, each optional. */
+interface OpenAIEmbeddingsJson {
+  usage?: OpenAIUsageJson | null;
+}
+interface GeminiEmbeddingsJson {
+  embeddings?: Array<{ values?: unknown } | null>;
+}
+interface CohereEmbeddingsJson {
+  embeddings?: { float?: unknown } | null;
+  meta?: { billed_units?: { input_tokens?: unknown } | null } | null;
+}
+
+const openAIResponse = (raw: Buffer) => ({ body: raw, usage: fromOpenAIUsage((parseJson(raw) as OpenAIEmbeddingsJson | undefined)?.usage) });
 const bearer = (key: ProviderKey): Record<string, string> => (key.apiKey ? { authorization: `Bearer ${key.apiKey}` } : {});
 
 /**
@@ -146,10 +158,10 @@ class GeminiEmbeddings implements EmbeddingsAdapter {
   }
 
   response(raw: Buffer, model: string, body: EmbeddingsRequest) {
-    const parsed = parseJson(raw);
-    const list: unknown[] = Array.isArray(parsed?.embeddings) ? parsed.embeddings : [];
+    const parsed = parseJson(raw) as GeminiEmbeddingsJson | undefined;
+    const list = Array.isArray(parsed?.embeddings) ? parsed.embeddings : [];
     const expected = typeof body.input === 'string' ? 1 : body.input.length;
-    return { body: embeddingList(vectors(list.map((e: any) => e?.values), expected, 'gemini'), model, body, null), usage: null };
+    return { body: embeddingList(vectors(list.map((e) => e?.values), expected, 'gemini'), model, body, null), usage: null };
   }
 }
 
@@ -177,7 +189,7 @@ class CohereEmbeddings implements EmbeddingsAdapter {
   }
 
   response(raw: Buffer, model: string, body: EmbeddingsRequest) {
-    const parsed = parseJson(raw);
+    const parsed = parseJson(raw) as CohereEmbeddingsJson | undefined;
     const expected = typeof body.input === 'string' ? 1 : body.input.length;
     const units = parsed?.meta?.billed_units;
     const usage: Usage | null = units && units.input_tokens != null ? { inputTokens: count(units.input_tokens), outputTokens: 0 } : null;
