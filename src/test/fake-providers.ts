@@ -10,6 +10,10 @@
  *   fake.reply = { text: 'Hi', inputTokens: 3, outputTokens: 1 };
  *   fake.requests.at(-1)  // what atrium sent
  *   await fake.close();
+ *
+ * Embeddings (OpenAI, Mistral and Azure `/embeddings`, Gemini
+ * `batchEmbedContents`/`embedContent`, Cohere `/v2/embed`) answer
+ * `fakeEmbedding(text, dimensions)` for each input, so tests know the vectors.
  */
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -70,6 +74,25 @@ export interface FakeProviderOptions {
 }
 
 const DEFAULT_REPLY = { text: 'Hello from the fake provider!', inputTokens: 10, outputTokens: 5 };
+
+/** Dimensions of a fake embedding when the request names none. */
+const FAKE_EMBEDDING_DIMENSIONS = 8;
+
+/**
+ * The fake vector of a text: multiples of 1/256 (exact in float32, so a
+ * base64 round trip compares equal), different for each text.
+ */
+export function fakeEmbedding(text: string, dimensions = FAKE_EMBEDDING_DIMENSIONS): number[] {
+  let h = 2166136261;
+  for (const ch of text) h = Math.imul(h ^ ch.codePointAt(0)!, 16777619) >>> 0;
+  return Array.from({ length: dimensions }, (_, i) => (((h >>> (i % 24)) + i * 37) % 512) / 256 - 1);
+}
+
+function float32Base64(values: number[]): string {
+  const bytes = Buffer.alloc(values.length * 4);
+  values.forEach((v, i) => bytes.writeFloatLE(v, i * 4));
+  return bytes.toString('base64');
+}
 
 export class FakeProvider {
   readonly requests: RecordedRequest[] = [];
@@ -168,20 +191,23 @@ export class FakeProvider {
     const failure = this.failures.shift();
     if (failure) return this.error(res, failure.status, failure.message, undefined, failure.retryAfter);
     if (route === 'models') return this.json(res, 200, this.models());
+    if (route === 'embeddings') return this.embeddings(res, body ?? {}, url);
     return this.chat(res, body ?? {}, url);
   }
 
-  private route(method: string, url: URL): 'models' | 'chat' | undefined {
+  private route(method: string, url: URL): 'models' | 'chat' | 'embeddings' | undefined {
     const p = url.pathname;
     switch (this.kind) {
       case 'openai':
       case 'mistral':
         if (method === 'GET' && (p === '/v1/models' || p === '/v1/key')) return 'models';
         if (method === 'POST' && p === '/v1/chat/completions') return 'chat';
+        if (method === 'POST' && p === '/v1/embeddings') return 'embeddings';
         return;
       case 'azure':
         if (method === 'GET' && p === '/openai/models') return 'models';
         if (method === 'POST' && /^\/openai\/deployments\/[^/]+\/chat\/completions$/.test(p)) return 'chat';
+        if (method === 'POST' && /^\/openai\/deployments\/[^/]+\/embeddings$/.test(p)) return 'embeddings';
         return;
       case 'anthropic':
         if (method === 'GET' && p === '/v1/models') return 'models';
@@ -190,10 +216,12 @@ export class FakeProvider {
       case 'gemini':
         if (method === 'GET' && p === '/v1beta/models') return 'models';
         if (method === 'POST' && /^\/v1beta\/models\/[^/:]+:(generateContent|streamGenerateContent)$/.test(p)) return 'chat';
+        if (method === 'POST' && /^\/v1beta\/models\/[^/:]+:(embedContent|batchEmbedContents)$/.test(p)) return 'embeddings';
         return;
       case 'cohere':
         if (method === 'GET' && p === '/v1/models') return 'models';
         if (method === 'POST' && p === '/v2/chat') return 'chat';
+        if (method === 'POST' && p === '/v2/embed') return 'embeddings';
         return;
     }
   }
@@ -349,6 +377,68 @@ export class FakeProvider {
           usage: this.openAIUsage(r),
           system_fingerprint: 'fp_fake',
         };
+    }
+  }
+
+  /**
+   * An embeddings call in the provider's own shape, with its checks: Mistral
+   * refuses fields it does not know, Gemini wants each request's model to be
+   * the path's, Cohere needs input_type and embedding_types for v3+ models.
+   */
+  private embeddings(res: ServerResponse, body: any, url: URL): void {
+    const r = this.replyFor();
+    switch (this.kind) {
+      case 'gemini': {
+        const model = `models/${/models\/([^:]+)/.exec(url.pathname)?.[1]}`;
+        const vector = (request: any) => {
+          if (!Array.isArray(request?.content?.parts)) throw new Error('content.parts is required');
+          const text = request.content.parts.map((p: any) => p.text ?? '').join(' ');
+          return { values: fakeEmbedding(text, request.outputDimensionality ?? FAKE_EMBEDDING_DIMENSIONS) };
+        };
+        try {
+          if (url.pathname.endsWith(':embedContent')) return this.json(res, 200, { embedding: vector(body) });
+          const requests: any[] = Array.isArray(body.requests) ? body.requests : [];
+          if (requests.length === 0 || requests.length > 100) return this.error(res, 400, '* BatchEmbedContentsRequest.requests: must have between 1 and 100 requests');
+          const other = requests.find((q) => q.model !== model);
+          if (other) return this.error(res, 400, `* BatchEmbedContentsRequest.requests[0].model: the model of each request must be ${model}, got ${other.model}`);
+          return this.json(res, 200, { embeddings: requests.map(vector) });
+        } catch (error) {
+          return this.error(res, 400, `Invalid JSON payload received. ${(error as Error).message}`);
+        }
+      }
+      case 'cohere': {
+        const texts: unknown = body.texts;
+        if (!Array.isArray(texts) || texts.length > 96) return this.error(res, 400, 'invalid request: texts must be an array of at most 96 strings');
+        if (!body.input_type) return this.error(res, 400, 'invalid request: valid input_type must be provided with the provided model');
+        if (!Array.isArray(body.embedding_types) || !body.embedding_types.includes('float')) return this.error(res, 400, 'invalid request: embedding_types must be provided');
+        const vectors = texts.map((t) => fakeEmbedding(String(t), body.output_dimension ?? FAKE_EMBEDDING_DIMENSIONS));
+        return this.json(res, 200, {
+          id: randomUUID(),
+          embeddings: { float: vectors },
+          texts,
+          meta: { api_version: { version: '2' }, billed_units: { input_tokens: r.inputTokens } },
+          response_type: 'embeddings_by_type',
+        });
+      }
+      default: {
+        if (this.kind === 'mistral') {
+          const extra = Object.keys(body).find((k) => !['model', 'input', 'output_dimension', 'output_dtype', 'encoding_format', 'metadata'].includes(k));
+          if (extra) return this.json(res, 422, { object: 'error', message: { detail: [{ type: 'extra_forbidden', loc: ['body', extra], msg: 'Extra inputs are not permitted' }] }, type: 'invalid_request_error', param: null, code: null });
+        }
+        const input = body.input;
+        const items: unknown[] = typeof input === 'string' || (Array.isArray(input) && typeof input[0] === 'number') ? [input] : Array.isArray(input) ? input : [];
+        if (items.length === 0) return this.error(res, 400, "'$.input' is invalid. Please check the API reference: https://platform.openai.com/docs/api-reference.");
+        const dimensions = body.dimensions ?? body.output_dimension ?? FAKE_EMBEDDING_DIMENSIONS;
+        const base64 = body.encoding_format === 'base64';
+        const data = items.map((item, index) => {
+          const values = fakeEmbedding(Array.isArray(item) ? item.join(',') : String(item), dimensions);
+          return { object: 'embedding', index, embedding: base64 ? float32Base64(values) : values };
+        });
+        const text = JSON.stringify({ object: 'list', data, model: body.model ?? /deployments\/([^/]+)/.exec(url.pathname)?.[1], usage: { prompt_tokens: r.inputTokens, total_tokens: r.inputTokens } });
+        if (this.record) this.responses.push(text);
+        res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) });
+        return void res.end(text);
+      }
     }
   }
 

@@ -3,6 +3,7 @@ import { Type } from 'typebox';
 import type { AppInstance } from '../../core/http/instance.js';
 import { AppError } from '../../core/errors.js';
 import { checkChatRequest, checkChatTypes, ChatCompletionBody } from './chat-request.js';
+import { registerEmbeddingsRoute } from './embeddings.routes.js';
 import { GatewayError, type AiGateway } from './gateway.service.js';
 import { errorType } from '../ai-providers/adapters/common.js';
 import type { ChatRequest } from '../ai-providers/adapters/types.js';
@@ -146,6 +147,8 @@ export async function registerGatewayRoutes(app: FastifyInstance, gateway: AiGat
           .headers({ 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache', 'x-accel-buffering': 'no' })
           .send(result.stream);
       });
+
+      registerEmbeddingsRoute(v1, gateway, { headers: KeyIdHeader, errors: errorResponses });
 
       v1.get('/models', {
         schema: {

@@ -13,7 +13,17 @@ import { RateLimitError, type CapCounters, type KeyRateLimits, type MonthUsage }
 import { errorType, parseJson } from '../ai-providers/adapters/common.js';
 import { BodyTooLargeError, describeNetworkError, discard, readBody, scrub, send } from '../ai-providers/adapters/http.js';
 import { adapterFor, SUPPORTED_PROVIDERS } from '../ai-providers/adapters/index.js';
-import { TranslationError, type ChatRequest, type OpenAIError, type ProviderAdapter, type UpstreamRequest, type Usage } from '../ai-providers/adapters/types.js';
+import { embeddingsAdapterFor, EMBEDDING_PROVIDERS, type EmbeddingsRequest } from '../ai-providers/adapters/embeddings.js';
+import {
+  TranslationError,
+  type ChatRequest,
+  type OpenAIError,
+  type ProviderAdapter,
+  type ProviderKey,
+  type UpstreamRequest,
+  type Usage,
+  type UsageTransform,
+} from '../ai-providers/adapters/types.js';
 import type { ThresholdNotifier } from './thresholds.js';
 import { estimatePromptTokens, estimateTokens } from './tokens.js';
 import type { UsageRecorder } from './usage.recorder.js';
@@ -60,7 +70,28 @@ export interface ModelList {
 /** Model prefixes accepted besides the provider ids themselves. */
 const PROVIDER_ALIASES: Record<string, string> = { azure: 'azure_openai' };
 const MAX_RESPONSE_BYTES = 32 * 1024 * 1024;
+/**
+ * 2048 inputs of 1536 dimensions are ~40 MiB as JSON floats (3072 dimensions
+ * twice that): an embeddings answer to a request OpenAI accepts must fit.
+ */
+const MAX_EMBEDDINGS_RESPONSE_BYTES = 128 * 1024 * 1024;
 const MAX_ERROR_BYTES = 256 * 1024;
+
+/**
+ * One kind of call (chat, embeddings) on a resolved key: how to build the
+ * upstream request and read a 2xx answer; the provider's errors are read by
+ * its chat adapter.
+ */
+interface CallPlan {
+  build: (key: ProviderKey) => UpstreamRequest;
+  response: (raw: Buffer, model: string) => { body: Buffer | string; usage: Usage | null };
+  /** Streams: chat only. */
+  stream?: (model: string) => UsageTransform;
+  /** Characters of generated text in a 2xx body, to estimate output tokens when the provider reports none. */
+  outputChars?: (body: Buffer | string) => number;
+  /** Largest 2xx body read (default 32 MiB). */
+  maxResponseBytes?: number;
+}
 
 /** What one request carries from admission to its usage row. */
 interface Call {
@@ -129,9 +160,9 @@ export class AiGateway {
     return name;
   }
 
-  private request(adapter: ProviderAdapter, key: GatewayKey, model: string, body: ChatRequest, apiKey = key.apiKey): UpstreamRequest {
+  private request(plan: CallPlan, key: GatewayKey, apiKey = key.apiKey): UpstreamRequest {
     try {
-      return adapter.chatRequest({ ...key, apiKey }, model, body);
+      return plan.build({ ...key, apiKey });
     } catch (error) {
       if (error instanceof TranslationError) throw gatewayError(400, error.message, 'unsupported_parameter', { type: 'invalid_request_error', param: error.param ?? undefined });
       // A key without the endpoint its provider needs, or an endpoint_url that is not a URL.
@@ -159,18 +190,54 @@ export class AiGateway {
   }
 
   async chat(principal: Principal | null, body: ChatRequest, options: { keyId?: string; signal: AbortSignal }): Promise<ChatReply> {
+    return this.serve(principal, body.model, options, body.stream === true, estimatePromptTokens(body), (adapter, model) => ({
+      build: (key) => adapter.chatRequest(key, model, body),
+      response: (raw, name) => adapter.chatResponse(raw, name),
+      stream: (name) => adapter.chatStream(name),
+      outputChars: contentChars,
+    }));
+  }
+
+  /** `POST /v1/embeddings`: the same keys, access, limits, caps and usage as chat; never streamed. */
+  async embeddings(principal: Principal | null, body: EmbeddingsRequest, estimate: number, options: { keyId?: string; signal: AbortSignal }): Promise<ChatReply> {
+    return this.serve(principal, body.model, options, false, estimate, (_adapter, model, key) => {
+      const embeddings = embeddingsAdapterFor(key.provider);
+      if (!embeddings) {
+        throw gatewayError(400, `${key.provider} has no embeddings API: use a key of ${EMBEDDING_PROVIDERS.join(', ')}`, 'unsupported_provider', { type: 'invalid_request_error', param: 'model' });
+      }
+      return {
+        build: (k) => embeddings.request(k, model, body),
+        response: (raw, name) => embeddings.response(raw, name, body),
+        maxResponseBytes: MAX_EMBEDDINGS_RESPONSE_BYTES,
+      };
+    });
+  }
+
+  /**
+   * Admission and forwarding shared by every kind of call: key, access,
+   * the call's plan and upstream request (a request that cannot be
+   * translated costs nothing), then rpm/tpm and the monthly caps.
+   */
+  private async serve(
+    principal: Principal | null,
+    requested: string,
+    options: { keyId?: string; signal: AbortSignal },
+    stream: boolean,
+    promptEstimate: number,
+    planFor: (adapter: ProviderAdapter, model: string, key: GatewayKey) => CallPlan,
+  ): Promise<ChatReply> {
     const token = this.requireToken(principal);
-    const { key, model } = await this.resolve(token.workspaceId, body.model, options.keyId);
+    const { key, model } = await this.resolve(token.workspaceId, requested, options.keyId);
     await this.deps.access.require(token, key.workspaceId, 'ai.use', { type: 'ai_key', id: key.id });
     if (!key.isActive) throw gatewayError(403, `AI key ${key.id} is disabled`, 'key_inactive', { type: 'permission_error' });
     const adapter = adapterFor(key.provider);
     if (!adapter) throw gatewayError(400, `Provider ${key.provider} is not supported by the gateway`, 'unsupported_provider');
+    const plan = planFor(adapter, model, key);
     // Built before any limit is consumed: a request that cannot be translated costs nothing.
-    const upstream = this.request(adapter, key, model, body);
+    const upstream = this.request(plan, key);
 
     const now = Date.now();
     const period = monthOf(now);
-    const promptEstimate = estimatePromptTokens(body);
     let tpmTaken: number;
     try {
       tpmTaken = await this.deps.rateLimits.admit(key.id, key.rpm, key.tpm, promptEstimate);
@@ -205,20 +272,20 @@ export class AiGateway {
       startedAt: now,
       promptEstimate,
       tpmTaken,
-      stream: body.stream === true,
+      stream,
       done: this.deps.recorder.begin(),
     };
     // During a rotation's grace period, a 401 for the new key is retried once with the previous one.
-    const fallback = key.previousApiKey ? () => this.request(adapter, key, model, body, key.previousApiKey!) : undefined;
+    const fallback = key.previousApiKey ? () => this.request(plan, key, key.previousApiKey!) : undefined;
     try {
-      return await this.forward(adapter, upstream, call, options.signal, fallback);
+      return await this.forward(adapter, plan, upstream, call, options.signal, fallback);
     } catch (error) {
       call.done();
       throw error;
     }
   }
 
-  private async forward(adapter: ProviderAdapter, upstream: UpstreamRequest, call: Call, signal: AbortSignal, fallback?: () => UpstreamRequest): Promise<ChatReply> {
+  private async forward(adapter: ProviderAdapter, plan: CallPlan, upstream: UpstreamRequest, call: Call, signal: AbortSignal, fallback?: () => UpstreamRequest): Promise<ChatReply> {
     const { key } = call;
     const clean = (text: string) => scrub(key.previousApiKey ? scrub(text, key.previousApiKey) : text, key.apiKey);
     let res: Dispatcher.ResponseData;
@@ -245,10 +312,11 @@ export class AiGateway {
       throw new GatewayError(status, { ...error, message: clean(error.message) }, retryAfter ? { 'retry-after': retryAfter } : {});
     }
 
-    if (!call.stream) {
+    const streamOf = call.stream ? plan.stream : undefined;
+    if (!streamOf) {
       let raw: Buffer;
       try {
-        raw = await readBody(res.body, MAX_RESPONSE_BYTES);
+        raw = await readBody(res.body, plan.maxResponseBytes ?? MAX_RESPONSE_BYTES);
       } catch (error) {
         const status = signal.aborted ? 499 : 502;
         void this.finish(call, status, null, false);
@@ -257,16 +325,16 @@ export class AiGateway {
       }
       let out: { body: Buffer | string; usage: Usage | null };
       try {
-        out = adapter.chatResponse(raw, call.model);
+        out = plan.response(raw, call.model);
       } catch {
         void this.finish(call, 502, null, false);
         throw gatewayError(502, `${key.provider} answered with a body atrium could not read`, 'upstream_error', { type: 'api_error' });
       }
-      await this.finish(call, status, out.usage, out.usage !== null, out.usage ? 0 : contentChars(out.body));
+      await this.finish(call, status, out.usage, out.usage !== null, out.usage ? 0 : (plan.outputChars?.(out.body) ?? 0));
       return { kind: 'json', status, body: out.body };
     }
 
-    const transform = adapter.chatStream(call.model);
+    const transform = streamOf(call.model);
     transform.redact = clean;
     pipeline(res.body, transform, (error) => {
       if (!error && transform.failure) {

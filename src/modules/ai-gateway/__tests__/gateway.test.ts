@@ -159,7 +159,7 @@ describe.each(engines)('gateway (%s)', (engine) => {
     });
 
     it('unknown /v1 route', async () => {
-      const res = await g.t.post('/v1/embeddings', { token: g.token, body: {} });
+      const res = await g.t.post('/v1/images/generations', { token: g.token, body: {} });
       expect(res.status).toBe(404);
       expect(res.body.error.type).toBe('invalid_request_error');
     });

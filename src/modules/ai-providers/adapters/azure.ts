@@ -16,7 +16,7 @@ export class AzureOpenAIAdapter extends OpenAICompatibleAdapter {
     super({ id: 'azure_openai', defaultBaseUrl: null, streamOptions: true });
   }
 
-  private url(key: ProviderKey, path: string): URL {
+  url(key: ProviderKey, path: string): URL {
     if (!key.endpointUrl) throw new Error('azure_openai keys need an endpoint_url');
     const endpoint = new URL(key.endpointUrl);
     const version = endpoint.searchParams.get('api-version') ?? AZURE_API_VERSION;

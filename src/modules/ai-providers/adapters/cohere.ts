@@ -22,7 +22,7 @@ import {
 } from './types.js';
 import { assistantChoice, chatCompletion, TranslatedAdapter, TranslatedStream } from './translated.js';
 
-const COHERE_BASE = 'https://api.cohere.com';
+export const COHERE_BASE = 'https://api.cohere.com';
 
 /**
  * Cohere's native v2 Chat API, translated rather than sent to its OpenAI

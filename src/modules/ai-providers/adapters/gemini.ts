@@ -26,7 +26,7 @@ import {
 } from './types.js';
 import { assistantChoice, chatCompletion, TranslatedAdapter, TranslatedStream } from './translated.js';
 
-const GEMINI_BASE = 'https://generativelanguage.googleapis.com';
+export const GEMINI_BASE = 'https://generativelanguage.googleapis.com';
 
 type Part = Record<string, unknown>;
 
@@ -315,7 +315,7 @@ export function geminiError(status: number, raw: Buffer): OpenAIError {
   return unparsedError(status, raw);
 }
 
-const modelPath = (model: string) => `v1beta/models/${encodeURIComponent(model.replace(/^models\//, ''))}`;
+export const modelPath = (model: string) => `v1beta/models/${encodeURIComponent(model.replace(/^models\//, ''))}`;
 
 /** Google Gemini (Generative Language API): `x-goog-api-key`, generateContent / streamGenerateContent?alt=sse. */
 export class GeminiAdapter extends TranslatedAdapter {

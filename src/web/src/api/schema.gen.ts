@@ -7214,6 +7214,203 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/embeddings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Embeddings through a workspace AI key (OpenAI-compatible; Gemini and Cohere translated) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Use this AI key instead of the default key of the provider named by the model */
+                    "x-atrium-key-id"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            /** @description An OpenAI embeddings request (OpenAI's parameters only); atrium translates it for Gemini and Cohere */
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Output dimensions, for models that support fewer (Gemini `outputDimensionality`, Cohere `output_dimension`) */
+                        dimensions?: number | null;
+                        /** @description `float` (default) or `base64` (float32 little-endian, as OpenAI encodes it) */
+                        encoding_format?: "float" | "base64" | null;
+                        /** @description Text to embed: a string, an array of strings, an array of token ids or an array of such arrays (token ids only for OpenAI-compatible providers) */
+                        input: string | string[] | number[] | number[][];
+                        /** @description `<provider>/<model>` (e.g. `openai/text-embedding-3-small`), or a model of the key named by `x-atrium-key-id` */
+                        model: string;
+                        user?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description An OpenAI embeddings response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                /** @description Floats, or a base64 string of float32 little-endian values with encoding_format: base64 */
+                                embedding: number[] | string;
+                                index: number;
+                                /** @enum {string} */
+                                object: "embedding";
+                            }[];
+                            model: string;
+                            /** @enum {string} */
+                            object: "list";
+                            usage: {
+                                prompt_tokens: number;
+                                total_tokens: number;
+                            };
+                        };
+                    };
+                };
+                /** @description OpenAI error shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string | null;
+                                message: string;
+                                param: string | null;
+                                type: string;
+                            };
+                        };
+                    };
+                };
+                /** @description OpenAI error shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string | null;
+                                message: string;
+                                param: string | null;
+                                type: string;
+                            };
+                        };
+                    };
+                };
+                /** @description OpenAI error shape */
+                402: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string | null;
+                                message: string;
+                                param: string | null;
+                                type: string;
+                            };
+                        };
+                    };
+                };
+                /** @description OpenAI error shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string | null;
+                                message: string;
+                                param: string | null;
+                                type: string;
+                            };
+                        };
+                    };
+                };
+                /** @description OpenAI error shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string | null;
+                                message: string;
+                                param: string | null;
+                                type: string;
+                            };
+                        };
+                    };
+                };
+                /** @description OpenAI error shape */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string | null;
+                                message: string;
+                                param: string | null;
+                                type: string;
+                            };
+                        };
+                    };
+                };
+                /** @description OpenAI error shape */
+                502: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string | null;
+                                message: string;
+                                param: string | null;
+                                type: string;
+                            };
+                        };
+                    };
+                };
+                /** @description OpenAI error shape */
+                504: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string | null;
+                                message: string;
+                                param: string | null;
+                                type: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/models": {
         parameters: {
             query?: never;
