@@ -10,6 +10,7 @@ import type { WorkspaceAccess } from '../workspaces/access.js';
 import { deliveryFanOut } from './delivery-fanout.js';
 import { DeliveryWorker } from './delivery.worker.js';
 import { EndpointHealth } from './endpoint-health.js';
+import { EventPublishing } from './event-publishing.js';
 import { endpointName } from './message-format.js';
 import { OutcomeWriter } from './outcome-writer.js';
 import { SigningMaterial } from './signing-material.js';
@@ -69,6 +70,7 @@ export function createWebhooksModule(deps: WebhooksDeps): WebhooksModule {
   });
   worker.log = deps.log.child({ module: 'webhooks' });
   service.onDue = () => worker.wake();
+  const publishing = new EventPublishing(deps.access, deps.events, config.webhooks.maxPayloadBytes, () => worker.wake());
 
   // The outbox fan-out: in the publishing transaction, one delivery per subscribed, enabled endpoint.
   deps.events.onPublish(
@@ -92,7 +94,7 @@ export function createWebhooksModule(deps: WebhooksDeps): WebhooksModule {
         return row ? { name: endpointName(row) } : undefined;
       },
     },
-    routes: (app) => registerWebhookRoutes(app, { webhooks: service }),
+    routes: (app) => registerWebhookRoutes(app, { webhooks: service, publishing }),
     start: (role) => {
       // `serve` leaves delivery to dedicated workers when told so (ATRIUM_WEBHOOK_WORKER=false).
       if (role === 'worker' || config.webhooks.workerInServe) worker.start();

@@ -6,6 +6,7 @@ import { requireAuth } from '../identity/request.js';
 import * as S from './webhooks.schemas.js';
 import { nextCursor, presentAttempt, presentDelivery, presentPublished, presentWebhook } from './webhooks.presenters.js';
 import type { WebhooksService } from './webhooks.service.js';
+import type { EventPublishing } from './event-publishing.js';
 
 const tags = ['webhooks'];
 
@@ -16,12 +17,13 @@ const emptyBodyIsObject = async (request: { body: unknown }) => {
 
 export interface WebhookRouteDeps {
   webhooks: WebhooksService;
+  publishing: EventPublishing;
 }
 
-export function registerWebhookRoutes(app: AppInstance, { webhooks }: WebhookRouteDeps): void {
+export function registerWebhookRoutes(app: AppInstance, { webhooks, publishing }: WebhookRouteDeps): void {
   endpointRoutes(app, webhooks);
   deliveryRoutes(app, webhooks);
-  eventRoutes(app, webhooks);
+  eventRoutes(app, webhooks, publishing);
 }
 
 /** Endpoints: the event catalog, CRUD, enable/disable and secret rotation. */
@@ -165,7 +167,7 @@ function deliveryRoutes(app: AppInstance, webhooks: WebhooksService): void {
 }
 
 /** Application events published through the API. */
-function eventRoutes(app: AppInstance, webhooks: WebhooksService): void {
+function eventRoutes(app: AppInstance, webhooks: WebhooksService, publishing: EventPublishing): void {
   app.post('/api/events', {
     config: { scope: 'events:write' },
     schema: {
@@ -176,14 +178,14 @@ function eventRoutes(app: AppInstance, webhooks: WebhooksService): void {
       response: { 200: S.Published, 202: S.Published, ...errors(400, 401, 403, 404, 409, 413) },
     },
   }, async (request, reply) => {
-    const result = await webhooks.publish(requireAuth(request), request.body, request.headers['idempotency-key']);
+    const result = await publishing.publish(requireAuth(request), request.body, request.headers['idempotency-key']);
     if (result.replayed) reply.header('idempotent-replayed', 'true');
     return reply.status(result.replayed ? 200 : 202).send(presentPublished(result));
   });
 
   app.post('/api/events/batch', {
     config: { scope: 'events:write' },
-    bodyLimit: webhooks.batchBodyLimit(),
+    bodyLimit: publishing.batchBodyLimit(),
     schema: {
       tags: ['events'],
       summary: `Publish 1 to ${S.MAX_BATCH_EVENTS} application events in one request, all or none, each with its own optional idempotency key`,
@@ -191,7 +193,7 @@ function eventRoutes(app: AppInstance, webhooks: WebhooksService): void {
       response: { 200: S.PublishedBatch, 202: S.PublishedBatch, ...errors(400, 401, 403, 404, 409, 413) },
     },
   }, async (request, reply) => {
-    const results = await webhooks.publishBatch(requireAuth(request), request.body);
+    const results = await publishing.publishBatch(requireAuth(request), request.body);
     // As for one event: 202 when something was published, 200 when every event answers a repeated key.
     const replayed = results.every((r) => r.replayed);
     if (replayed) reply.header('idempotent-replayed', 'true');

@@ -2,7 +2,6 @@ import type { Config } from '../../core/config.js';
 import type { Db } from '../../core/db/database.js';
 import { toJson } from '../../core/db/json.js';
 import { AppError, Errors } from '../../core/errors.js';
-import { INPUT_LIMITS } from '../../core/http/boundary.js';
 import { newId } from '../../core/ids.js';
 import type { Outbound } from '../../core/outbound.js';
 import { toIso } from '../../core/time.js';
@@ -11,21 +10,19 @@ import type { AuditContext } from '../identity/audit-context.js';
 import type { Principal } from '../identity/principal.js';
 import { canonical } from '../events/canonical.js';
 import type { EventBus } from '../events/event-bus.js';
-import type { EventsTable } from '../events/events.tables.js';
 import type { Access, WorkspaceAccess } from '../workspaces/access.js';
 import type { Action } from '../policy/policy.js';
 import type { EndpointHealth } from './endpoint-health.js';
-import { CUSTOM_EVENT_TYPE, EVENT_TYPES } from './event-types.js';
+import { EVENT_TYPES } from './event-types.js';
 import { endpointName } from './message-format.js';
 import type { Sender } from './sender.js';
 import type { SigningMaterial } from './signing-material.js';
 import { generateSecret } from './signing.js';
 import { recover, retryDelivery } from './requeue.js';
 import { sendTest } from './test-send.js';
-import { MAX_BATCH_EVENTS } from './webhooks.schemas.js';
 import type { AttemptFilter, DeliveryFilter, WebhooksRepository } from './webhooks.repository.js';
 import type { WebhookAttemptsTable, WebhookDeliveriesTable, WebhookEndpointsTable } from './webhooks.tables.js';
-import { checkPayloadSize, fieldError, validateEventTypes, validateHeaders } from './webhooks.validation.js';
+import { checkPayloadSize, validateEventTypes, validateHeaders } from './webhooks.validation.js';
 
 /** An endpoint with its custom headers decrypted (presenters redact sensitive values). */
 export type Endpoint = WebhookEndpointsTable & { headers: Record<string, string> };
@@ -45,18 +42,6 @@ export interface UpdateInput {
   event_types?: string[];
   is_active?: boolean;
   headers?: Record<string, string> | null;
-}
-
-interface BatchEventInput {
-  event_type: string;
-  payload: Record<string, unknown>;
-  idempotency_key?: string;
-}
-
-export interface PublishResult {
-  event: EventsTable;
-  deliveries: number;
-  replayed: boolean;
 }
 
 /** Not a member of the resource's workspace: the resource does not exist for this caller. */
@@ -333,55 +318,5 @@ export class WebhooksService {
     const requeued = await recover(this.requeueDeps(), row, since, until, ctx);
     if (requeued > 0) this.onDue();
     return requeued;
-  }
-
-  // — app events —
-
-  /**
-   * Publishes an application event (`custom.*`) through the outbox (group
-   * commit, Idempotency-Key replay: see EventBus.publishNow).
-   */
-  async publish(principal: Principal, input: { workspace_id: string; event_type: string; payload: Record<string, unknown> }, idempotencyKey: string | undefined): Promise<PublishResult> {
-    await this.access.require(principal, input.workspace_id, 'event.publish');
-    this.checkEvent(input, '');
-    const result = await this.events.publishNow({ workspaceId: input.workspace_id, type: input.event_type, data: input.payload, idempotencyKey });
-    if (!result.replayed && result.queued > 0) this.onDue();
-    return { event: result.event, deliveries: result.queued, replayed: result.replayed };
-  }
-
-  /**
-   * Publishes up to 100 application events in one transaction, all or none:
-   * every event is checked as a single publish would be before anything is
-   * written, and each Idempotency-Key replays as with single publishes (see
-   * EventBus.publishAllNow). One result per event, in order.
-   */
-  async publishBatch(principal: Principal, input: { workspace_id: string; events: BatchEventInput[] }): Promise<PublishResult[]> {
-    await this.access.require(principal, input.workspace_id, 'event.publish');
-    input.events.forEach((event, i) => this.checkEvent(event, `events.${i}.`));
-    const results = await this.events.publishAllNow(
-      input.events.map((e) => ({ workspaceId: input.workspace_id, type: e.event_type, data: e.payload, idempotencyKey: e.idempotency_key })),
-      (i) => `events.${i}.idempotency_key`,
-    );
-    if (results.some((r) => !r.replayed && r.queued > 0)) this.onDue();
-    return results.map((r) => ({ event: r.event, deliveries: r.queued, replayed: r.replayed }));
-  }
-
-  /**
-   * The largest batch request body: room for a full batch of events of the
-   * largest payload each, with a margin per event for its type, key and the
-   * JSON around them; at least the server's 1 MiB, at most 32 MiB (memory:
-   * the body is held and parsed whole).
-   */
-  batchBodyLimit(): number {
-    const fullBatch = MAX_BATCH_EVENTS * (this.config.webhooks.maxPayloadBytes + 4096);
-    return Math.min(Math.max(fullBatch, INPUT_LIMITS.bodyBytes), 32 * 1024 * 1024);
-  }
-
-  /** What the schema cannot say about an event: a custom.* type, and a payload within the size limit. */
-  private checkEvent(event: { event_type: string; payload: Record<string, unknown> }, prefix: string): void {
-    if (!CUSTOM_EVENT_TYPE.test(event.event_type)) {
-      throw fieldError(`${prefix}event_type`, 'must be custom.<name> (lower-case letters, digits, "_" and "-", up to 4 dot-separated parts)');
-    }
-    checkPayloadSize(toJson(event.payload), `${prefix}payload`, this.config.webhooks.maxPayloadBytes);
   }
 }
