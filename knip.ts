@@ -4,7 +4,7 @@
  *
  * Entry points. knip's plugins find most of them from the files that already name them:
  *   - package.json scripts: src/main.ts (`tsx src/main.ts`; the `atrium` bin is its build),
- *     bench/gateway.ts, bench/webhooks.ts, scripts/api-types.ts;
+ *     bench/gateway.ts, bench/webhooks.ts, bench/soak.ts, scripts/api-types.ts, scripts/build.ts;
  *   - vitest.config.ts `include`: every test file, the browser tests in test/e2e among them
  *     (Vitest runs them with playwright-core); the helpers in src/test/ and __tests__/ are
  *     project files reached from the tests, so a helper nothing uses is reported;
@@ -17,8 +17,9 @@ export default defineConfig({
   entry: [
     // Loaded by SenderPool as a worker thread: new Worker(new URL('./sender.thread.js', import.meta.url)).
     'src/modules/webhooks/sender.thread.ts',
-    // Spawned as child processes by bench/webhooks.ts and the crash test.
+    // Spawned as child processes by bench/webhooks.ts, bench/gateway.ts and the crash test.
     'bench/webhook-receiver.ts',
+    'bench/bare-proxy.ts',
     'src/modules/webhooks/__tests__/crash-child.ts',
   ],
   vite: { config: ['src/web/vite.config.ts'] },

@@ -3,16 +3,19 @@
  * completion, next to the Portkey open-source gateway, in one run:
  *
  *   1. a fake OpenAI upstream (src/test/fake-providers.ts) in this process;
- *   2. atrium (`atrium serve`, embedded SQLite, default settings) in a child
+ *   2. a bare proxy (bench/bare-proxy.ts: Fastify + undici passing the call
+ *      through, nothing else) in a child process: what Node itself costs;
+ *   3. atrium (`atrium serve`, embedded SQLite, default settings) in a child
  *      process, with a user, a workspace, an OpenAI key pointing at the fake
  *      and an `ai:use` API token created through its HTTP API;
- *   3. Portkey's gateway (`@portkey-ai/gateway`, installed into a cache folder
+ *   4. Portkey's gateway (`@portkey-ai/gateway`, installed into a cache folder
  *      under the OS temp dir, never into this project) in a child process,
  *      routed to the fake with `x-portkey-custom-host`.
  *
  * Each target gets the same warm-up, a sequential run (concurrency 1: pure
  * added latency) and a concurrent run (requests/s). "Added" is the target's
- * p50/p99 minus the direct call's.
+ * p50/p99 minus the direct call's. Each child process's peak RSS (VmHWM,
+ * Linux) is read at the end.
  *
  * Options (env): BENCH_REQUESTS (sequential requests, default 3000),
  * BENCH_CONCURRENCY (default 16), BENCH_SECONDS (concurrent run, default 5),
@@ -27,6 +30,8 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { Agent, request } from 'undici';
 import { startFakeProvider } from '../src/test/fake-providers.js';
+import { freePort } from '../src/test/ports.js';
+import { mb, processMemory, RSS_TARGET_BYTES, stopChild, waitForHttp } from './support.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const SEQUENTIAL = Number(process.env.BENCH_REQUESTS ?? 3000);
@@ -40,6 +45,8 @@ interface Target {
   url: string;
   headers: Record<string, string>;
   model: string;
+  /** The target's process, when it is a child of this one. */
+  pid?: number;
 }
 
 interface Result {
@@ -50,6 +57,8 @@ interface Result {
   rps: number;
   loadP50: number;
   loadP99: number;
+  /** Peak RSS of the target's process (bytes), when it is a child process on Linux. */
+  peakRss?: number;
 }
 
 const children: ChildProcess[] = [];
@@ -101,37 +110,14 @@ async function measure(target: Target): Promise<Result> {
   };
 }
 
-async function waitFor(url: string, what: string, child: ChildProcess): Promise<void> {
-  for (let i = 0; i < 600; i++) {
-    if (child.exitCode !== null) throw new Error(`${what} exited with code ${child.exitCode}`);
-    try {
-      const res = await request(url, { method: 'GET' });
-      await res.body.dump();
-      if (res.statusCode < 500) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`${what} did not start`);
-}
-
-async function freePort(): Promise<number> {
-  const { createServer } = await import('node:net');
-  const server = createServer();
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const port = (server.address() as { port: number }).port;
-  await new Promise<void>((r) => server.close(() => r()));
-  return port;
-}
-
-async function json(method: string, url: string, body: unknown, token?: string): Promise<any> {
+/** A JSON call to atrium's API; `T` is the shape of the answer the caller reads. */
+async function json<T = unknown>(method: string, url: string, body: unknown, token?: string): Promise<T> {
   const res = await request(url, {
     method: method as 'POST',
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
     body: JSON.stringify(body),
   });
-  const out = (await res.body.json()) as any;
+  const out = (await res.body.json()) as T;
   if (res.statusCode >= 300) throw new Error(`${method} ${url} → ${res.statusCode} ${JSON.stringify(out)}`);
   return out;
 }
@@ -157,17 +143,37 @@ async function startAtrium(upstream: string): Promise<Target> {
   children.push(child);
   process.on('exit', () => rmSync(dataDir, { recursive: true, force: true }));
   const base = `http://127.0.0.1:${port}`;
-  await waitFor(`${base}/api/health`, 'atrium', child);
+  await waitForHttp(`${base}/api/health`, 'atrium', child);
 
-  const user = await json('POST', `${base}/api/auth/register`, { email: `bench-${Date.now()}@example.com`, password: 'correct horse battery', name: 'Bench' });
-  const ws = await json('POST', `${base}/api/workspaces`, { name: 'Bench' }, user.token);
+  const user = await json<{ token: string }>('POST', `${base}/api/auth/register`, { email: `bench-${Date.now()}@example.com`, password: 'correct horse battery', name: 'Bench' });
+  const ws = await json<{ id: string }>('POST', `${base}/api/workspaces`, { name: 'Bench' }, user.token);
   await json('POST', `${base}/api/ai-keys`, { workspace_id: ws.id, provider: 'openai', key_name: 'bench', api_key: UPSTREAM_KEY, endpoint_url: upstream }, user.token);
-  const token = await json('POST', `${base}/api/tokens`, { name: 'bench', workspace_id: ws.id, scopes: ['ai:use'] }, user.token);
+  const token = await json<{ token: string }>('POST', `${base}/api/tokens`, { name: 'bench', workspace_id: ws.id, scopes: ['ai:use'] }, user.token);
   return {
     name: 'atrium',
     url: `${base}/v1/chat/completions`,
     headers: { 'content-type': 'application/json', authorization: `Bearer ${token.token}` },
     model: 'openai/gpt-4o-mini',
+    pid: child.pid,
+  };
+}
+
+async function startBareProxy(upstream: string): Promise<Target> {
+  const port = await freePort();
+  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/bare-proxy.ts'], {
+    cwd: root,
+    env: { ...process.env, PORT: String(port), BARE_PROXY_UPSTREAM: upstream },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  children.push(child);
+  const base = `http://127.0.0.1:${port}`;
+  await waitForHttp(`${base}/`, 'bare proxy', child);
+  return {
+    name: 'bare proxy',
+    url: `${base}/v1/chat/completions`,
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${UPSTREAM_KEY}` },
+    model: 'gpt-4o-mini',
+    pid: child.pid,
   };
 }
 
@@ -188,7 +194,7 @@ async function startPortkey(upstream: string): Promise<Target> {
   });
   children.push(child);
   const base = `http://127.0.0.1:${port}`;
-  await waitFor(`${base}/`, 'portkey', child);
+  await waitForHttp(`${base}/`, 'portkey', child);
   return {
     name: 'portkey',
     url: `${base}/v1/chat/completions`,
@@ -199,6 +205,7 @@ async function startPortkey(upstream: string): Promise<Target> {
       'x-portkey-custom-host': upstream,
     },
     model: 'gpt-4o-mini',
+    pid: child.pid,
   };
 }
 
@@ -212,7 +219,7 @@ async function main(): Promise<void> {
     headers: { 'content-type': 'application/json', authorization: `Bearer ${UPSTREAM_KEY}` },
     model: 'gpt-4o-mini',
   };
-  const targets = [direct, await startAtrium(fake.endpointUrl)];
+  const targets = [direct, await startBareProxy(fake.endpointUrl), await startAtrium(fake.endpointUrl)];
   if (process.env.BENCH_SKIP_PORTKEY !== '1') targets.push(await startPortkey(fake.endpointUrl));
 
   const results: Result[] = [];
@@ -220,22 +227,30 @@ async function main(): Promise<void> {
     console.error(`measuring ${target.name}…`);
     results.push(await measure(target));
   }
+  // Before any child stops: /proc/<pid> goes with the process.
+  targets.forEach((target, i) => (results[i].peakRss = processMemory(target.pid)?.peak));
 
   const base = results[0];
   const lines = [
     `Machine: ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), Node ${process.version}, ${new Date().toISOString().slice(0, 10)}`,
     `Sequential: ${SEQUENTIAL} requests at concurrency 1; load: ${SECONDS} s at concurrency ${CONCURRENCY}. Latencies in ms.`,
     '',
-    '| target | p50 | p99 | added p50 | added p99 | req/s (c=' + CONCURRENCY + ') | p50 under load | p99 under load |',
-    '|---|---:|---:|---:|---:|---:|---:|---:|',
+    '| target | p50 | p99 | added p50 | added p99 | req/s (c=' + CONCURRENCY + ') | p50 under load | p99 under load | peak RSS |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|',
     ...results.map((r) =>
-      `| ${r.name} | ${ms(r.p50)} | ${ms(r.p99)} | ${r === base ? '—' : ms(r.p50 - base.p50)} | ${r === base ? '—' : ms(r.p99 - base.p99)} | ${r.rps.toFixed(0)} | ${ms(r.loadP50)} | ${ms(r.loadP99)} |`,
+      `| ${r.name} | ${ms(r.p50)} | ${ms(r.p99)} | ${r === base ? '—' : ms(r.p50 - base.p50)} | ${r === base ? '—' : ms(r.p99 - base.p99)} | ${r.rps.toFixed(0)} | ${ms(r.loadP50)} | ${ms(r.loadP99)} | ${r.peakRss === undefined ? '—' : mb(r.peakRss)} |`,
     ),
   ];
   const atrium = results.find((r) => r.name === 'atrium')!;
+  const bare = results.find((r) => r.name === 'bare proxy')!;
   const portkey = results.find((r) => r.name === 'portkey');
   const added = atrium.p50 - base.p50;
-  lines.push('', `atrium adds ${ms(added)} ms at p50 (target ≤ 1 ms: ${added <= 1 ? 'met' : 'NOT met'})`);
+  const bareAdded = bare.p50 - base.p50;
+  const met = (ok: boolean) => (ok ? 'met' : 'NOT met');
+  lines.push('', `atrium adds ${ms(added)} ms at p50 (target ≤ 1 ms: ${met(added <= 1)})`);
+  lines.push(`the bare proxy adds ${ms(bareAdded)} ms at p50; atrium/bare proxy added-latency ratio: ${(added / bareAdded).toFixed(2)} (target ≤ 1.5: ${met(added <= 1.5 * bareAdded)})`);
+  lines.push(`atrium at c=${CONCURRENCY}: ${((atrium.rps / base.rps) * 100).toFixed(0)} % of direct's req/s (target ≥ 40 %: ${met(atrium.rps >= 0.4 * base.rps)}), the bare proxy ${((bare.rps / base.rps) * 100).toFixed(0)} %`);
+  if (atrium.peakRss !== undefined) lines.push(`atrium peak RSS ${mb(atrium.peakRss)} (target ≤ ${mb(RSS_TARGET_BYTES)}: ${met(atrium.peakRss <= RSS_TARGET_BYTES)})`);
   if (portkey) {
     const portkeyAdded = portkey.p50 - base.p50;
     lines.push(`Portkey adds ${ms(portkeyAdded)} ms at p50; atrium/Portkey added-latency ratio: ${(added / portkeyAdded).toFixed(2)} (${added < portkeyAdded ? 'below' : 'NOT below'} Portkey)`);
@@ -244,15 +259,7 @@ async function main(): Promise<void> {
 
   await agent.close();
   // A graceful stop (SIGTERM), so atrium flushes its usage (and writes a CPU profile if asked).
-  await Promise.all(children.map((child) => new Promise<void>((resolve) => {
-    if (child.exitCode !== null) return resolve();
-    const force = setTimeout(() => child.kill('SIGKILL'), 10_000);
-    child.once('exit', () => {
-      clearTimeout(force);
-      resolve();
-    });
-    child.kill('SIGTERM');
-  })));
+  await Promise.all(children.map(stopChild));
   await fake.close();
 }
 

@@ -19,7 +19,8 @@
  *     headers to the same receiver, at the concurrency atrium's worker may
  *     use (ATRIUM_WEBHOOK_CONCURRENCY, ATRIUM_WEBHOOK_ENDPOINT_CONCURRENCY × M),
  *     once just before the drain and once just after; the ratios are to
- *     their mean, as the machine's speed drifts within a run.
+ *     their mean, as the machine's speed drifts within a run;
+ *   - the peak RSS of each atrium process (VmHWM, Linux), read as it stops.
  *
  * Options (env): BENCH_ENGINE=sqlite|postgres (or --pg), BENCH_EVENTS (N,
  * default 2000), BENCH_WARMUP_EVENTS (W, default 500), BENCH_ENDPOINTS (M, default 4), BENCH_PAYLOAD_BYTES (default
@@ -40,6 +41,7 @@ import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { Agent, request } from 'undici';
 import { signatureHeader } from '../src/modules/webhooks/signing.js';
+import { mb, processMemory, RSS_TARGET_BYTES } from './support.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const ENGINE = process.argv.includes('--pg') ? 'postgres' : (process.env.BENCH_ENGINE ?? 'sqlite');
@@ -57,6 +59,8 @@ const WORKER_CONCURRENCY = Math.min(Number(process.env.ATRIUM_WEBHOOK_CONCURRENC
 const now = () => performance.timeOrigin + performance.now();
 const children: ChildProcess[] = [];
 process.on('exit', () => children.forEach((c) => c.kill('SIGKILL')));
+/** Peak RSS of each atrium process, in the order they stopped. */
+const peaks: { name: string; bytes: number }[] = [];
 
 /** CPU time (user + system) a child process has used so far, in ms; null where /proc is missing. */
 function childCpuMs(pid: number | undefined): number | null {
@@ -117,6 +121,8 @@ async function startAtrium(env: Record<string, string>, command: 'serve' | 'work
   children.push(child);
   const base = `http://127.0.0.1:${port}`;
   const stop = async () => {
+    const memory = processMemory(child.pid);
+    if (memory) peaks.push({ name: `atrium ${command}${env.ATRIUM_WEBHOOK_WORKER === 'false' ? ' (worker off)' : ''}`, bytes: memory.peak });
     child.kill('SIGTERM');
     if (child.exitCode === null) await new Promise((r) => child.once('exit', r));
   };
@@ -140,14 +146,15 @@ async function startAtrium(env: Record<string, string>, command: 'serve' | 'work
   throw new Error('atrium did not start');
 }
 
-async function call(dispatcher: Agent, base: string, method: 'GET' | 'POST', url: string, token?: string, body?: unknown) {
+/** A JSON call to atrium's API; `T` is the shape of the answer the caller reads. */
+async function call<T = unknown>(dispatcher: Agent, base: string, method: 'GET' | 'POST', url: string, token?: string, body?: unknown): Promise<T> {
   const res = await request(base + url, {
     method,
     dispatcher,
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
-  const json = (await res.body.json()) as any;
+  const json = (await res.body.json()) as T;
   if (res.statusCode >= 300) throw new Error(`${method} ${url}: ${res.statusCode} ${JSON.stringify(json)}`);
   return json;
 }
@@ -192,12 +199,12 @@ async function main() {
 
     // — 1. live: `atrium serve` accepts events and delivers them at the same time —
     let atrium = await startAtrium(env);
-    const user = await call(client, atrium.base, 'POST', '/api/auth/register', undefined, { email: 'bench@example.com', password: 'correct horse battery', name: 'Bench' });
-    const token = user.token as string;
-    const ws = (await call(client, atrium.base, 'POST', '/api/workspaces', token, { name: 'Bench' })).id as string;
+    const user = await call<{ token: string }>(client, atrium.base, 'POST', '/api/auth/register', undefined, { email: 'bench@example.com', password: 'correct horse battery', name: 'Bench' });
+    const token = user.token;
+    const ws = (await call<{ id: string }>(client, atrium.base, 'POST', '/api/workspaces', token, { name: 'Bench' })).id;
     let secret = '';
     for (let i = 0; i < ENDPOINTS; i++) {
-      const ep = await call(client, atrium.base, 'POST', '/api/webhooks', token, { workspace_id: ws, url: receiver.url(`/e${i}`), event_types: ['custom.*'] });
+      const ep = await call<{ secret: string }>(client, atrium.base, 'POST', '/api/webhooks', token, { workspace_id: ws, url: receiver.url(`/e${i}`), event_types: ['custom.*'] });
       secret = ep.secret;
     }
     const publishAll = async (count = EVENTS, eventType = 'custom.bench') => {
@@ -210,7 +217,7 @@ async function main() {
           if (due > now()) await new Promise((r) => setTimeout(r, due - now()));
         }
         const t0 = now();
-        const res = await call(client, atrium.base, 'POST', '/api/events', token, { workspace_id: ws, event_type: eventType, payload: { i, filler } });
+        const res = await call<{ id: string }>(client, atrium.base, 'POST', '/api/events', token, { workspace_id: ws, event_type: eventType, payload: { i, filler } });
         published.set(res.id, t0);
         lastAccepted = now();
       });
@@ -290,6 +297,10 @@ async function main() {
       `  deliveries         ${drainPerSecond.toFixed(0)} deliveries/s (first → last arrival) = ${pct(drainPerSecond)} of the bare client${drainCpuUs !== null ? `; worker CPU ${drainCpuUs.toFixed(0)} µs/delivery` : ''}`,
       `bare undici client   ${rawPerSecond.toFixed(0)} requests/s (mean of ${rawBefore.perSecond.toFixed(0)} before and ${rawAfter.perSecond.toFixed(0)} after the drain; ${expected} POSTs each, concurrency ${WORKER_CONCURRENCY}); client CPU ${rawCpuUs.toFixed(0)} µs/request`,
     ];
+    if (peaks.length) {
+      const highest = Math.max(...peaks.map((p) => p.bytes));
+      lines.push(`peak RSS             ${peaks.map((p) => `${p.name} ${mb(p.bytes)}`).join(', ')} (target ≤ ${mb(RSS_TARGET_BYTES)}: ${highest <= RSS_TARGET_BYTES ? 'met' : 'NOT met'})`);
+    }
     console.log(lines.join('\n'));
     await client.close();
     await raw.close();

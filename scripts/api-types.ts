@@ -49,7 +49,7 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   const document = await buildOpenApiDocument();
   // `npm run gen:api-types -- --openapi <file>` also writes the document itself.
   const at = process.argv.indexOf('--openapi');
-  if (at !== -1 && process.argv[at + 1]) writeFileSync(process.argv[at + 1]!, `${JSON.stringify(document, null, 2)}\n`);
+  if (at !== -1 && process.argv[at + 1]) writeFileSync(process.argv[at + 1], `${JSON.stringify(document, null, 2)}\n`);
   writeFileSync(API_TYPES_FILE, await generateApiTypes(document));
   console.log(`wrote ${path.relative(root, API_TYPES_FILE)}`);
 }

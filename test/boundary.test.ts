@@ -1,6 +1,6 @@
 import Fastify from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { INPUT_LIMITS, jsonDepth } from '../src/core/http/boundary.js';
+import { findNulByte, INPUT_LIMITS, scanJson } from '../src/core/http/boundary.js';
 import { registerAuthentication } from '../src/modules/auth/auth.plugin.js';
 import { SCOPES } from '../src/modules/policy/policy.js';
 import { databaseFingerprint } from '../src/test/fingerprint.js';
@@ -139,11 +139,30 @@ describe.each(engines)('request boundary (%s)', (engine) => {
       expect(res.body.error.code).toBe('validation_failed');
       expect(res.body.error.message).toContain('U+0000');
     }
-    expect(cases[4]!.body.error.details[0].field).toBe('payload.list.1.deep');
+    expect(cases[4].body.error.details[0].field).toBe('payload.list.1.deep');
     // A literal backslash-u sequence is just text, not a NUL.
     const text = await t.post('/api/workspaces', { token: owner.token, body: { name: 'back\\u0000slash' } });
     expect(text.status).toBe(201);
     await t.delete(`/api/workspaces/${text.body.id}`, { token: owner.token });
+    // As the wire spells it: an escaped backslash before `u0000` is text, an escaped backslash and then `\u0000` a NUL.
+    const json = { 'content-type': 'application/json' };
+    const escaped = await t.post('/api/workspaces', { token: owner.token, headers: json, body: String.raw`{"name":"two\\u0000"}` });
+    expect(escaped.status, JSON.stringify(escaped.body)).toBe(201);
+    expect(escaped.body.name).toBe('two\\u0000');
+    await t.delete(`/api/workspaces/${escaped.body.id}`, { token: owner.token });
+    const event = (payload: string) => `{"workspace_id":"${workspaceId}","event_type":"custom.x","payload":${payload}}`;
+    const wire = [
+      [String.raw`{"note":"three\\\u0000"}`, 'payload.note'],
+      [String.raw`{"k\u0000ey":1}`, 'payload.k\u0000ey'],
+      [String.raw`{"list":[[1,[2,{"x":["ok","a\u0000"]}]]]}`, 'payload.list.0.1.1.x.1'],
+    ] as const;
+    for (const [payload, field] of wire) {
+      const res = await t.post('/api/events', { token: owner.token, headers: json, body: event(payload) });
+      expect(res.status, payload).toBe(400);
+      expect(res.body.error, payload).toMatchObject({ code: 'validation_failed', details: [{ field, location: 'body' }] });
+    }
+    // A raw NUL is not JSON at all.
+    expect((await t.post('/api/events', { token: owner.token, headers: json, body: event('{"raw":"a\u0000"}') })).status).toBe(400);
     // The gateway refuses it too, in OpenAI's error shape.
     const gw = await t.post('/v1/chat/completions', { token: fullToken, body: { model: 'openai/gpt-4o-mini\u0000x', messages: [{ role: 'user', content: 'hi' }] } });
     expect(gw.status).toBe(400);
@@ -181,12 +200,62 @@ describe.each(engines)('request boundary (%s)', (engine) => {
 
 describe('request boundary helpers', () => {
   it('measures JSON depth outside strings only', () => {
-    expect(jsonDepth('{"a":[1,{"b":2}]}')).toBe(3);
-    expect(jsonDepth('{"a":"[[[[{{{{"}')).toBe(1);
-    expect(jsonDepth('{"a":"\\"[[[["}')).toBe(1);
-    expect(jsonDepth('[]')).toBe(1);
-    expect(jsonDepth('"text"')).toBe(0);
-    expect(jsonDepth('['.repeat(100_000))).toBe(INPUT_LIMITS.maxJsonDepth + 1);
+    const depth = (text: string) => scanJson(text).depth;
+    expect(depth('{"a":[1,{"b":2}]}')).toBe(3);
+    expect(depth('{"a":"[[[[{{{{"}')).toBe(1);
+    expect(depth('{"a":"\\"[[[["}')).toBe(1);
+    // The quote after an escaped backslash closes the string.
+    expect(depth(String.raw`{"a":"x\\","b":[[1]]}`)).toBe(3);
+    expect(depth(String.raw`{"a":"x\\\"]]","b":[[1]]}`)).toBe(3);
+    expect(depth('[]')).toBe(1);
+    expect(depth('"text"')).toBe(0);
+    expect(depth('"unterminated [[[')).toBe(0);
+    expect(depth('['.repeat(100_000))).toBe(INPUT_LIMITS.maxJsonDepth + 1);
+  });
+
+  it('finds U+0000 in JSON text by counting the backslashes before an escape', () => {
+    const nul = (text: string) => scanJson(text).nul;
+    expect(nul(String.raw`{"a":"\u0000"}`)).toBe(true);
+    expect(nul(String.raw`{"a":"\\u0000"}`)).toBe(false);
+    expect(nul(String.raw`{"a":"\\\u0000"}`)).toBe(true);
+    expect(nul(String.raw`{"a":"\\\\u0000"}`)).toBe(false);
+    expect(nul(String.raw`{"a":"\\u0000 and later \u0000"}`)).toBe(true);
+    expect(nul(String.raw`{"k\u0000":1}`)).toBe(true);
+    expect(nul(String.raw`[[[[["x\u0000"]]]]]`)).toBe(true);
+    expect(nul('{"raw":"a\u0000"}')).toBe(true);
+    expect(nul(String.raw`{"a":"\u00000","b":"u0000"}`)).toBe(true);
+    expect(nul(String.raw`{"a":"\u0001","b":"u0000","c":"\\\\"}`)).toBe(false);
+  });
+
+  it('agrees with a walk of the parsed value on random texts of escapes, quotes and brackets', () => {
+    // A small PRNG with a fixed seed: the same cases every run.
+    let seed = 12345;
+    const random = (n: number) => {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      return (seed >>> 16) % n; // the high bits: a power-of-two LCG's low bits repeat with a short period
+    };
+    const pieces = ['a', '\\', '"', '\u0000', 'u', '0', '0000', '[', '{', '}', ']', '\\u0000'];
+    const string = () => Array.from({ length: random(8) }, () => pieces[random(pieces.length)]).join('');
+    const value = (level: number): unknown => {
+      const kind = random(level > 6 ? 2 : 4);
+      if (kind === 0) return string();
+      if (kind === 1) return random(100);
+      if (kind === 2) return Array.from({ length: random(4) }, () => value(level + 1));
+      return Object.fromEntries(Array.from({ length: random(4) }, () => [string(), value(level + 1)]));
+    };
+    const depthOf = (v: unknown): number =>
+      typeof v === 'object' && v !== null ? 1 + Math.max(0, ...Object.values(v).map(depthOf)) : 0;
+    let withNul = 0;
+    for (let i = 0; i < 2000; i++) {
+      const v = value(0);
+      const text = JSON.stringify(v);
+      const expected = { depth: depthOf(v), nul: findNulByte(v) !== undefined };
+      expect(scanJson(text), text).toEqual(expected);
+      if (expected.nul) withNul++;
+    }
+    // Both answers came up often.
+    expect(withNul).toBeGreaterThan(200);
+    expect(withNul).toBeLessThan(1800);
   });
 
   it('refuses to start with a state-changing /api route that declares no write scope', async () => {

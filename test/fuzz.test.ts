@@ -26,7 +26,7 @@ const JSON_HEADERS = { 'content-type': 'application/json' };
 
 /** A value of another JSON type than the schema's. */
 function wrongType(schema: JsonSchema | undefined): unknown {
-  const type = Array.isArray(schema?.type) ? schema!.type[0] : schema?.type;
+  const type = Array.isArray(schema?.type) ? schema.type[0] : schema?.type;
   if (type === 'string' || schema?.enum || schema?.anyOf) return 12345;
   if (type === 'object') return 'not an object';
   if (type === 'array') return { not: 'an array' };

@@ -58,7 +58,7 @@ function parseCidrs(cidrs: string[]): Cidr[] {
         const addr = ipaddr.parse(cidr);
         return [addr, addr.kind() === 'ipv4' ? 32 : 128] as Cidr;
       }
-      return ipaddr.parseCIDR(cidr) as Cidr;
+      return ipaddr.parseCIDR(cidr);
     } catch {
       throw new Error(`Invalid configuration: ATRIUM_OUTBOUND_ALLOWED_CIDRS has an invalid CIDR "${cidr}"`);
     }

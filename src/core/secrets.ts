@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { ColumnType, Kysely } from 'kysely';
 import type { Db } from './db/database.js';
 import type { Keyring } from './keyring.js';
 
@@ -47,13 +47,19 @@ export interface ReencryptResult {
   failed: { table: string; column: string; id: string; reason: string }[];
 }
 
+/**
+ * The registry names its tables and columns at run time. The columns read here are text (ids and
+ * blobs; the queries filter out null blobs); those written are blobs and whatever `derive` computes.
+ */
+type RegisteredTables = Record<string, Record<string, ColumnType<string, never, string | number | null>>>;
+
 const aadOf = (c: SecretColumn, id: string) => (c.aad ? c.aad(id) : `${c.table}:${id}:${c.column}`);
 // Blobs are `v1.<master key version>.…`: the prefix tells which key sealed them.
 const primaryPrefix = (keyring: Keyring) => `v1.${keyring.primary.version}.%`;
 
 /** Blobs per column not yet under the primary master key (what a rotation still has to do). */
 export async function countStaleSecrets(db: Db, keyring: Keyring, columns: SecretColumns): Promise<{ table: string; column: string; count: number }[]> {
-  const q = db as unknown as Kysely<any>;
+  const q = db as unknown as Kysely<RegisteredTables>;
   const out = [];
   for (const c of columns.list()) {
     const row = await q
@@ -97,7 +103,7 @@ async function reencryptColumn(
   failedIds: Set<string>,
   onBatch: ReencryptOptions['onBatch'],
 ): Promise<number> {
-  const q = db as unknown as Kysely<any>;
+  const q = db as unknown as Kysely<RegisteredTables>;
   const idColumn = c.idColumn ?? 'id';
   let moved = 0;
   let after = '';

@@ -108,7 +108,7 @@ export class TestApp {
       ? Object.fromEntries(Object.entries(opts.query).filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)]))
       : undefined;
     const res = await this.app.inject({
-      method: method as any,
+      method,
       url,
       headers,
       query,

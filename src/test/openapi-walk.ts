@@ -74,19 +74,11 @@ export function sample(schema: JsonSchema | undefined): unknown {
   }
 }
 
-/** Every string field of a sampled body, as paths into it. */
-function stringFields(value: unknown, path: string[] = []): string[][] {
-  if (typeof value === 'string') return [path];
-  if (Array.isArray(value)) return value.flatMap((v, i) => stringFields(v, [...path, String(i)]));
-  if (value && typeof value === 'object') return Object.entries(value).flatMap(([k, v]) => stringFields(v, [...path, k]));
-  return [];
-}
-
 /** A deep copy of `value` with the field at `path` replaced. */
 export function withField(value: unknown, path: string[], replacement: unknown): unknown {
   if (path.length === 0) return replacement;
   const copy: any = Array.isArray(value) ? [...value] : { ...(value as object) };
-  copy[path[0]!] = withField(copy[path[0]!], path.slice(1), replacement);
+  copy[path[0]] = withField(copy[path[0]], path.slice(1), replacement);
   return copy;
 }
 

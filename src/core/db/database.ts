@@ -175,7 +175,9 @@ function withStatementCache(sqlite: SQLite.Database, max = 500): SQLite.Database
     get(target, property) {
       if (property === 'prepare') return prepare;
       const value = Reflect.get(target, property, target) as unknown;
-      return typeof value === 'function' ? value.bind(target) : value;
+      if (typeof value !== 'function') return value;
+      const bound: unknown = value.bind(target);
+      return bound;
     },
   });
 }

@@ -4,8 +4,8 @@ import { migrations } from './migrations/index.js';
 
 /** The folder provider breaks under Vitest, so migrations are a static, in-code list. */
 class StaticProvider implements MigrationProvider {
-  async getMigrations(): Promise<Record<string, Migration>> {
-    return migrations;
+  getMigrations(): Promise<Record<string, Migration>> {
+    return Promise.resolve(migrations);
   }
 }
 
@@ -24,6 +24,6 @@ export async function migrateToLatest(db: Db): Promise<MigrationResultSet> {
     // Kysely finds its bookkeeping tables by listing the tables of every schema; a schema
     // dropped meanwhile by someone else (3F000: parallel tests, other tenants of the
     // database) fails that listing before any migration ran, so it is safe to look again.
-    if (attempt >= 5 || (result.error as { code?: string }).code !== '3F000') throw result.error;
+    if (attempt >= 5 || (result.error as { code?: string }).code !== '3F000') throw result.error instanceof Error ? result.error : new Error('Migration failed', { cause: result.error });
   }
 }

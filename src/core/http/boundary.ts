@@ -80,44 +80,89 @@ export function registerValidation(app: FastifyInstance): void {
   // No bodyLimit here: the server's (INPUT_LIMITS.bodyBytes) applies, and a route may raise its own.
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
     const text = body as string;
-    if (jsonDepth(text) > INPUT_LIMITS.maxJsonDepth) {
+    const scan = scanJson(text);
+    if (scan.depth > INPUT_LIMITS.maxJsonDepth) {
       done(new AppError('validation_failed', `The JSON body is nested deeper than ${INPUT_LIMITS.maxJsonDepth} levels`, [
         { field: 'body', location: 'body', message: `is nested deeper than ${INPUT_LIMITS.maxJsonDepth} levels` },
       ]), undefined);
       return;
     }
-    parseJson(request, text, (error, value) => {
+    // Fastify's default JSON parser is its callback form and returns nothing (its type also admits
+    // the promise form): the outcome arrives through the callback.
+    void parseJson(request, text, (error, value) => {
       // Fastify takes a `null` body for no body and skips the schema; a client that sent one meant something else.
       if (!error && value === null) done(new AppError('validation_failed', 'The JSON body must be an object, not null', [{ field: 'body', location: 'body', message: 'must be an object' }]), undefined);
-      else done(error, value);
+      else {
+        if (!error && !scan.nul) nulFreeBodies.set(request, value);
+        done(error, value);
+      }
     });
   });
 }
 
 /**
- * Deepest nesting of `[`/`{` in JSON text, outside strings. Linear and
- * without recursion, so it is safe on any input; it returns early once the
- * limit is passed.
+ * JSON bodies whose text the scan found free of U+0000, by request:
+ * `refuseNulBytes` need not walk them (it still does if a hook has put another
+ * body in place since).
  */
-export function jsonDepth(text: string, stopAt = INPUT_LIMITS.maxJsonDepth): number {
+const nulFreeBodies = new WeakMap<FastifyRequest, unknown>();
+
+/** What one pass over a JSON text finds (`scanJson`). */
+export interface JsonScan {
+  /** Deepest nesting of `[`/`{` outside strings; once past `stopAt`, the first depth above it. */
+  depth: number;
+  /** Whether the text encodes U+0000 (a `\u0000` escape) or holds it raw; not looked for once the depth passed `stopAt`. */
+  nul: boolean;
+}
+
+/** How many backslashes come right before `at`: an even count leaves the character at `at` unescaped. */
+function backslashesBefore(text: string, at: number): number {
+  let k = at - 1;
+  while (k >= 0 && text.charCodeAt(k) === 0x5c) k--;
+  return at - 1 - k;
+}
+
+const NUL_ESCAPE = '\\u0000';
+
+/**
+ * Nesting depth and U+0000 of a JSON text, linear and without recursion, so
+ * it is safe on any input; it returns early once the depth passes `stopAt`.
+ * Only the structure outside strings is read character by character: a
+ * string is skipped with native searches to its closing quote (the first `"`
+ * after an even run of backslashes), which makes the pass cheap on bodies
+ * that are mostly text (chat messages).
+ *
+ * A `\u0000` escape is NUL when an even run of backslashes precedes it:
+ * in `\\u0000` the backslash is escaped and `u0000` is text. Outside a string
+ * it would be invalid JSON (as a raw NUL is anywhere), which the parser
+ * refuses; counting it is harmless.
+ */
+export function scanJson(text: string, stopAt: number = INPUT_LIMITS.maxJsonDepth): JsonScan {
   let depth = 0;
   let max = 0;
-  let inString = false;
-  for (let i = 0; i < text.length; i++) {
+  const length = text.length;
+  for (let i = 0; i < length; i++) {
     const c = text.charCodeAt(i);
-    if (inString) {
-      if (c === 0x5c) i++; // backslash: skip the escaped character
-      else if (c === 0x22) inString = false;
-    } else if (c === 0x22) inString = true;
-    else if (c === 0x7b || c === 0x5b) {
-      if (++depth > max && (max = depth) > stopAt) return max;
+    if (c === 0x22) {
+      let end = i;
+      do end = text.indexOf('"', end + 1);
+      while (end !== -1 && backslashesBefore(text, end) % 2 === 1);
+      if (end === -1) break; // unterminated string: the parser refuses it
+      i = end;
+    } else if (c === 0x7b || c === 0x5b) {
+      if (++depth > max && (max = depth) > stopAt) return { depth: max, nul: false };
     } else if (c === 0x7d || c === 0x5d) depth--;
   }
-  return max;
+  let nul = text.includes('\u0000');
+  // Each search starts past the previous match, and the runs of backslashes before two matches never overlap: linear.
+  for (let at = text.indexOf(NUL_ESCAPE); at !== -1 && !nul; at = text.indexOf(NUL_ESCAPE, at + NUL_ESCAPE.length)) {
+    nul = backslashesBefore(text, at) % 2 === 0;
+  }
+  return { depth: max, nul };
 }
 
 /** Where the first string holding U+0000 is, as a field path (`data.items.3.name`), or undefined. */
-function findNulByte(value: unknown, path = ''): string | undefined {
+export function findNulByte(value: unknown, path = ''): string | undefined {
   if (typeof value === 'string') return value.includes('\u0000') ? path : undefined;
   if (typeof value !== 'object' || value === null) return undefined;
   if (Array.isArray(value)) {
@@ -139,11 +184,13 @@ function findNulByte(value: unknown, path = ''): string | undefined {
 /**
  * U+0000 is refused in every path, query and body string: PostgreSQL cannot
  * store it in text, and no legitimate value of atrium's needs it. Both
- * engines answer the same 400.
+ * engines answer the same 400. A JSON body is walked (to name the field) only
+ * when the scan of its text found one.
  */
 async function refuseNulBytes(request: FastifyRequest): Promise<void> {
   const parts = [['path', request.params], ['query', request.query], ['body', request.body]] as const;
   for (const [location, value] of parts) {
+    if (location === 'body' && nulFreeBodies.has(request) && nulFreeBodies.get(request) === value) continue;
     const field = findNulByte(value);
     if (field === undefined) continue;
     const name = field || location;

@@ -10,7 +10,7 @@ interface FieldError {
 function fieldErrors(error: FastifyError): FieldError[] {
   const location = error.validationContext ?? 'body';
   return (error.validation ?? []).map((v) => {
-    const params = v.params as Record<string, unknown>;
+    const params = v.params;
     const path = v.instancePath.replace(/^\//, '').replace(/\//g, '.');
     const missing = typeof params.missingProperty === 'string' ? params.missingProperty : undefined;
     const unknown = typeof params.additionalProperty === 'string' ? params.additionalProperty : undefined;

@@ -62,7 +62,9 @@ export async function registerWebUi(app: FastifyInstance, options: { root?: stri
     ...shared,
     root: path.join(root, 'assets'),
     prefix: '/assets/',
-    setHeaders: (reply) => reply.header('cache-control', YEAR),
+    setHeaders: (reply) => {
+      reply.header('cache-control', YEAR);
+    },
   });
 
   // Un-hashed files at the top level (favicon…): revalidated after an hour.
@@ -72,7 +74,9 @@ export async function registerWebUi(app: FastifyInstance, options: { root?: stri
     prefix: '/',
     wildcard: false,
     globIgnore: ['assets/**', 'index.html', '**/*.br', '**/*.gz'],
-    setHeaders: (reply) => reply.header('cache-control', 'public, max-age=3600'),
+    setHeaders: (reply) => {
+      reply.header('cache-control', 'public, max-age=3600');
+    },
   });
 
   const shell = new ShellCache(indexFile);

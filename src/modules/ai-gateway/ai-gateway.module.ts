@@ -43,9 +43,8 @@ export function createAiGatewayModule(deps: {
   log: ModuleLog;
 }): AiGatewayModule {
   const usageRepo = new UsageRepository(deps.db);
-  let metrics: GatewayMetrics | undefined;
   const recorder = new UsageRecorder(deps.db, usageRepo, { onDropped: (reason, rows) => metrics?.usageRowsDropped.inc({ reason }, rows) });
-  metrics = deps.metrics ? new GatewayMetrics(deps.metrics.registry, () => recorder.pending) : undefined;
+  const metrics = deps.metrics ? new GatewayMetrics(deps.metrics.registry, () => recorder.pending) : undefined;
   const keys = aiKeysSource(deps.aiKeys);
   recorder.log = deps.log;
   const thresholds = new ThresholdNotifier(deps.db, usageRepo, deps.events);

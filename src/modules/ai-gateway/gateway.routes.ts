@@ -165,7 +165,7 @@ export async function registerGatewayRoutes(app: FastifyInstance, gateway: AiGat
           params: Type.Object({ '*': Type.String({ description: 'The model id, `<provider>/<model>`', maxLength: 512 }) }),
           response: { 200: ModelObject, ...errorResponses },
         },
-      }, async (request) => gateway.model(request.principal, (request.params as { '*': string })['*'], request.headers['x-atrium-key-id']));
+      }, async (request) => gateway.model(request.principal, request.params['*'], request.headers['x-atrium-key-id']));
     },
     { prefix: '/v1' },
   );

@@ -391,7 +391,7 @@ export class AiGateway {
 
 /** Characters of generated text in an OpenAI chat.completion body, to estimate output tokens. */
 function contentChars(body: Buffer | string): number {
-  const parsed = parseJson(body);
-  const choices: any[] = Array.isArray(parsed?.choices) ? parsed.choices : [];
+  const parsed = parseJson(body) as { choices?: unknown } | undefined;
+  const choices = Array.isArray(parsed?.choices) ? (parsed.choices as ({ message?: { content?: unknown } } | null)[]) : [];
   return choices.reduce((n, c) => n + (typeof c?.message?.content === 'string' ? c.message.content.length : 0), 0);
 }

@@ -10,7 +10,7 @@ const subkeys = new WeakMap<Keyring, Map<number, Buffer>>();
 
 function fingerprintKey(keyring: Keyring, version: number): Buffer {
   let byVersion = subkeys.get(keyring);
-  if (!byVersion) subkeys.set(keyring, (byVersion = new Map()));
+  if (!byVersion) subkeys.set(keyring, (byVersion = new Map<number, Buffer>()));
   let key = byVersion.get(version);
   if (!key) byVersion.set(version, (key = keyring.subkey(FINGERPRINT_PURPOSE, version)));
   return key;

@@ -195,7 +195,7 @@ export class AiKeysService implements AiKeyStore {
       await this.deps.audit.record(trx, ctx, { workspaceId, action: 'ai_key.updated', resource, details: { changes } });
     }
     if (rotated) await this.deps.audit.record(trx, ctx, { workspaceId, action: 'ai_key.rotated', resource, details: rotated });
-    return { ...before, ...set } as AiKeysTable;
+    return { ...before, ...set };
   }
 
   async delete(principal: Principal, id: string, ctx: AuditContext): Promise<void> {

@@ -35,7 +35,7 @@ export class KeyRotation {
         const details = await this.replaceKey(repo, before, input.api_key, input.grace_period_seconds ?? 0, set, now);
         await repo.update(workspaceId, id, set);
         await this.deps.audit.record(trx, ctx, { workspaceId, action: 'ai_key.rotated', resource: { type: 'ai_key', id, name: before.key_name }, details });
-        return { ...before, ...set } as AiKeysTable;
+        return { ...before, ...set };
       })
       .catch(mapConflicts);
   }

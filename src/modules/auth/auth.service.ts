@@ -140,7 +140,7 @@ export class AuthService {
       if (!row || (row.expires_at !== null && row.expires_at <= now)) return null;
       // Record use at most once a minute: a write per request would cost the hot path.
       if (row.last_used_at === null || now - row.last_used_at > 60_000) await this.repo.touchApiToken(row.id, now);
-      return { kind: 'token', userId: row.user_id, tokenId: row.id, workspaceId: row.workspace_id, scopes: JSON.parse(row.scopes) };
+      return { kind: 'token', userId: row.user_id, tokenId: row.id, workspaceId: row.workspace_id, scopes: JSON.parse(row.scopes) as string[] };
     }
     const session = await this.repo.findSessionByHash(tokenHash);
     if (!session || session.expires_at <= now) return null;

@@ -300,20 +300,19 @@ export class DeliveryWorker {
     const now = Date.now();
     const keys = config.secrets.filter((s) => s.expiresAt === null || s.expiresAt > now).map((s) => s.key);
     const body = messageBody({ id: delivery.event_id, type: delivery.event_type, workspace_id: delivery.workspace_id, created_at: delivery.event_created_at, payload: delivery.payload });
-    // `let` + the awaited send inside: the finally block only runs after `task` is assigned.
-    // eslint-disable-next-line prefer-const
-    let task: Promise<void> | undefined;
-    task = (async () => {
+    const task: Promise<void> = (async () => {
       try {
         this.complete(delivery, await this.deps.sender.send({ url: delivery.url, message: { id: delivery.event_id, body }, keys, customHeaders: config.headers }));
       } catch (error) {
         // Not an HTTP failure (the sender never throws): leave the lease to expire and retry then.
         this.log.error({ err: error, delivery_id: delivery.id }, 'webhook worker: attempt failed unexpectedly');
-      } finally {
-        if (task) this.inFlight.delete(task);
-        this.slots.finished(slot, delivery.endpoint_id);
       }
-    })();
+    })().finally(() => {
+      // A .finally callback runs on a later tick, so `task` is assigned (and in the set) by then,
+      // even if the attempt above failed synchronously.
+      this.inFlight.delete(task);
+      this.slots.finished(slot, delivery.endpoint_id);
+    });
     this.inFlight.add(task);
   }
 

@@ -24,7 +24,7 @@ export function endpointName(e: Pick<WebhookEndpointsTable, 'description' | 'url
 }
 
 /** Attempt rows hold what receivers sent back: NUL cannot be stored in PostgreSQL text, so it is dropped before writing. */
-const clean = (value: string | null): string | null => (value !== null && value.includes('\u0000') ? value.replace(/\u0000/g, '') : value);
+const clean = (value: string | null): string | null => (value !== null && value.includes('\u0000') ? value.replaceAll('\u0000', '') : value);
 
 export function attemptRow(
   delivery: Pick<WebhookDeliveriesTable, 'id' | 'workspace_id' | 'endpoint_id' | 'event_id' | 'event_type'>,

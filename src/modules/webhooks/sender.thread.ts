@@ -7,7 +7,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { Outbound } from '../../core/outbound.js';
-import { Sender, type SendInput, type SendResult } from './sender.js';
+import { Sender, type SendResult } from './sender.js';
 import type { SenderThreadOptions, SendReply, SendRequest } from './sender-pool.js';
 
 const options = workerData as SenderThreadOptions;
@@ -29,7 +29,7 @@ const reply = (entry: SendReply) => {
 
 port.on('message', (message: SendRequest[]) => {
   for (const [seq, input] of message) {
-    sender.send(input as SendInput).then(
+    sender.send(input).then(
       (result: SendResult) => reply([seq, result, null]),
       // Sender.send never throws; if it ever does, the worker leaves the lease to expire.
       (error: unknown) => reply([seq, null, error instanceof Error ? error.message : String(error)]),

@@ -203,7 +203,7 @@ class AttemptHandler implements Dispatcher.DispatchHandler {
   }
 
   private head(): string {
-    return Buffer.concat(this.chunks).subarray(0, RESPONSE_BODY_LOG_BYTES).toString('utf8').replace(/\u0000/g, '');
+    return Buffer.concat(this.chunks).subarray(0, RESPONSE_BODY_LOG_BYTES).toString('utf8').replaceAll('\u0000', '');
   }
 
   private finish(responseBody: string | null): void {

@@ -336,7 +336,7 @@ export class WebhooksRepository {
     let q = this.db
       .updateTable('webhook_deliveries')
       .set((eb) => ({
-        status: 'pending' as DeliveryStatus,
+        status: 'pending',
         retry_base: eb.ref('attempt_count'),
         next_attempt_at: now,
         locked_until: null,
@@ -463,7 +463,7 @@ export class WebhooksRepository {
       await this.db
         .updateTable('webhook_deliveries')
         .set((eb) => ({
-          status: 'pending' as DeliveryStatus,
+          status: 'pending',
           attempt_count: eb('attempt_count', '-', 1),
           next_attempt_at: now,
           locked_until: null,

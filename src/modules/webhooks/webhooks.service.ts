@@ -22,7 +22,7 @@ import { generateSecret } from './signing.js';
 import { recover, retryDelivery } from './requeue.js';
 import { sendTest } from './test-send.js';
 import type { AttemptFilter, DeliveryFilter, WebhooksRepository } from './webhooks.repository.js';
-import type { DeliveryStatus, WebhookAttemptsTable, WebhookDeliveriesTable, WebhookEndpointsTable } from './webhooks.tables.js';
+import type { WebhookAttemptsTable, WebhookDeliveriesTable, WebhookEndpointsTable } from './webhooks.tables.js';
 import { checkPayloadSize, fieldError, validateEventTypes, validateHeaders } from './webhooks.validation.js';
 
 /** An endpoint with its custom headers decrypted (presenters redact sensitive values). */

@@ -1,7 +1,7 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { BrowserRouter } from 'react-router';
+import { BrowserRouter, type NavigateOptions, type To } from 'react-router';
 import { ApiError } from './api/client';
 import { App } from './app/App';
 import { SessionProvider } from './app/session';
@@ -10,6 +10,16 @@ import './styles/tokens.css';
 import './styles/base.css';
 import './styles/components.css';
 import './styles/layout.css';
+
+// Under <BrowserRouter> navigate() returns nothing; its declared `void | Promise<void>` covers the
+// data routers too. Narrowed here (as React Router's docs advise for <BrowserRouter>) so that a
+// navigate() call is not taken for a promise left unhandled.
+declare module 'react-router' {
+  interface NavigateFunction {
+    (to: To, options?: NavigateOptions): void;
+    (delta: number): void;
+  }
+}
 
 const queryClient = new QueryClient({
   defaultOptions: {

@@ -4,7 +4,7 @@ import type { Kysely } from 'kysely';
  * Accounts, workspaces, membership, invitations, activity, resource grants
  * and the event outbox. Portable types only: text, integer, bigint (epoch ms).
  */
-export async function up(db: Kysely<any>): Promise<void> {
+export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .createTable('users')
     .addColumn('id', 'text', (c) => c.primaryKey())
@@ -130,7 +130,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex('events_workspace_idx').on('events').columns(['workspace_id', 'id']).execute();
 }
 
-export async function down(db: Kysely<any>): Promise<void> {
+export async function down(db: Kysely<unknown>): Promise<void> {
   for (const table of ['events', 'resource_grants', 'activity', 'invitations', 'api_tokens', 'workspace_members', 'workspaces', 'sessions', 'users']) {
     await db.schema.dropTable(table).execute();
   }

@@ -5,7 +5,7 @@ import { sql, type Kysely } from 'kysely';
  * attempts. The queue lives in the application database (transactional
  * outbox): delivery rows are written in the transaction of the event.
  */
-export async function up(db: Kysely<any>): Promise<void> {
+export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .createTable('webhook_endpoints')
     .addColumn('id', 'text', (c) => c.primaryKey())
@@ -96,7 +96,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex('webhook_attempts_delivery_idx').on('webhook_attempts').columns(['delivery_id', 'id']).execute();
 }
 
-export async function down(db: Kysely<any>): Promise<void> {
+export async function down(db: Kysely<unknown>): Promise<void> {
   for (const table of ['webhook_attempts', 'webhook_deliveries', 'webhook_secrets', 'webhook_endpoints']) {
     await db.schema.dropTable(table).execute();
   }

@@ -5,7 +5,7 @@ import { sql, type Kysely } from 'kysely';
  * fingerprint finds duplicates and a preview (last 4 characters) is shown.
  * Rotations are recorded as `ai_key.rotated` activity rows.
  */
-export async function up(db: Kysely<any>): Promise<void> {
+export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .createTable('ai_keys')
     .addColumn('id', 'text', (c) => c.primaryKey())
@@ -49,6 +49,6 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
 }
 
-export async function down(db: Kysely<any>): Promise<void> {
+export async function down(db: Kysely<unknown>): Promise<void> {
   await db.schema.dropTable('ai_keys').execute();
 }

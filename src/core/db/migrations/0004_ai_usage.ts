@@ -5,7 +5,7 @@ import type { Kysely } from 'kysely';
  * and the cap thresholds already announced. key_id has no foreign key: usage
  * history outlives a deleted key (the workspace's spend stays accountable).
  */
-export async function up(db: Kysely<any>): Promise<void> {
+export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .createTable('ai_usage')
     .addColumn('id', 'text', (c) => c.primaryKey())
@@ -56,7 +56,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
 }
 
-export async function down(db: Kysely<any>): Promise<void> {
+export async function down(db: Kysely<unknown>): Promise<void> {
   await db.schema.dropTable('ai_usage_alerts').execute();
   await db.schema.dropTable('ai_usage_daily').execute();
   await db.schema.dropTable('ai_usage').execute();

@@ -6,7 +6,7 @@ import { sql, type Kysely } from 'kysely';
  * of looking every candidate up in the table (the busiest read of a
  * draining queue). Same partial predicate: only open deliveries.
  */
-export async function up(db: Kysely<any>): Promise<void> {
+export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema.dropIndex('webhook_deliveries_due_idx').execute();
   await db.schema
     .createIndex('webhook_deliveries_due_idx')
@@ -18,7 +18,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
 }
 
-export async function down(db: Kysely<any>): Promise<void> {
+export async function down(db: Kysely<unknown>): Promise<void> {
   await db.schema.dropIndex('webhook_deliveries_due_idx').execute();
   await db.schema
     .createIndex('webhook_deliveries_due_idx')

@@ -12,7 +12,7 @@ import { sql, type Kysely } from 'kysely';
  *   sending (URL, headers, enable/disable, secret rotation). Workers check it
  *   right before sending claimed-ahead deliveries.
  */
-export async function up(db: Kysely<any>): Promise<void> {
+export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .createIndex('webhook_deliveries_endpoint_due_idx')
     .on('webhook_deliveries')
@@ -22,7 +22,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.alterTable('webhook_endpoints').addColumn('config_version', 'integer', (c) => c.notNull().defaultTo(1)).execute();
 }
 
-export async function down(db: Kysely<any>): Promise<void> {
+export async function down(db: Kysely<unknown>): Promise<void> {
   await db.schema.alterTable('webhook_endpoints').dropColumn('config_version').execute();
   await db.schema.dropIndex('webhook_deliveries_endpoint_due_idx').execute();
 }

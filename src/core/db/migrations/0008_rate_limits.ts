@@ -9,7 +9,7 @@ import type { Kysely } from 'kysely';
  * SQLite too (unused there: one process keeps them in memory) so both engines
  * share one schema.
  */
-export async function up(db: Kysely<any>): Promise<void> {
+export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .createTable('rate_limits')
     .addColumn('key', 'text', (c) => c.primaryKey())
@@ -26,7 +26,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
 }
 
-export async function down(db: Kysely<any>): Promise<void> {
+export async function down(db: Kysely<unknown>): Promise<void> {
   await db.schema.dropTable('ai_cap_counters').execute();
   await db.schema.dropTable('rate_limits').execute();
 }

@@ -5,6 +5,7 @@ import {
   count,
   errorType,
   joinUrl,
+  jsonText,
   openAIError,
   parseArguments,
   parseDataUrl,
@@ -29,6 +30,41 @@ const ANTHROPIC_VERSION = '2023-06-01';
 const ANTHROPIC_DEFAULT_MAX_TOKENS = 4096;
 
 type Block = Record<string, unknown>;
+
+/** Anthropic's JSON as received (parseJson): the fields read here, each optional. */
+interface AnthropicUsageJson {
+  input_tokens?: unknown;
+  output_tokens?: unknown;
+  cache_read_input_tokens?: unknown;
+  cache_creation_input_tokens?: unknown;
+}
+interface AnthropicBlockJson {
+  type?: string;
+  text?: string;
+  id?: string;
+  name?: string;
+  input?: unknown;
+}
+interface AnthropicMessageJson {
+  id?: string;
+  model?: string;
+  content?: unknown;
+  stop_reason?: unknown;
+  usage?: AnthropicUsageJson;
+}
+interface AnthropicErrorJson {
+  type?: unknown;
+  message?: unknown;
+}
+interface AnthropicEventJson {
+  type?: string;
+  index?: number;
+  message?: AnthropicMessageJson;
+  content_block?: AnthropicBlockJson;
+  delta?: { type?: string; text?: string; partial_json?: string; stop_reason?: unknown };
+  usage?: AnthropicUsageJson;
+  error?: AnthropicErrorJson;
+}
 
 function contentBlocks(content: ChatRequest['messages'][number]['content'], param: string): Block[] {
   return partsOf(content).flatMap((part, i): Block[] => {
@@ -134,14 +170,14 @@ const FINISH: Record<string, string> = {
   tool_use: 'tool_calls',
   refusal: 'content_filter',
 };
-const finishReason = (reason: unknown): string => FINISH[String(reason)] ?? 'stop';
+const finishReason = (reason: unknown): string => FINISH[jsonText(reason)] ?? 'stop';
 
 /**
  * Anthropic's `input_tokens` excludes the prompt tokens read from or written
  * to the cache; atrium's (and OpenAI's) input count includes them, with the
  * cache parts kept apart so they are billed at the cache rates.
  */
-function anthropicUsage(usage: any): Usage {
+function anthropicUsage(usage: AnthropicUsageJson | undefined): Usage {
   const read = count(usage?.cache_read_input_tokens);
   const write = count(usage?.cache_creation_input_tokens);
   const cache = usage?.cache_read_input_tokens != null || usage?.cache_creation_input_tokens != null ? { cacheReadTokens: read, cacheWriteTokens: write } : {};
@@ -149,12 +185,12 @@ function anthropicUsage(usage: any): Usage {
 }
 
 /** Anthropic message → OpenAI chat.completion. */
-export function fromAnthropicResponse(message: any, model: string): { body: Record<string, unknown>; usage: Usage } {
-  const blocks: any[] = Array.isArray(message?.content) ? message.content : [];
+export function fromAnthropicResponse(message: AnthropicMessageJson | undefined, model: string): { body: Record<string, unknown>; usage: Usage } {
+  const blocks: AnthropicBlockJson[] = Array.isArray(message?.content) ? (message.content as AnthropicBlockJson[]) : [];
   const text = blocks.filter((b) => b.type === 'text').map((b) => b.text).join('');
   const toolCalls = blocks
     .filter((b) => b.type === 'tool_use')
-    .map((b) => ({ id: b.id, type: 'function' as const, function: { name: b.name, arguments: JSON.stringify(b.input ?? {}) } }));
+    .map((b) => ({ id: b.id ?? '', type: 'function' as const, function: { name: b.name ?? '', arguments: JSON.stringify(b.input ?? {}) } }));
   const usage = anthropicUsage(message?.usage);
   const choice = assistantChoice(0, text, toolCalls, finishReason(message?.stop_reason));
   return { usage, body: chatCompletion(message?.id ?? 'chatcmpl-anthropic', message?.model ?? model, [choice], usage) };
@@ -167,7 +203,7 @@ export class AnthropicStream extends TranslatedStream {
   private output = 0;
 
   protected override onEvent(event: EventSourceMessage): string | string[] | void {
-    const data = parseJson(event.data);
+    const data = parseJson(event.data) as AnthropicEventJson | undefined;
     if (!data) return;
     switch (data.type) {
       case 'message_start': {
@@ -183,7 +219,7 @@ export class AnthropicStream extends TranslatedStream {
         const block = data.content_block;
         if (block?.type === 'tool_use') {
           const index = this.toolIndex.size;
-          this.toolIndex.set(data.index, index);
+          this.toolIndex.set(data.index ?? 0, index);
           return this.writer.chunk({ tool_calls: [{ index, id: block.id, type: 'function', function: { name: block.name, arguments: '' } }] });
         }
         if (block?.type === 'text' && block.text) {
@@ -195,12 +231,13 @@ export class AnthropicStream extends TranslatedStream {
       case 'content_block_delta': {
         const delta = data.delta;
         if (delta?.type === 'text_delta') {
-          this.outputChars += delta.text.length;
-          return this.writer.chunk({ content: delta.text });
+          const text = delta.text ?? '';
+          this.outputChars += text.length;
+          return this.writer.chunk({ content: text });
         }
         if (delta?.type === 'input_json_delta') {
-          const index = this.toolIndex.get(data.index) ?? 0;
-          this.outputChars += String(delta.partial_json ?? '').length;
+          const index = this.toolIndex.get(data.index ?? 0) ?? 0;
+          this.outputChars += (delta.partial_json ?? '').length;
           return this.writer.chunk({ tool_calls: [{ index, function: { arguments: delta.partial_json } }] });
         }
         return;
@@ -218,9 +255,9 @@ export class AnthropicStream extends TranslatedStream {
       case 'message_stop':
         return this.finish();
       case 'error': {
-        const error = data.error ?? {};
+        const error: AnthropicErrorJson = data.error ?? {};
         const type = typeof error.type === 'string' ? error.type : null;
-        return this.fail(ANTHROPIC_ERROR_STATUS[type ?? ''] ?? 502, String(error.message ?? 'Provider stream error'), type);
+        return this.fail(ANTHROPIC_ERROR_STATUS[type ?? ''] ?? 502, jsonText(error.message ?? 'Provider stream error'), type);
       }
       default:
         return;
@@ -239,11 +276,11 @@ export class AnthropicStream extends TranslatedStream {
 }
 
 function anthropicError(status: number, raw: Buffer): OpenAIError {
-  const body = parseJson(raw);
+  const body = parseJson(raw) as { error?: AnthropicErrorJson } | undefined;
   const error = body?.error;
   if (error && typeof error === 'object') {
     const code = typeof error.type === 'string' ? error.type : null;
-    return openAIError(status, String(error.message ?? code ?? `HTTP ${status}`), status === 401 ? 'invalid_api_key' : code, errorType(status));
+    return openAIError(status, jsonText(error.message ?? code ?? `HTTP ${status}`), status === 401 ? 'invalid_api_key' : code, errorType(status));
   }
   return unparsedError(status, raw);
 }
@@ -261,8 +298,8 @@ export class AnthropicAdapter extends TranslatedAdapter {
     return chatPost(url, this.headers(key), JSON.stringify(toAnthropicRequest(body, model)), Boolean(body.stream));
   }
 
-  protected fromResponse(message: any, model: string) {
-    return fromAnthropicResponse(message, model);
+  protected fromResponse(message: unknown, model: string) {
+    return fromAnthropicResponse(message as AnthropicMessageJson, model);
   }
 
   error(status: number, raw: Buffer): OpenAIError {

@@ -4,6 +4,7 @@ import {
   chatPost,
   errorType,
   joinUrl,
+  jsonText,
   openAIError,
   parseJson,
   partsOf,
@@ -81,21 +82,50 @@ export function toCohereRequest(body: ChatRequest, model: string): Record<string
 }
 
 const FINISH: Record<string, string> = { COMPLETE: 'stop', STOP_SEQUENCE: 'stop', MAX_TOKENS: 'length', TOOL_CALL: 'tool_calls' };
-const finishReason = (reason: unknown): string => FINISH[String(reason)] ?? 'stop';
+const finishReason = (reason: unknown): string => FINISH[jsonText(reason)] ?? 'stop';
+
+/** Cohere's JSON as received (parseJson): the fields read here, each optional. */
+interface CohereUnitsJson {
+  input_tokens?: unknown;
+  output_tokens?: unknown;
+}
+interface CohereUsageJson {
+  billed_units?: CohereUnitsJson;
+  tokens?: CohereUnitsJson;
+}
+interface CohereToolCallJson {
+  id?: string;
+  function?: { name?: string; arguments?: string };
+}
+interface CohereResponseJson {
+  id?: string;
+  message?: { content?: unknown; tool_calls?: unknown };
+  finish_reason?: unknown;
+  usage?: CohereUsageJson;
+}
+interface CohereEventJson {
+  type?: string;
+  id?: string;
+  delta?: {
+    message?: { content?: { text?: unknown }; tool_calls?: CohereToolCallJson };
+    usage?: CohereUsageJson;
+    finish_reason?: unknown;
+  };
+}
 
 /** Billed units are what Cohere charges; `tokens` (with its own prompt template) is the fallback. */
-function cohereUsage(usage: any): Usage | null {
+function cohereUsage(usage: CohereUsageJson | undefined): Usage | null {
   const units = usage?.billed_units ?? usage?.tokens;
   if (!units) return null;
   return { inputTokens: Number(units.input_tokens ?? 0), outputTokens: Number(units.output_tokens ?? 0) };
 }
 
-export function fromCohereResponse(response: any, model: string): { body: Record<string, unknown>; usage: Usage | null } {
-  const content: any[] = Array.isArray(response?.message?.content) ? response.message.content : [];
+export function fromCohereResponse(response: CohereResponseJson | undefined, model: string): { body: Record<string, unknown>; usage: Usage | null } {
+  const content: { type?: string; text?: unknown }[] = Array.isArray(response?.message?.content) ? (response.message.content as { type?: string; text?: unknown }[]) : [];
   const text = content.filter((c) => c.type === 'text').map((c) => c.text).join('');
-  const toolCalls: any[] = Array.isArray(response?.message?.tool_calls) ? response.message.tool_calls : [];
+  const toolCalls: CohereToolCallJson[] = Array.isArray(response?.message?.tool_calls) ? (response.message.tool_calls as CohereToolCallJson[]) : [];
   const usage = cohereUsage(response?.usage);
-  const calls = toolCalls.map((c) => ({ id: c.id, type: 'function' as const, function: { name: c.function?.name, arguments: c.function?.arguments ?? '{}' } }));
+  const calls = toolCalls.map((c) => ({ id: c.id ?? '', type: 'function' as const, function: { name: c.function?.name ?? '', arguments: c.function?.arguments ?? '{}' } }));
   return { usage, body: chatCompletion(response?.id ?? 'chatcmpl-cohere', model, [assistantChoice(0, text, calls, finishReason(response?.finish_reason))], usage) };
 }
 
@@ -104,7 +134,7 @@ class CohereStream extends TranslatedStream {
   private toolCalls = -1;
 
   protected override onEvent(event: EventSourceMessage): string | string[] | void {
-    const data = parseJson(event.data);
+    const data = parseJson(event.data) as CohereEventJson | undefined;
     if (!data) return;
     const message = data.delta?.message;
     switch (data.type ?? event.event) {
@@ -118,7 +148,7 @@ class CohereStream extends TranslatedStream {
         return this.writer.chunk({ content: text });
       }
       case 'tool-call-start': {
-        const call = message?.tool_calls ?? {};
+        const call: CohereToolCallJson = message?.tool_calls ?? {};
         this.toolCalls += 1;
         const args = call.function?.arguments ?? '';
         this.outputChars += args.length;
@@ -141,7 +171,7 @@ class CohereStream extends TranslatedStream {
 }
 
 function cohereError(status: number, raw: Buffer): OpenAIError {
-  const body = parseJson(raw);
+  const body = parseJson(raw) as { message?: unknown } | undefined;
   const message = typeof body?.message === 'string' ? body.message : snippet(raw) || `Provider answered HTTP ${status}`;
   return openAIError(status, message, status === 401 ? 'invalid_api_key' : null, errorType(status));
 }
@@ -158,8 +188,8 @@ export class CohereAdapter extends TranslatedAdapter {
     return chatPost(joinUrl(baseUrl(key, COHERE_BASE), 'v2/chat'), this.headers(key), JSON.stringify(toCohereRequest(body, model)), Boolean(body.stream));
   }
 
-  protected fromResponse(response: any, model: string) {
-    return fromCohereResponse(response, model);
+  protected fromResponse(response: unknown, model: string) {
+    return fromCohereResponse(response as CohereResponseJson, model);
   }
 
   error(status: number, raw: Buffer): OpenAIError {

@@ -14,13 +14,20 @@ export function joinUrl(base: string, path: string): URL {
 /** The base URL of a key: its own endpoint when it has one, else the provider's public API. */
 export const baseUrl = (key: ProviderKey, fallback: string): string => key.endpointUrl || fallback;
 
-export function parseJson(raw: Buffer | string): any {
+/**
+ * JSON as received, or undefined when it is not JSON. Callers name the provider's documented shape
+ * with every field optional and still read it defensively: an upstream can send anything.
+ */
+export function parseJson(raw: Buffer | string): unknown {
   try {
     return JSON.parse(typeof raw === 'string' ? raw : raw.toString('utf8'));
   } catch {
     return undefined;
   }
 }
+
+/** A value from a provider's JSON as text: a string as it is, anything else as its JSON. */
+export const jsonText = (value: unknown): string => (typeof value === 'string' ? value : (JSON.stringify(value) ?? ''));
 
 /** OpenAI's `type` for an HTTP status. */
 export function errorType(status: number): string {
@@ -75,7 +82,7 @@ export function parseDataUrl(url: string): { mediaType: string; data: string } |
 export function parseArguments(args: string | undefined): Record<string, unknown> {
   if (!args) return {};
   const parsed = parseJson(args);
-  return parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? parsed : {};
+  return parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : {};
 }
 
 export const stopList = (stop: string | string[] | null | undefined): string[] | undefined =>
@@ -136,8 +143,15 @@ export const count = (value: unknown): number => {
   return Number.isFinite(n) && n > 0 ? n : 0;
 };
 
+/** OpenAI's `usage` as received. */
+export interface OpenAIUsageJson {
+  prompt_tokens?: unknown;
+  completion_tokens?: unknown;
+  prompt_tokens_details?: { cached_tokens?: unknown } | null;
+}
+
 /** Reads OpenAI-shaped `usage` (prompt/completion tokens, cached prompt tokens). */
-export function fromOpenAIUsage(usage: any): Usage | null {
+export function fromOpenAIUsage(usage: OpenAIUsageJson | null | undefined): Usage | null {
   if (!usage || typeof usage !== 'object') return null;
   const input = Number(usage.prompt_tokens);
   const output = Number(usage.completion_tokens ?? 0);

@@ -5,6 +5,7 @@ import {
   count,
   errorType,
   joinUrl,
+  jsonText,
   openAIError,
   parseArguments,
   parseDataUrl,
@@ -151,11 +152,43 @@ const FILTERED = new Set(['SAFETY', 'RECITATION', 'BLOCKLIST', 'PROHIBITED_CONTE
 function finishReason(reason: unknown, hasToolCalls: boolean): string | null {
   if (reason == null) return null;
   if (reason === 'MAX_TOKENS') return 'length';
-  if (FILTERED.has(String(reason))) return 'content_filter';
+  if (FILTERED.has(jsonText(reason))) return 'content_filter';
   return hasToolCalls ? 'tool_calls' : 'stop';
 }
 
-function geminiUsage(meta: any): Usage | null {
+/** Gemini's JSON as received (parseJson): the fields read here, each optional. */
+interface GeminiUsageJson {
+  promptTokenCount?: unknown;
+  candidatesTokenCount?: unknown;
+  thoughtsTokenCount?: unknown;
+  cachedContentTokenCount?: unknown;
+}
+interface GeminiPartJson {
+  text?: unknown;
+  thought?: unknown;
+  functionCall?: { name?: string; args?: unknown };
+}
+interface GeminiCandidateJson {
+  index?: unknown;
+  content?: { parts?: unknown };
+  finishReason?: unknown;
+}
+interface GeminiErrorJson {
+  code?: unknown;
+  message?: unknown;
+  status?: string;
+  details?: unknown;
+}
+interface GeminiResponseJson {
+  responseId?: string;
+  modelVersion?: string;
+  candidates?: unknown;
+  usageMetadata?: GeminiUsageJson;
+  promptFeedback?: unknown;
+  error?: GeminiErrorJson;
+}
+
+function geminiUsage(meta: GeminiUsageJson | undefined): Usage | null {
   if (!meta || typeof meta !== 'object') return null;
   // Thinking tokens are billed as output; cached tokens are part of promptTokenCount.
   const input = count(meta.promptTokenCount);
@@ -167,22 +200,22 @@ function geminiUsage(meta: any): Usage | null {
 }
 
 /** The text and tool calls of one candidate (thought summaries left out). */
-function candidateParts(candidate: any): { text: string; toolCalls: Array<{ name: string; args: unknown }> } {
-  const parts: any[] = Array.isArray(candidate?.content?.parts) ? candidate.content.parts : [];
+function candidateParts(candidate: GeminiCandidateJson | undefined): { text: string; toolCalls: Array<{ name: string; args: unknown }> } {
+  const parts: GeminiPartJson[] = Array.isArray(candidate?.content?.parts) ? (candidate.content.parts as GeminiPartJson[]) : [];
   return {
-    text: parts.filter((p) => typeof p.text === 'string' && !p.thought).map((p) => p.text).join(''),
-    toolCalls: parts.filter((p) => p.functionCall).map((p) => ({ name: p.functionCall.name, args: p.functionCall.args ?? {} })),
+    text: parts.flatMap((p) => (typeof p.text === 'string' && !p.thought ? [p.text] : [])).join(''),
+    toolCalls: parts.flatMap((p) => (p.functionCall ? [{ name: p.functionCall.name ?? '', args: p.functionCall.args ?? {} }] : [])),
   };
 }
 
 /** Gemini GenerateContentResponse → OpenAI chat.completion. */
-export function fromGeminiResponse(response: any, model: string): { body: Record<string, unknown>; usage: Usage | null } {
-  const candidates: any[] = Array.isArray(response?.candidates) ? response.candidates : [];
+export function fromGeminiResponse(response: GeminiResponseJson | undefined, model: string): { body: Record<string, unknown>; usage: Usage | null } {
+  const candidates: GeminiCandidateJson[] = Array.isArray(response?.candidates) ? (response.candidates as GeminiCandidateJson[]) : [];
   const usage = geminiUsage(response?.usageMetadata);
   const choices = candidates.map((candidate, i) => {
     const { text, toolCalls } = candidateParts(candidate);
     const calls = toolCalls.map((c) => ({ id: randomId('call_'), type: 'function' as const, function: { name: c.name, arguments: JSON.stringify(c.args) } }));
-    return assistantChoice(candidate.index ?? i, text, calls, finishReason(candidate.finishReason ?? 'STOP', calls.length > 0));
+    return assistantChoice(typeof candidate.index === 'number' ? candidate.index : i, text, calls, finishReason(candidate.finishReason ?? 'STOP', calls.length > 0));
   });
   // No candidate: the prompt itself was blocked (promptFeedback.blockReason).
   if (choices.length === 0) choices.push(assistantChoice(0, '', [], 'content_filter'));
@@ -196,11 +229,11 @@ export class GeminiStream extends TranslatedStream {
   private readonly choices = new Map<number, { toolCalls: number }>();
 
   protected override onEvent(event: EventSourceMessage): string[] | void {
-    const data = parseJson(event.data);
+    const data = parseJson(event.data) as GeminiResponseJson | undefined;
     if (!data) return;
     if (data.error) {
       const code = Number(data.error.code);
-      return this.fail(code >= 400 && code < 600 ? code : 502, String(data.error.message ?? 'Provider stream error'), data.error.status ?? null);
+      return this.fail(code >= 400 && code < 600 ? code : 502, jsonText(data.error.message ?? 'Provider stream error'), data.error.status ?? null);
     }
     const out: string[] = [];
     if (!this.started) {
@@ -211,9 +244,9 @@ export class GeminiStream extends TranslatedStream {
     const usage = geminiUsage(data.usageMetadata);
     if (usage) this.usage = usage;
     // With candidateCount (OpenAI's n) > 1 an event carries pieces of several candidates, each with its index.
-    const candidates: any[] = Array.isArray(data.candidates) ? data.candidates : [];
+    const candidates: GeminiCandidateJson[] = Array.isArray(data.candidates) ? (data.candidates as GeminiCandidateJson[]) : [];
     candidates.forEach((candidate, i) => {
-      const index = Number.isInteger(candidate?.index) ? candidate.index : i;
+      const index = typeof candidate?.index === 'number' && Number.isInteger(candidate.index) ? candidate.index : i;
       let choice = this.choices.get(index);
       if (!choice) {
         choice = { toolCalls: 0 };
@@ -241,15 +274,26 @@ export class GeminiStream extends TranslatedStream {
   }
 }
 
+interface GeminiDetailJson {
+  '@type'?: string;
+  reason?: string;
+  retryDelay?: unknown;
+}
+
+/** The `error` of a Gemini error body: `{error}`, or an array holding one. */
+function geminiErrorJson(raw: Buffer): GeminiErrorJson | undefined {
+  const body = parseJson(raw) as { error?: GeminiErrorJson } | { error?: GeminiErrorJson }[] | null | undefined;
+  return (Array.isArray(body) ? body[0] : body)?.error;
+}
+
 /**
  * Gemini's 429 says when to retry in the body, not a header: a
  * `google.rpc.RetryInfo` detail with `retryDelay` like "30s" or "1.5s".
  * Returns whole seconds for a Retry-After header.
  */
 export function geminiRetryAfter(raw: Buffer): string | undefined {
-  const body = parseJson(raw);
-  const error = (Array.isArray(body) ? body[0] : body)?.error;
-  const details: any[] = Array.isArray(error?.details) ? error.details : [];
+  const error = geminiErrorJson(raw);
+  const details: GeminiDetailJson[] = Array.isArray(error?.details) ? (error.details as GeminiDetailJson[]) : [];
   const delay = details.find((d) => d?.['@type'] === 'type.googleapis.com/google.rpc.RetryInfo')?.retryDelay;
   const match = typeof delay === 'string' ? /^(\d+(?:\.\d+)?)s$/.exec(delay.trim()) : null;
   if (!match) return undefined;
@@ -257,13 +301,13 @@ export function geminiRetryAfter(raw: Buffer): string | undefined {
 }
 
 export function geminiError(status: number, raw: Buffer): OpenAIError {
-  const error = parseJson(raw)?.[0]?.error ?? parseJson(raw)?.error;
+  const error = geminiErrorJson(raw);
   if (error && typeof error === 'object') {
-    const reason = Array.isArray(error.details) ? error.details.find((d: any) => d?.reason)?.reason : undefined;
+    const reason = Array.isArray(error.details) ? (error.details as GeminiDetailJson[]).find((d) => d?.reason)?.reason : undefined;
     const invalidKey = reason === 'API_KEY_INVALID' || error.status === 'UNAUTHENTICATED';
     return openAIError(
       status,
-      String(error.message ?? `HTTP ${status}`),
+      jsonText(error.message ?? `HTTP ${status}`),
       invalidKey ? 'invalid_api_key' : (reason ?? error.status ?? null),
       invalidKey ? 'authentication_error' : errorType(status),
     );
@@ -286,8 +330,8 @@ export class GeminiAdapter extends TranslatedAdapter {
     return chatPost(url, { 'x-goog-api-key': key.apiKey }, JSON.stringify(toGeminiRequest(body)));
   }
 
-  protected fromResponse(response: any, model: string) {
-    return fromGeminiResponse(response, model);
+  protected fromResponse(response: unknown, model: string) {
+    return fromGeminiResponse(response as GeminiResponseJson, model);
   }
 
   error(status: number, raw: Buffer): OpenAIError {

@@ -34,7 +34,8 @@ export class BodyTooLargeError extends Error {
 export async function readBody(body: Dispatcher.ResponseData['body'], limit: number): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let size = 0;
-  for await (const chunk of body) {
+  // undici's body is a Readable, typed to yield `any`; without setEncoding it yields Buffers.
+  for await (const chunk of body as AsyncIterable<Buffer>) {
     size += chunk.length;
     if (size > limit) {
       body.destroy();

@@ -1,5 +1,5 @@
 import type { EventSourceMessage } from 'eventsource-parser';
-import { baseUrl, chatPost, errorType, fromOpenAIUsage, joinUrl, openAIError, parseJson, SseTransform, unparsedError } from './common.js';
+import { baseUrl, chatPost, errorType, fromOpenAIUsage, joinUrl, jsonText, openAIError, parseJson, SseTransform, unparsedError, type OpenAIUsageJson } from './common.js';
 import type { ChatRequest, OpenAIError, ProviderAdapter, ProviderKey, UpstreamRequest, Usage, UsageTransform } from './types.js';
 
 /**
@@ -31,22 +31,41 @@ export function passthroughBody(body: ChatRequest, model: string, streamOptions:
   return JSON.stringify(out);
 }
 
+/** OpenAI-style JSON as received (parseJson): the fields read here, each optional. */
+interface OpenAIErrorJson {
+  message?: unknown;
+  type?: unknown;
+  param?: unknown;
+  code?: unknown;
+}
+interface CompatibleErrorBodyJson extends OpenAIErrorJson {
+  error?: unknown;
+  detail?: unknown;
+}
+interface OpenAIChunkJson {
+  error?: unknown;
+  usage?: OpenAIUsageJson;
+  x_groq?: { usage?: OpenAIUsageJson };
+  choices?: { delta?: { content?: unknown } }[];
+}
+
 /** Reads OpenAI-style errors, and the looser shapes of compatible servers (Mistral, vLLM, Ollama). */
 export function openAICompatibleError(status: number, raw: Buffer): OpenAIError {
-  const body = parseJson(raw);
+  const body = parseJson(raw) as CompatibleErrorBodyJson | undefined;
   const error = body?.error;
   if (error && typeof error === 'object') {
+    const e = error as OpenAIErrorJson;
     return {
-      message: typeof error.message === 'string' ? error.message : JSON.stringify(error.message ?? error),
-      type: typeof error.type === 'string' ? error.type : errorType(status),
-      param: typeof error.param === 'string' ? error.param : null,
-      code: error.code == null ? null : String(error.code),
+      message: typeof e.message === 'string' ? e.message : JSON.stringify(e.message ?? e),
+      type: typeof e.type === 'string' ? e.type : errorType(status),
+      param: typeof e.param === 'string' ? e.param : null,
+      code: e.code == null ? null : jsonText(e.code),
     };
   }
   if (typeof error === 'string') return openAIError(status, error);
   if (body && typeof body === 'object' && body.message !== undefined) {
     const message = typeof body.message === 'string' ? body.message : JSON.stringify(body.message);
-    return { message, type: typeof body.type === 'string' ? body.type : errorType(status), param: body.param ?? null, code: body.code == null ? null : String(body.code) };
+    return { message, type: typeof body.type === 'string' ? body.type : errorType(status), param: typeof body.param === 'string' ? body.param : null, code: body.code == null ? null : jsonText(body.code) };
   }
   if (body && typeof body.detail === 'string') return openAIError(status, body.detail);
   return unparsedError(status, raw);
@@ -60,11 +79,11 @@ export class PassthroughStream extends SseTransform {
 
   protected override onEvent(event: EventSourceMessage): void {
     if (event.data === '[DONE]') return;
-    const chunk = parseJson(event.data);
+    const chunk = parseJson(event.data) as OpenAIChunkJson | undefined;
     if (!chunk) return;
     if (chunk.error && typeof chunk.error === 'object') {
       // OpenAI and OpenRouter end a failed stream with `data: {"error": …}`; the bytes go through as they are.
-      const code = Number(chunk.error.code);
+      const code = Number((chunk.error as { code?: unknown }).code);
       this.failure = { status: code >= 400 && code < 600 ? code : 502 };
       return;
     }
@@ -76,7 +95,7 @@ export class PassthroughStream extends SseTransform {
 }
 
 function readOpenAIResponse(raw: Buffer): Usage | null {
-  return fromOpenAIUsage(parseJson(raw)?.usage);
+  return fromOpenAIUsage((parseJson(raw) as { usage?: OpenAIUsageJson } | undefined)?.usage);
 }
 
 export class OpenAICompatibleAdapter implements ProviderAdapter {

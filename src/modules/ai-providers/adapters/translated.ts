@@ -72,7 +72,7 @@ export abstract class TranslatedAdapter implements ProviderAdapter {
   abstract testRequest(key: ProviderKey): UpstreamRequest;
   abstract error(status: number, raw: Buffer): OpenAIError;
   /** The provider's parsed 2xx body → an OpenAI `chat.completion` and its usage. */
-  protected abstract fromResponse(response: any, model: string): { body: Record<string, unknown>; usage: Usage | null };
+  protected abstract fromResponse(response: unknown, model: string): { body: Record<string, unknown>; usage: Usage | null };
 
   chatResponse(raw: Buffer, model: string): { body: string; usage: Usage | null } {
     const response = parseJson(raw);

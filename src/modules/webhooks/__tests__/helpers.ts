@@ -56,7 +56,7 @@ export class Receiver {
     r.server = createServer((req, res) => {
       const chunks: Buffer[] = [];
       req.on('data', (c: Buffer) => chunks.push(c));
-      req.on('end', async () => {
+      const answer = async () => {
         const received: Received = { path: req.url ?? '/', headers: req.headers, body: Buffer.concat(chunks).toString('utf8'), n: r.requests.length + 1 };
         r.requests.push(received);
         const reaction = await r.react(received);
@@ -69,7 +69,9 @@ export class Receiver {
           return;
         }
         res.writeHead(reaction.status, reaction.headers ?? {}).end(reaction.body ?? '');
-      });
+      };
+      // Fire and forget: a `react` that throws fails the test run as an unhandled rejection.
+      req.on('end', () => void answer());
     });
     await new Promise<void>((resolve) => r.server.listen(0, '127.0.0.1', resolve));
     r.port = (r.server.address() as AddressInfo).port;
@@ -94,7 +96,7 @@ export async function waitFor<T>(check: () => T | Promise<T>, what = 'condition'
   for (;;) {
     try {
       const value = await check();
-      if (value) return value as NonNullable<T>;
+      if (value) return value;
     } catch (error) {
       last = error;
     }
@@ -138,13 +140,13 @@ export async function spawnTs(args: string[], env: Record<string, string>): Prom
   const lines: string[] = [];
   let stderr = '';
   let partial = '';
-  proc.stdout!.on('data', (chunk: Buffer) => {
+  proc.stdout.on('data', (chunk: Buffer) => {
     const text = partial + chunk.toString('utf8');
     const parts = text.split('\n');
     partial = parts.pop() ?? '';
     lines.push(...parts);
   });
-  proc.stderr!.on('data', (chunk: Buffer) => {
+  proc.stderr.on('data', (chunk: Buffer) => {
     stderr += chunk.toString('utf8');
   });
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>

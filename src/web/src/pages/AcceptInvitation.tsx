@@ -13,6 +13,7 @@ import { Button, ButtonLink } from '../components/ui/Button';
 import { useTitle } from '../components/ui/Page';
 import { EmptyState, PageLoading } from '../components/ui/States';
 import { Time } from '../components/ui/Time';
+import { useToast } from '../components/ui/Toast';
 
 const ENDED: Record<string, string> = {
   accepted: 'This invitation has already been accepted.',
@@ -96,12 +97,13 @@ function InvitationSummary({ invitation: inv }: { invitation: InvitationPreview 
 function WrongAccount({ invitation: inv, email, signInParams }: { invitation: InvitationPreview; email: string; signInParams: URLSearchParams }) {
   const { signOut } = useSession();
   const navigate = useNavigate();
+  const toast = useToast();
   return (
     <div className="stack-sm">
       <Alert tone="warning" title="Signed in with another e-mail">
         You are signed in as {email}, but this invitation is for {inv.email}. Sign in with that address to accept it.
       </Alert>
-      <Button onClick={() => signOut().then(() => navigate(`/signin?${signInParams}`))}>Switch account</Button>
+      <Button onClick={() => signOut().then(() => navigate(`/signin?${signInParams}`), () => toast.error('Could not sign out. Try again.'))}>Switch account</Button>
     </div>
   );
 }

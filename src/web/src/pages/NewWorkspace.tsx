@@ -10,6 +10,7 @@ import { Alert } from '../components/ui/Alert';
 import { Button } from '../components/ui/Button';
 import { Field, Input, Textarea } from '../components/ui/Field';
 import { useTitle } from '../components/ui/Page';
+import { useToast } from '../components/ui/Toast';
 import { useForm } from '../lib/useForm';
 
 /** Create a workspace; also the landing page of an account that has none yet. */
@@ -17,6 +18,7 @@ export function NewWorkspacePage() {
   useTitle('Create a workspace');
   const user = useUser();
   const { signOut } = useSession();
+  const toast = useToast();
   const workspaces = useWorkspaces();
   const queryClient = useQueryClient();
   const navigate = useNavigate();
@@ -72,7 +74,10 @@ export function NewWorkspacePage() {
           to="/signin"
           onClick={(e) => {
             e.preventDefault();
-            signOut().then(() => navigate('/signin'));
+            signOut().then(
+              () => navigate('/signin'),
+              () => toast.error('Could not sign out. Try again.'),
+            );
           }}
         >
           Sign out

@@ -203,7 +203,7 @@ function FragmentKV({ k, v }: { k: string; v: unknown }) {
   return (
     <>
       <dt>{k.replace(/_/g, ' ')}</dt>
-      <dd className={typeof v === 'object' ? 'mono' : undefined}>{typeof v === 'object' ? JSON.stringify(v) : String(v)}</dd>
+      <dd className={typeof v === 'object' ? 'mono' : undefined}>{typeof v === 'string' ? v : JSON.stringify(v)}</dd>
     </>
   );
 }

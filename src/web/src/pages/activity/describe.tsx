@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import type { ActivityEntry } from '../../api/types';
 
-const str = (v: unknown) => (typeof v === 'string' ? v : v == null ? '' : String(v));
+const str = (v: unknown) => (typeof v === 'string' ? v : v == null ? '' : JSON.stringify(v));
 const B = ({ children }: { children: ReactNode }) => <strong>{children}</strong>;
 
 /** One readable sentence per action; unknown actions (new features) still read sensibly. */
@@ -36,7 +36,7 @@ const TEMPLATES: Record<string, (a: ActivityEntry, target: ReactNode) => ReactNo
 function changed(a: ActivityEntry): ReactNode {
   const changes = a.details.changes;
   if (!changes || typeof changes !== 'object') return null;
-  const names = Object.keys(changes as object);
+  const names = Object.keys(changes);
   return names.length ? <> ({names.join(', ')})</> : null;
 }
 

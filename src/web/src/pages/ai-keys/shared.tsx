@@ -37,7 +37,7 @@ export function KeyStatus({ aiKey }: { aiKey: AiKey }) {
 }
 
 /** Runs the key test and keeps its outcome to show next to the button. */
-export function useKeyTest(onDone?: () => void) {
+export function useKeyTest(onDone?: () => Promise<unknown>) {
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<KeyTestResult | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -47,7 +47,8 @@ export function useKeyTest(onDone?: () => void) {
     setResult(null);
     try {
       setResult(await api.post<KeyTestResult>(`/api/ai-keys/${id}/test`));
-      onDone?.();
+      // The lists refresh in the background (invalidateQueries does not reject): the outcome is shown already.
+      void onDone?.();
     } catch (e) {
       setError(errorMessage(e));
     } finally {
