@@ -32,37 +32,9 @@ const ACCOUNT_NAV: NavItem[] = [
 
 export function AppShell({ children }: { children: ReactNode }) {
   const ws = useWorkspace();
-  const user = useUser();
-  const { signOut } = useSession();
-  const toast = useToast();
-  const navigate = useNavigate();
   const location = useLocation();
-  const [drawer, setDrawer] = useState(false);
-  // Close the phone drawer after navigating: adjusted while rendering the new page rather than
-  // in an effect after it, which would render it once more.
-  const [drawerPath, setDrawerPath] = useState(location.pathname);
-  if (drawerPath !== location.pathname) {
-    setDrawerPath(location.pathname);
-    setDrawer(false);
-  }
+  const [drawer, setDrawer] = usePhoneDrawer(location.pathname);
   const phone = useMediaQuery('(max-width: 880px)');
-
-  useEffect(() => {
-    if (!drawer) return;
-    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && setDrawer(false);
-    window.addEventListener('keydown', onKey);
-    document.querySelector<HTMLElement>('.sidebar .switcher-button')?.focus();
-    return () => window.removeEventListener('keydown', onKey);
-  }, [drawer]);
-
-  const link = (item: NavItem) =>
-    (!item.needs || ws.can(item.needs)) && (
-      <NavLink key={item.to} to={ws.to(item.to)} className={({ isActive }) => (isActive ? 'nav-link active' : 'nav-link')}>
-        <Icon name={item.icon} />
-        {item.label}
-      </NavLink>
-    );
-
   const current = [...WORKSPACE_NAV, ...ACCOUNT_NAV].find((i) => location.pathname.startsWith(ws.to(i.to)));
 
   return (
@@ -78,35 +50,20 @@ export function AppShell({ children }: { children: ReactNode }) {
         </Link>
         <WorkspaceSwitcher />
         <nav className="nav" aria-label="Workspace">
-          {WORKSPACE_NAV.map(link)}
+          {WORKSPACE_NAV.map((item) => (
+            <NavItemLink key={item.to} item={item} />
+          ))}
           <div className="nav-label">Configure</div>
-          {ACCOUNT_NAV.map(link)}
+          {ACCOUNT_NAV.map((item) => (
+            <NavItemLink key={item.to} item={item} />
+          ))}
           <a className="nav-link" href="/docs" target="_blank" rel="noreferrer">
             <Icon name="external" />
             API reference
           </a>
         </nav>
         <div className="sidebar-footer">
-          <div className="user-chip">
-            <Avatar name={user.name} seed={user.id} />
-            <span className="who">
-              <strong className="truncate">{user.name}</strong>
-              <span className="truncate">{user.email}</span>
-            </span>
-            <Button
-              variant="ghost"
-              size="sm"
-              iconOnly
-              icon="logout"
-              label="Sign out"
-              onClick={() =>
-                signOut().then(
-                  () => navigate('/signin', { replace: true }),
-                  () => toast.error('Could not sign out. Try again.'),
-                )
-              }
-            />
-          </div>
+          <UserChip />
         </div>
       </aside>
       <div className="drawer-backdrop" onClick={() => setDrawer(false)} aria-hidden="true" />
@@ -122,6 +79,67 @@ export function AppShell({ children }: { children: ReactNode }) {
           {children}
         </main>
       </div>
+    </div>
+  );
+}
+
+/** The sidebar as a drawer on phones: closes after navigating and on Escape; opening it moves focus into it. */
+function usePhoneDrawer(pathname: string) {
+  const [drawer, setDrawer] = useState(false);
+  // Close the phone drawer after navigating: adjusted while rendering the new page rather than
+  // in an effect after it, which would render it once more.
+  const [drawerPath, setDrawerPath] = useState(pathname);
+  if (drawerPath !== pathname) {
+    setDrawerPath(pathname);
+    setDrawer(false);
+  }
+  useEffect(() => {
+    if (!drawer) return;
+    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && setDrawer(false);
+    window.addEventListener('keydown', onKey);
+    document.querySelector<HTMLElement>('.sidebar .switcher-button')?.focus();
+    return () => window.removeEventListener('keydown', onKey);
+  }, [drawer]);
+  return [drawer, setDrawer] as const;
+}
+
+/** A nav entry, left out when the member's role cannot read what it leads to. */
+function NavItemLink({ item }: { item: NavItem }) {
+  const ws = useWorkspace();
+  if (item.needs && !ws.can(item.needs)) return null;
+  return (
+    <NavLink to={ws.to(item.to)} className={({ isActive }) => (isActive ? 'nav-link active' : 'nav-link')}>
+      <Icon name={item.icon} />
+      {item.label}
+    </NavLink>
+  );
+}
+
+function UserChip() {
+  const user = useUser();
+  const { signOut } = useSession();
+  const toast = useToast();
+  const navigate = useNavigate();
+  return (
+    <div className="user-chip">
+      <Avatar name={user.name} seed={user.id} />
+      <span className="who">
+        <strong className="truncate">{user.name}</strong>
+        <span className="truncate">{user.email}</span>
+      </span>
+      <Button
+        variant="ghost"
+        size="sm"
+        iconOnly
+        icon="logout"
+        label="Sign out"
+        onClick={() =>
+          signOut().then(
+            () => navigate('/signin', { replace: true }),
+            () => toast.error('Could not sign out. Try again.'),
+          )
+        }
+      />
     </div>
   );
 }

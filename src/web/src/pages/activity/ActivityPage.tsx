@@ -25,87 +25,19 @@ function toRange(since: string, until: string) {
   };
 }
 
+type Filters = Record<(typeof FILTERS)[number], string>;
+
 export function ActivityPage() {
   useTitle('Activity');
-  const ws = useWorkspace();
-  const [params, setParams] = useSearchParams();
-  const filters = Object.fromEntries(FILTERS.map((f) => [f, params.get(f) ?? ''])) as Record<(typeof FILTERS)[number], string>;
-  const members = useMembers(ws.workspace.id);
-  const active = FILTERS.some((f) => filters[f]);
-
-  const setFilter = (name: (typeof FILTERS)[number], value: string) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set(name, value);
-    else next.delete(name);
-    setParams(next, { replace: true });
-  };
-
-  const query = useInfiniteQuery({
-    queryKey: [...keys.activity(ws.workspace.id), filters],
-    queryFn: ({ pageParam, signal }) =>
-      api.get<Page<ActivityEntry>>(
-        `/api/workspaces/${ws.workspace.id}/activity`,
-        {
-          limit: PAGE_SIZE,
-          cursor: pageParam,
-          actor_id: filters.actor_id,
-          action: filters.action,
-          resource_type: filters.resource_type,
-          ...toRange(filters.since, filters.until),
-        },
-        signal,
-      ),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.next_cursor ?? undefined,
-  });
-
+  const { filters, active, setFilter, clear } = useActivityFilters();
+  const query = useActivity(filters);
   const entries = query.data?.pages.flatMap((p) => p.data) ?? [];
 
   return (
     <>
       <PageHeader title="Activity" description="Every change in this workspace: who did what, when, and from where." />
       <Card flush>
-        <div className="toolbar" role="search" aria-label="Filter activity">
-          <Field label="Actor">
-            <Select value={filters.actor_id} onChange={(e) => setFilter('actor_id', e.target.value)} size="sm">
-              <option value="">Anyone</option>
-              {(members.data ?? []).map((m) => (
-                <option key={m.user_id} value={m.user_id}>
-                  {m.name}
-                </option>
-              ))}
-            </Select>
-          </Field>
-          <Field label="Action">
-            <Select value={filters.action} onChange={(e) => setFilter('action', e.target.value)} size="sm">
-              {ACTION_GROUPS.map((g) => (
-                <option key={g.value} value={g.value}>
-                  {g.label}
-                </option>
-              ))}
-            </Select>
-          </Field>
-          <Field label="Resource">
-            <Select value={filters.resource_type} onChange={(e) => setFilter('resource_type', e.target.value)} size="sm">
-              {RESOURCE_TYPES.map((g) => (
-                <option key={g.value} value={g.value}>
-                  {g.label}
-                </option>
-              ))}
-            </Select>
-          </Field>
-          <Field label="From">
-            <Input type="date" className="select-sm" value={filters.since} max={filters.until || undefined} onChange={(e) => setFilter('since', e.target.value)} />
-          </Field>
-          <Field label="To">
-            <Input type="date" className="select-sm" value={filters.until} min={filters.since || undefined} onChange={(e) => setFilter('until', e.target.value)} />
-          </Field>
-          {active && (
-            <Button size="sm" variant="ghost" icon="x" onClick={() => setParams(new URLSearchParams(), { replace: true })}>
-              Clear
-            </Button>
-          )}
-        </div>
+        <ActivityFilters filters={filters} onChange={setFilter} onClear={active ? clear : undefined} />
         {query.isPending ? (
           <LoadingRows rows={6} label="Loading activity" />
         ) : query.isError ? (
@@ -126,6 +58,91 @@ export function ActivityPage() {
         )}
       </Card>
     </>
+  );
+}
+
+/** Filters live in the URL (shareable, kept on reload); changing one replaces the history entry. */
+function useActivityFilters() {
+  const [params, setParams] = useSearchParams();
+  const filters = Object.fromEntries(FILTERS.map((f) => [f, params.get(f) ?? ''])) as Filters;
+  const setFilter = (name: (typeof FILTERS)[number], value: string) => {
+    const next = new URLSearchParams(params);
+    if (value) next.set(name, value);
+    else next.delete(name);
+    setParams(next, { replace: true });
+  };
+  const clear = () => setParams(new URLSearchParams(), { replace: true });
+  return { filters, active: FILTERS.some((f) => filters[f]), setFilter, clear };
+}
+
+/** The log, newest first, a page at a time with the server's cursor. */
+function useActivity(filters: Filters) {
+  const workspaceId = useWorkspace().workspace.id;
+  return useInfiniteQuery({
+    queryKey: [...keys.activity(workspaceId), filters],
+    queryFn: ({ pageParam, signal }) =>
+      api.get<Page<ActivityEntry>>(
+        `/api/workspaces/${workspaceId}/activity`,
+        {
+          limit: PAGE_SIZE,
+          cursor: pageParam,
+          actor_id: filters.actor_id,
+          action: filters.action,
+          resource_type: filters.resource_type,
+          ...toRange(filters.since, filters.until),
+        },
+        signal,
+      ),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.next_cursor ?? undefined,
+  });
+}
+
+/** `onClear` only while a filter is set: the Clear button shows then. */
+function ActivityFilters({ filters, onChange, onClear }: { filters: Filters; onChange: (name: (typeof FILTERS)[number], value: string) => void; onClear?: () => void }) {
+  const members = useMembers(useWorkspace().workspace.id);
+  return (
+    <div className="toolbar" role="search" aria-label="Filter activity">
+      <Field label="Actor">
+        <Select value={filters.actor_id} onChange={(e) => onChange('actor_id', e.target.value)} size="sm">
+          <option value="">Anyone</option>
+          {(members.data ?? []).map((m) => (
+            <option key={m.user_id} value={m.user_id}>
+              {m.name}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <Field label="Action">
+        <Select value={filters.action} onChange={(e) => onChange('action', e.target.value)} size="sm">
+          {ACTION_GROUPS.map((g) => (
+            <option key={g.value} value={g.value}>
+              {g.label}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <Field label="Resource">
+        <Select value={filters.resource_type} onChange={(e) => onChange('resource_type', e.target.value)} size="sm">
+          {RESOURCE_TYPES.map((g) => (
+            <option key={g.value} value={g.value}>
+              {g.label}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <Field label="From">
+        <Input type="date" className="select-sm" value={filters.since} max={filters.until || undefined} onChange={(e) => onChange('since', e.target.value)} />
+      </Field>
+      <Field label="To">
+        <Input type="date" className="select-sm" value={filters.until} min={filters.since || undefined} onChange={(e) => onChange('until', e.target.value)} />
+      </Field>
+      {onClear && (
+        <Button size="sm" variant="ghost" icon="x" onClick={onClear}>
+          Clear
+        </Button>
+      )}
+    </div>
   );
 }
 

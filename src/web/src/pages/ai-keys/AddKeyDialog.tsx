@@ -4,10 +4,10 @@ import { api } from '../../api/client';
 import { keys, useProviders } from '../../api/queries';
 import type { AiKey, ProviderInfo } from '../../api/types';
 import { useWorkspace } from '../../app/workspace';
-import { Alert } from '../../components/ui/Alert';
 import { Button } from '../../components/ui/Button';
 import { Dialog } from '../../components/ui/Dialog';
 import { Checkbox, Field, Input } from '../../components/ui/Field';
+import { FormDialog } from '../../components/ui/FormDialog';
 import { Icon } from '../../components/ui/Icon';
 import { ErrorState, Spinner } from '../../components/ui/States';
 import { useToast } from '../../components/ui/Toast';
@@ -58,14 +58,45 @@ export function AddKeyDialog({ onClose }: { onClose: () => void }) {
 }
 
 function KeyForm({ provider, onBack, onClose }: { provider: ProviderInfo; onBack: () => void; onClose: () => void }) {
+  const { form, submit } = useAddKeyForm(provider, onClose);
+  return (
+    <FormDialog
+      wide
+      onClose={onClose}
+      icon="key"
+      title={`Add ${provider.name} key`}
+      description={
+        <>
+          Create a key in the{' '}
+          <a href={provider.docs_url} target="_blank" rel="noreferrer">
+            {provider.name} console
+          </a>{' '}
+          and paste it here.
+        </>
+      }
+      onSubmit={submit}
+      submitLabel="Add key"
+      submitting={form.submitting}
+      error={form.formError}
+      extraActions={
+        <Button icon="chevronLeft" variant="ghost" onClick={onBack} style={{ marginRight: 'auto' }}>
+          Providers
+        </Button>
+      }
+    >
+      <KeyFields provider={provider} form={form} />
+    </FormDialog>
+  );
+}
+
+function useAddKeyForm(provider: ProviderInfo, onAdded: () => void) {
   const ws = useWorkspace();
   const queryClient = useQueryClient();
   const toast = useToast();
   const form = useForm<Values>({ key_name: `${provider.name}`, api_key: '', endpoint_url: '', deployment_name: '', is_default: true, ...limitsOf() });
-  const v = form.values;
-  const keyOptional = provider.id === 'custom';
 
   const submit = async () => {
+    const v = form.values;
     const created = await form.submit(
       () =>
         api.post<AiKey>('/api/ai-keys', {
@@ -83,40 +114,18 @@ function KeyForm({ provider, onBack, onClose }: { provider: ProviderInfo; onBack
     if (created) {
       await queryClient.invalidateQueries({ queryKey: keys.aiKeys(ws.workspace.id) });
       toast.success(`${created.key_name} added. Test it to check it works.`);
-      onClose();
+      onAdded();
     }
   };
+  return { form, submit };
+}
 
+/** Exactly the fields this provider needs: an endpoint for Azure and self-hosted servers, a deployment for Azure. */
+function KeyFields({ provider, form }: { provider: ProviderInfo; form: ReturnType<typeof useAddKeyForm>['form'] }) {
+  const v = form.values;
+  const keyOptional = provider.id === 'custom';
   return (
-    <Dialog
-      open
-      wide
-      onClose={onClose}
-      icon="key"
-      title={`Add ${provider.name} key`}
-      description={
-        <>
-          Create a key in the{' '}
-          <a href={provider.docs_url} target="_blank" rel="noreferrer">
-            {provider.name} console
-          </a>{' '}
-          and paste it here.
-        </>
-      }
-      onSubmit={submit}
-      footer={
-        <>
-          <Button icon="chevronLeft" variant="ghost" onClick={onBack} style={{ marginRight: 'auto' }}>
-            Providers
-          </Button>
-          <Button onClick={onClose}>Cancel</Button>
-          <Button type="submit" variant="primary" loading={form.submitting}>
-            Add key
-          </Button>
-        </>
-      }
-    >
-      {form.formError && <Alert tone="danger">{form.formError}</Alert>}
+    <>
       <Field label="Name" hint="How your team recognises this key, e.g. “Production”." error={form.fieldErrors.key_name}>
         <Input value={v.key_name} onChange={(e) => form.set('key_name', e.target.value)} />
       </Field>
@@ -143,6 +152,6 @@ function KeyForm({ provider, onBack, onClose }: { provider: ProviderInfo; onBack
           <LimitsFields values={v} set={(k, val) => form.set(k, val)} errors={form.fieldErrors} />
         </div>
       </details>
-    </Dialog>
+    </>
   );
 }

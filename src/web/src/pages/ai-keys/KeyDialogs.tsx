@@ -1,9 +1,7 @@
 import { api } from '../../api/client';
 import type { AiKey } from '../../api/types';
-import { Alert } from '../../components/ui/Alert';
-import { Button } from '../../components/ui/Button';
-import { Dialog } from '../../components/ui/Dialog';
 import { Field, Input, Select } from '../../components/ui/Field';
+import { FormDialog } from '../../components/ui/FormDialog';
 import { useToast } from '../../components/ui/Toast';
 import { useForm } from '../../lib/useForm';
 import { LIMIT_FIELDS, limitsBody, LimitsFields, limitsOf, type LimitValues } from './shared';
@@ -24,29 +22,22 @@ export function EditKeyDialog({ aiKey, onClose, onSaved }: { aiKey: AiKey; onClo
     }
   };
   return (
-    <Dialog
-      open
+    <FormDialog
       wide
       onClose={onClose}
       icon="gauge"
       title="Name, limits and caps"
       description="Limits apply before each gateway request; empty fields mean no limit."
       onSubmit={submit}
-      footer={
-        <>
-          <Button onClick={onClose}>Cancel</Button>
-          <Button type="submit" variant="primary" loading={form.submitting}>
-            Save
-          </Button>
-        </>
-      }
+      submitLabel="Save"
+      submitting={form.submitting}
+      error={form.formError}
     >
-      {form.formError && <Alert tone="danger">{form.formError}</Alert>}
       <Field label="Name" error={form.fieldErrors.key_name}>
         <Input value={form.values.key_name} onChange={(e) => form.set('key_name', e.target.value)} />
       </Field>
       <LimitsFields values={form.values} set={(k, v) => form.set(k, v)} errors={form.fieldErrors} />
-    </Dialog>
+    </FormDialog>
   );
 }
 
@@ -73,23 +64,16 @@ export function RotateKeyDialog({ aiKey, onClose, onSaved }: { aiKey: AiKey; onC
     }
   };
   return (
-    <Dialog
-      open
+    <FormDialog
       onClose={onClose}
       icon="rotate"
       title={`Rotate ${aiKey.key_name}`}
       description={`Paste the new ${aiKey.provider_name} key. It serves every new request at once.`}
       onSubmit={submit}
-      footer={
-        <>
-          <Button onClick={onClose}>Cancel</Button>
-          <Button type="submit" variant="primary" loading={form.submitting}>
-            Rotate key
-          </Button>
-        </>
-      }
+      submitLabel="Rotate key"
+      submitting={form.submitting}
+      error={form.formError}
     >
-      {form.formError && <Alert tone="danger">{form.formError}</Alert>}
       <Field label="New API key" error={form.fieldErrors.api_key}>
         <Input mono autoFocus type="password" autoComplete="off" spellCheck={false} value={form.values.api_key} onChange={(e) => form.set('api_key', e.target.value)} />
       </Field>
@@ -102,6 +86,6 @@ export function RotateKeyDialog({ aiKey, onClose, onSaved }: { aiKey: AiKey; onC
           ))}
         </Select>
       </Field>
-    </Dialog>
+    </FormDialog>
   );
 }

@@ -4,11 +4,10 @@ import { api } from '../../api/client';
 import { keys } from '../../api/queries';
 import type { InvitationWithLink, Role } from '../../api/types';
 import { useWorkspace } from '../../app/workspace';
-import { Alert } from '../../components/ui/Alert';
-import { Button } from '../../components/ui/Button';
 import { SecretBox } from '../../components/ui/Copy';
-import { Dialog } from '../../components/ui/Dialog';
 import { Field, Input, Select } from '../../components/ui/Field';
+import { FormDialog } from '../../components/ui/FormDialog';
+import { ShownOnceDialog } from '../../components/ui/ShownOnceDialog';
 import { capitalize } from '../../lib/format';
 import { ROLE_DESCRIPTIONS } from '../../lib/permissions';
 import { useForm } from '../../lib/useForm';
@@ -35,23 +34,16 @@ function InviteForm({ onClose }: { onClose: () => void }) {
   };
 
   return (
-    <Dialog
-      open
+    <FormDialog
       onClose={onClose}
       icon="mail"
       title="Invite a member"
       description={`They get a link to join ${ws.workspace.name}. It works once and expires after a week.`}
       onSubmit={submit}
-      footer={
-        <>
-          <Button onClick={onClose}>Cancel</Button>
-          <Button type="submit" variant="primary" loading={form.submitting}>
-            Create invitation
-          </Button>
-        </>
-      }
+      submitLabel="Create invitation"
+      submitting={form.submitting}
+      error={form.formError}
     >
-      {form.formError && <Alert tone="danger">{form.formError}</Alert>}
       <Field label="E-mail address" error={form.fieldErrors.email}>
         <Input type="email" autoFocus placeholder="colleague@company.com" value={form.values.email} onChange={(e) => form.set('email', e.target.value)} />
       </Field>
@@ -64,28 +56,15 @@ function InviteForm({ onClose }: { onClose: () => void }) {
           ))}
         </Select>
       </Field>
-    </Dialog>
+    </FormDialog>
   );
 }
 
 /** The link is only ever available right after creating or resending: show it with a copy button. */
 export function InvitationLinkDialog({ invitation, onClose, title }: { invitation: InvitationWithLink; onClose: () => void; title: string }) {
   return (
-    <Dialog
-      open
-      onClose={onClose}
-      icon="checkCircle"
-      tone="success"
-      title={title}
-      description={`Send this link to ${invitation.email}. They join as ${invitation.role} after signing in with that address.`}
-      dismissible={false}
-      footer={
-        <Button variant="primary" onClick={onClose}>
-          Done
-        </Button>
-      }
-    >
+    <ShownOnceDialog onClose={onClose} title={title} description={`Send this link to ${invitation.email}. They join as ${invitation.role} after signing in with that address.`}>
       <SecretBox value={invitation.url} label="Invitation link" warning="This link is shown only now. If it gets lost, resend the invitation to get a new one." />
-    </Dialog>
+    </ShownOnceDialog>
   );
 }

@@ -18,21 +18,8 @@ import { capitalize } from '../../lib/format';
 const ROLE_ORDER: Record<Role, number> = { owner: 0, admin: 1, developer: 2, viewer: 3 };
 
 export function MembersTable({ members }: { members: Member[] }) {
-  const ws = useWorkspace();
-  const me = useUser();
+  const changeRole = useChangeRole();
   const [removing, setRemoving] = useState<Member | null>(null);
-  const queryClient = useQueryClient();
-  const toast = useToast();
-  const id = ws.workspace.id;
-
-  const changeRole = useMutation({
-    mutationFn: ({ member, role }: { member: Member; role: Role }) => api.patch<Member>(`/api/workspaces/${id}/members/${member.user_id}`, { role }),
-    onSuccess: (updated) => {
-      queryClient.setQueryData<Member[]>(keys.members(id), (list) => list?.map((m) => (m.user_id === updated.user_id ? updated : m)));
-      toast.success(`${updated.name} is now ${updated.role === 'admin' ? 'an' : 'a'} ${updated.role}.`);
-    },
-    onError: (error) => toast.error(errorMessage(error)),
-  });
 
   if (members.length === 0) return <EmptyState icon="users" title="No members yet" />;
   const sorted = [...members].sort((a, b) => ROLE_ORDER[a.role] - ROLE_ORDER[b.role] || a.name.localeCompare(b.name));
@@ -52,72 +39,102 @@ export function MembersTable({ members }: { members: Member[] }) {
             </tr>
           </thead>
           <tbody>
-            {sorted.map((m) => {
-              const self = m.user_id === me.id;
-              // Owners change hands through "transfer ownership"; nobody edits themselves here.
-              const editable = !self && m.role !== 'owner' && ws.canManage(m.role);
-              const roles = ws.assignableRoles.includes(m.role) ? ws.assignableRoles : [m.role, ...ws.assignableRoles];
-              return (
-                <tr key={m.user_id} data-testid={`member-${m.email}`}>
-                  <td className="primary-cell">
-                    <div className="person">
-                      <Avatar name={m.name} seed={m.user_id} />
-                      <div style={{ minWidth: 0 }}>
-                        <div className="cell-title truncate">
-                          {m.name} {self && <Badge>You</Badge>}
-                        </div>
-                        <div className="cell-sub truncate">{m.email}</div>
-                      </div>
-                    </div>
-                  </td>
-                  <td data-label="Role">
-                    {editable ? (
-                      <Select
-                        size="sm"
-                        aria-label={`Role of ${m.name}`}
-                        value={m.role}
-                        disabled={changeRole.isPending && changeRole.variables?.member.user_id === m.user_id}
-                        onChange={(e) => changeRole.mutate({ member: m, role: e.target.value as Role })}
-                        style={{ width: 'auto' }}
-                      >
-                        {roles.map((r) => (
-                          <option key={r} value={r}>
-                            {capitalize(r)}
-                          </option>
-                        ))}
-                      </Select>
-                    ) : (
-                      <RoleBadge role={m.role} />
-                    )}
-                  </td>
-                  <td data-label="Joined" className="muted">
-                    <Time value={m.joined_at} />
-                  </td>
-                  <td className="actions">
-                    {editable && (
-                      <Button size="sm" variant="ghost" icon="trash" onClick={() => setRemoving(m)} aria-label={`Remove ${m.name}`}>
-                        Remove
-                      </Button>
-                    )}
-                  </td>
-                </tr>
-              );
-            })}
+            {sorted.map((m) => (
+              <MemberRow
+                key={m.user_id}
+                member={m}
+                changingRole={changeRole.isPending && changeRole.variables?.member.user_id === m.user_id}
+                onRoleChange={(role) => changeRole.mutate({ member: m, role })}
+                onRemove={() => setRemoving(m)}
+              />
+            ))}
           </tbody>
         </table>
       </div>
-      <ConfirmDialog
-        open={removing !== null}
-        onClose={() => setRemoving(null)}
-        title={`Remove ${removing?.name ?? ''}?`}
-        description={`${removing?.email} loses access to ${ws.workspace.name} right away. Their API tokens for this workspace stop working.`}
-        confirmLabel="Remove member"
-        onConfirm={async () => {
-          await api.del(`/api/workspaces/${id}/members/${removing!.user_id}`);
-          queryClient.setQueryData<Member[]>(keys.members(id), (list) => list?.filter((x) => x.user_id !== removing!.user_id));
-          toast.success(`${removing!.name} was removed.`);
-        }}
-      />
+      <RemoveMemberDialog member={removing} onClose={() => setRemoving(null)} />
     </>
+  );
+}
+
+function useChangeRole() {
+  const ws = useWorkspace();
+  const queryClient = useQueryClient();
+  const toast = useToast();
+  const id = ws.workspace.id;
+  return useMutation({
+    mutationFn: ({ member, role }: { member: Member; role: Role }) => api.patch<Member>(`/api/workspaces/${id}/members/${member.user_id}`, { role }),
+    onSuccess: (updated) => {
+      queryClient.setQueryData<Member[]>(keys.members(id), (list) => list?.map((m) => (m.user_id === updated.user_id ? updated : m)));
+      toast.success(`${updated.name} is now ${updated.role === 'admin' ? 'an' : 'a'} ${updated.role}.`);
+    },
+    onError: (error) => toast.error(errorMessage(error)),
+  });
+}
+
+function MemberRow({ member: m, changingRole, onRoleChange, onRemove }: { member: Member; changingRole: boolean; onRoleChange: (role: Role) => void; onRemove: () => void }) {
+  const ws = useWorkspace();
+  const me = useUser();
+  const self = m.user_id === me.id;
+  // Owners change hands through "transfer ownership"; nobody edits themselves here.
+  const editable = !self && m.role !== 'owner' && ws.canManage(m.role);
+  const roles = ws.assignableRoles.includes(m.role) ? ws.assignableRoles : [m.role, ...ws.assignableRoles];
+  return (
+    <tr data-testid={`member-${m.email}`}>
+      <td className="primary-cell">
+        <div className="person">
+          <Avatar name={m.name} seed={m.user_id} />
+          <div style={{ minWidth: 0 }}>
+            <div className="cell-title truncate">
+              {m.name} {self && <Badge>You</Badge>}
+            </div>
+            <div className="cell-sub truncate">{m.email}</div>
+          </div>
+        </div>
+      </td>
+      <td data-label="Role">
+        {editable ? (
+          <Select size="sm" aria-label={`Role of ${m.name}`} value={m.role} disabled={changingRole} onChange={(e) => onRoleChange(e.target.value as Role)} style={{ width: 'auto' }}>
+            {roles.map((r) => (
+              <option key={r} value={r}>
+                {capitalize(r)}
+              </option>
+            ))}
+          </Select>
+        ) : (
+          <RoleBadge role={m.role} />
+        )}
+      </td>
+      <td data-label="Joined" className="muted">
+        <Time value={m.joined_at} />
+      </td>
+      <td className="actions">
+        {editable && (
+          <Button size="sm" variant="ghost" icon="trash" onClick={onRemove} aria-label={`Remove ${m.name}`}>
+            Remove
+          </Button>
+        )}
+      </td>
+    </tr>
+  );
+}
+
+function RemoveMemberDialog({ member, onClose }: { member: Member | null; onClose: () => void }) {
+  const ws = useWorkspace();
+  const queryClient = useQueryClient();
+  const toast = useToast();
+  const id = ws.workspace.id;
+  return (
+    <ConfirmDialog
+      open={member !== null}
+      onClose={onClose}
+      title={`Remove ${member?.name ?? ''}?`}
+      description={`${member?.email} loses access to ${ws.workspace.name} right away. Their API tokens for this workspace stop working.`}
+      confirmLabel="Remove member"
+      onConfirm={async () => {
+        await api.del(`/api/workspaces/${id}/members/${member!.user_id}`);
+        queryClient.setQueryData<Member[]>(keys.members(id), (list) => list?.filter((x) => x.user_id !== member!.user_id));
+        toast.success(`${member!.name} was removed.`);
+      }}
+    />
   );
 }

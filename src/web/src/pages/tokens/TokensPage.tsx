@@ -4,13 +4,13 @@ import { api } from '../../api/client';
 import { keys, useTokens } from '../../api/queries';
 import type { ApiToken, CreatedApiToken } from '../../api/types';
 import { useWorkspace } from '../../app/workspace';
-import { Alert } from '../../components/ui/Alert';
 import { Badge } from '../../components/ui/Badge';
 import { Button } from '../../components/ui/Button';
 import { ConfirmDialog } from '../../components/ui/ConfirmDialog';
 import { SecretBox } from '../../components/ui/Copy';
-import { Dialog } from '../../components/ui/Dialog';
 import { Field, Input, Select } from '../../components/ui/Field';
+import { FormDialog } from '../../components/ui/FormDialog';
+import { ShownOnceDialog } from '../../components/ui/ShownOnceDialog';
 import { Card, PageHeader, useTitle } from '../../components/ui/Page';
 import { EmptyState, ErrorState, LoadingRows } from '../../components/ui/States';
 import { Time } from '../../components/ui/Time';
@@ -38,97 +38,104 @@ export function TokensPage() {
   const tokens = useTokens();
   const [creating, setCreating] = useState(false);
   const [revoking, setRevoking] = useState<ApiToken | null>(null);
-  const queryClient = useQueryClient();
-  const toast = useToast();
   const mine = (tokens.data ?? []).filter((t) => t.workspace_id === ws.workspace.id);
+  const createButton = (
+    <Button variant="primary" icon="plus" onClick={() => setCreating(true)}>
+      Create token
+    </Button>
+  );
 
   return (
     <>
-      <PageHeader
-        title="API tokens"
-        description={`Your personal tokens for ${ws.workspace.name}. A token acts as you, limited to its scopes and never beyond your role.`}
-        actions={
-          <Button variant="primary" icon="plus" onClick={() => setCreating(true)}>
-            Create token
-          </Button>
-        }
-      />
+      <PageHeader title="API tokens" description={`Your personal tokens for ${ws.workspace.name}. A token acts as you, limited to its scopes and never beyond your role.`} actions={createButton} />
       <Card flush>
         {tokens.isPending ? (
           <LoadingRows label="Loading tokens" />
         ) : tokens.isError ? (
           <ErrorState error={tokens.error} onRetry={() => tokens.refetch()} />
         ) : mine.length === 0 ? (
-          <EmptyState
-            icon="token"
-            title="No API tokens"
-            action={
-              <Button variant="primary" icon="plus" onClick={() => setCreating(true)}>
-                Create token
-              </Button>
-            }
-          >
+          <EmptyState icon="token" title="No API tokens" action={createButton}>
             Tokens let scripts and services call the atrium API and the AI gateway as you.
           </EmptyState>
         ) : (
-          <div className="table-wrap">
-            <table className="table table-stack">
-              <thead>
-                <tr>
-                  <th scope="col">Name</th>
-                  <th scope="col">Scopes</th>
-                  <th scope="col">Last used</th>
-                  <th scope="col">Expires</th>
-                  <th scope="col" className="actions">
-                    <span className="sr-only">Actions</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {mine.map((t) => (
-                  <tr key={t.id} data-testid={`token-${t.name}`}>
-                    <td className="primary-cell">
-                      <div className="cell-title">{t.name}</div>
-                      <div className="cell-sub mono">{t.token_prefix}…</div>
-                    </td>
-                    <td data-label="Scopes">
-                      <span className="row" style={{ gap: 4, justifyContent: 'inherit' }}>
-                        {t.scopes.length === SCOPES.length ? <Badge tone="primary">All scopes</Badge> : t.scopes.slice(0, 3).map((s) => <Badge key={s} mono>{s}</Badge>)}
-                        {t.scopes.length > 3 && t.scopes.length < SCOPES.length && <Badge title={t.scopes.join(', ')}>+{t.scopes.length - 3}</Badge>}
-                      </span>
-                    </td>
-                    <td data-label="Last used" className="muted">
-                      {t.last_used_at ? <Time value={t.last_used_at} /> : 'Never'}
-                    </td>
-                    <td data-label="Expires" className="muted">
-                      {t.expires_at ? <Time value={t.expires_at} /> : 'Never'}
-                    </td>
-                    <td className="actions">
-                      <Button size="sm" variant="ghost" icon="trash" onClick={() => setRevoking(t)} aria-label={`Revoke ${t.name}`}>
-                        Revoke
-                      </Button>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <TokensTable tokens={mine} onRevoke={setRevoking} />
         )}
       </Card>
       {creating && <CreateTokenDialog onClose={() => setCreating(false)} />}
-      <ConfirmDialog
-        open={revoking !== null}
-        onClose={() => setRevoking(null)}
-        title={`Revoke ${revoking?.name ?? 'token'}?`}
-        description="Anything using this token gets 401 errors from now on. This cannot be undone."
-        confirmLabel="Revoke token"
-        onConfirm={async () => {
-          await api.del(`/api/tokens/${revoking!.id}`);
-          queryClient.setQueryData<ApiToken[]>(keys.tokens, (list) => list?.filter((x) => x.id !== revoking!.id));
-          toast.success(`${revoking!.name} revoked.`);
-        }}
-      />
+      <RevokeTokenDialog token={revoking} onClose={() => setRevoking(null)} />
     </>
+  );
+}
+
+function TokensTable({ tokens, onRevoke }: { tokens: ApiToken[]; onRevoke: (t: ApiToken) => void }) {
+  return (
+    <div className="table-wrap">
+      <table className="table table-stack">
+        <thead>
+          <tr>
+            <th scope="col">Name</th>
+            <th scope="col">Scopes</th>
+            <th scope="col">Last used</th>
+            <th scope="col">Expires</th>
+            <th scope="col" className="actions">
+              <span className="sr-only">Actions</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {tokens.map((t) => (
+            <TokenRow key={t.id} token={t} onRevoke={() => onRevoke(t)} />
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function TokenRow({ token: t, onRevoke }: { token: ApiToken; onRevoke: () => void }) {
+  return (
+    <tr data-testid={`token-${t.name}`}>
+      <td className="primary-cell">
+        <div className="cell-title">{t.name}</div>
+        <div className="cell-sub mono">{t.token_prefix}…</div>
+      </td>
+      <td data-label="Scopes">
+        <span className="row" style={{ gap: 4, justifyContent: 'inherit' }}>
+          {t.scopes.length === SCOPES.length ? <Badge tone="primary">All scopes</Badge> : t.scopes.slice(0, 3).map((s) => <Badge key={s} mono>{s}</Badge>)}
+          {t.scopes.length > 3 && t.scopes.length < SCOPES.length && <Badge title={t.scopes.join(', ')}>+{t.scopes.length - 3}</Badge>}
+        </span>
+      </td>
+      <td data-label="Last used" className="muted">
+        {t.last_used_at ? <Time value={t.last_used_at} /> : 'Never'}
+      </td>
+      <td data-label="Expires" className="muted">
+        {t.expires_at ? <Time value={t.expires_at} /> : 'Never'}
+      </td>
+      <td className="actions">
+        <Button size="sm" variant="ghost" icon="trash" onClick={onRevoke} aria-label={`Revoke ${t.name}`}>
+          Revoke
+        </Button>
+      </td>
+    </tr>
+  );
+}
+
+function RevokeTokenDialog({ token, onClose }: { token: ApiToken | null; onClose: () => void }) {
+  const queryClient = useQueryClient();
+  const toast = useToast();
+  return (
+    <ConfirmDialog
+      open={token !== null}
+      onClose={onClose}
+      title={`Revoke ${token?.name ?? 'token'}?`}
+      description="Anything using this token gets 401 errors from now on. This cannot be undone."
+      confirmLabel="Revoke token"
+      onConfirm={async () => {
+        await api.del(`/api/tokens/${token!.id}`);
+        queryClient.setQueryData<ApiToken[]>(keys.tokens, (list) => list?.filter((x) => x.id !== token!.id));
+        toast.success(`${token!.name} revoked.`);
+      }}
+    />
   );
 }
 
@@ -140,29 +147,7 @@ function CreateTokenDialog({ onClose }: { onClose: () => void }) {
   const form = useForm({ name: '', scopes: [...READ_SCOPES] as string[], expires: '90' });
   const [created, setCreated] = useState<CreatedApiToken | null>(null);
 
-  if (created) {
-    return (
-      <Dialog
-        open
-        onClose={onClose}
-        dismissible={false}
-        icon="checkCircle"
-        tone="success"
-        title="Token created"
-        description={`${created.name} can now call the API with ${created.scopes.length} scope${created.scopes.length === 1 ? '' : 's'}.`}
-        footer={
-          <Button variant="primary" onClick={onClose}>
-            Done
-          </Button>
-        }
-      >
-        <SecretBox value={created.token} label="API token" />
-        <pre className="code-block">{`curl ${location.origin}/api/workspaces/${ws.workspace.id} \\\n  -H "Authorization: Bearer ${created.token}"`}</pre>
-      </Dialog>
-    );
-  }
-
-  const toggle = (scope: string, on: boolean) => form.set('scopes', on ? [...form.values.scopes, scope] : form.values.scopes.filter((s) => s !== scope));
+  if (created) return <TokenCreatedDialog token={created} onClose={onClose} />;
 
   const submit = async () => {
     const result = await form.submit(
@@ -182,24 +167,17 @@ function CreateTokenDialog({ onClose }: { onClose: () => void }) {
   };
 
   return (
-    <Dialog
-      open
+    <FormDialog
       onClose={onClose}
       wide
       icon="token"
       title="Create API token"
       description={`For ${ws.workspace.name}. The token is shown once, right after you create it.`}
       onSubmit={submit}
-      footer={
-        <>
-          <Button onClick={onClose}>Cancel</Button>
-          <Button type="submit" variant="primary" loading={form.submitting}>
-            Create token
-          </Button>
-        </>
-      }
+      submitLabel="Create token"
+      submitting={form.submitting}
+      error={form.formError}
     >
-      {form.formError && <Alert tone="danger">{form.formError}</Alert>}
       <div className="form-row">
         <Field label="Name" hint="What uses it, e.g. “CI deploy” or “billing service”." error={form.fieldErrors.name}>
           <Input autoFocus value={form.values.name} onChange={(e) => form.set('name', e.target.value)} />
@@ -214,35 +192,52 @@ function CreateTokenDialog({ onClose }: { onClose: () => void }) {
           </Select>
         </Field>
       </div>
-      <fieldset className="fieldset" aria-describedby="scopes-error">
-        <legend className="spread" style={{ width: '100%' }}>
-          <span className="field-label">Scopes</span>
-          <span className="row">
-            <Button size="sm" variant="ghost" onClick={() => form.set('scopes', [...READ_SCOPES])}>
-              Read only
-            </Button>
-            <Button size="sm" variant="ghost" onClick={() => form.set('scopes', [...SCOPES])}>
-              All
-            </Button>
-          </span>
-        </legend>
-        <div className="chip-grid">
-          {SCOPES.map((s) => (
-            <label key={s} className="chip-option">
-              <input type="checkbox" checked={form.values.scopes.includes(s)} onChange={(e) => toggle(s, e.target.checked)} />
-              <span>
-                <code>{s}</code>
-                <span className="checkbox-desc">{SCOPE_HELP[s]}</span>
-              </span>
-            </label>
-          ))}
-        </div>
-        {form.fieldErrors.scopes && (
-          <p className="field-error" id="scopes-error">
-            {form.fieldErrors.scopes}
-          </p>
-        )}
-      </fieldset>
-    </Dialog>
+      <ScopesFieldset value={form.values.scopes} onChange={(scopes) => form.set('scopes', scopes)} error={form.fieldErrors.scopes} />
+    </FormDialog>
+  );
+}
+
+function ScopesFieldset({ value, onChange, error }: { value: string[]; onChange: (scopes: string[]) => void; error?: string }) {
+  const toggle = (scope: string, on: boolean) => onChange(on ? [...value, scope] : value.filter((s) => s !== scope));
+  return (
+    <fieldset className="fieldset" aria-describedby="scopes-error">
+      <legend className="spread" style={{ width: '100%' }}>
+        <span className="field-label">Scopes</span>
+        <span className="row">
+          <Button size="sm" variant="ghost" onClick={() => onChange([...READ_SCOPES])}>
+            Read only
+          </Button>
+          <Button size="sm" variant="ghost" onClick={() => onChange([...SCOPES])}>
+            All
+          </Button>
+        </span>
+      </legend>
+      <div className="chip-grid">
+        {SCOPES.map((s) => (
+          <label key={s} className="chip-option">
+            <input type="checkbox" checked={value.includes(s)} onChange={(e) => toggle(s, e.target.checked)} />
+            <span>
+              <code>{s}</code>
+              <span className="checkbox-desc">{SCOPE_HELP[s]}</span>
+            </span>
+          </label>
+        ))}
+      </div>
+      {error && (
+        <p className="field-error" id="scopes-error">
+          {error}
+        </p>
+      )}
+    </fieldset>
+  );
+}
+
+function TokenCreatedDialog({ token, onClose }: { token: CreatedApiToken; onClose: () => void }) {
+  const ws = useWorkspace();
+  return (
+    <ShownOnceDialog onClose={onClose} title="Token created" description={`${token.name} can now call the API with ${token.scopes.length} scope${token.scopes.length === 1 ? '' : 's'}.`}>
+      <SecretBox value={token.token} label="API token" />
+      <pre className="code-block">{`curl ${location.origin}/api/workspaces/${ws.workspace.id} \\\n  -H "Authorization: Bearer ${token.token}"`}</pre>
+    </ShownOnceDialog>
   );
 }

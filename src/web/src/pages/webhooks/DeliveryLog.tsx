@@ -5,8 +5,8 @@ import type { Attempt, Delivery, DeliveryStatus, DeliveryWithAttempts, Page, Res
 import { Alert } from '../../components/ui/Alert';
 import { Badge, type Tone } from '../../components/ui/Badge';
 import { Button } from '../../components/ui/Button';
-import { Dialog } from '../../components/ui/Dialog';
 import { Field, Select } from '../../components/ui/Field';
+import { FormDialog } from '../../components/ui/FormDialog';
 import { Card } from '../../components/ui/Page';
 import { EmptyState, ErrorState, LoadingRows, Spinner } from '../../components/ui/States';
 import { Time } from '../../components/ui/Time';
@@ -22,29 +22,7 @@ export function DeliveryLog({ webhook, canWrite }: { webhook: Webhook; canWrite:
   const [status, setStatus] = useState<DeliveryStatus | ''>('');
   const [open, setOpen] = useState<string | null>(null);
   const [recovering, setRecovering] = useState(false);
-  const queryClient = useQueryClient();
-  const toast = useToast();
-
-  const query = useInfiniteQuery({
-    queryKey: ['webhooks', webhook.id, 'deliveries', status],
-    queryFn: ({ pageParam, signal }) =>
-      api.get<Page<Delivery>>(`/api/webhooks/${webhook.id}/deliveries`, { limit: 25, cursor: pageParam, status: status || undefined }, signal),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.next_cursor ?? undefined,
-    // Keep watching while something is still on its way.
-    refetchInterval: (q) => (q.state.data?.pages.some((p) => p.data.some((d) => d.status === 'pending' || d.status === 'in_flight')) ? 2000 : 15_000),
-  });
-  const deliveries = query.data?.pages.flatMap((p) => p.data) ?? [];
-
-  const retry = async (d: Delivery) => {
-    try {
-      await api.post(`/api/webhooks/${webhook.id}/deliveries/${d.id}/retry`);
-      toast.success('Delivery queued to be sent again.');
-      await queryClient.invalidateQueries({ queryKey: ['webhooks', webhook.id] });
-    } catch (error) {
-      toast.error(errorMessage(error));
-    }
-  };
+  const { query, deliveries, retry } = useDeliveries(webhook.id, status);
 
   return (
     <Card
@@ -78,76 +56,7 @@ export function DeliveryLog({ webhook, canWrite }: { webhook: Webhook; canWrite:
         </EmptyState>
       ) : (
         <div className="table-wrap">
-          <table className="table table-stack" aria-label="Deliveries">
-            <thead>
-              <tr>
-                <th scope="col">Event</th>
-                <th scope="col">Status</th>
-                <th scope="col">Attempts</th>
-                <th scope="col">Response</th>
-                <th scope="col">Created</th>
-                <th scope="col" className="actions">
-                  <span className="sr-only">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {deliveries.map((d) => {
-                const isOpen = open === d.id;
-                const finished = d.status === 'succeeded' || d.status === 'failed';
-                return (
-                  <Fragment key={d.id}>
-                    <tr className={isOpen ? 'delivery-row open' : 'delivery-row'} data-testid={`delivery-${d.event_type}`}>
-                      <td className="primary-cell">
-                        <code className="cell-title">{d.event_type}</code>
-                        <div className="cell-sub mono">{d.event_id}</div>
-                      </td>
-                      <td data-label="Status">
-                        <Badge tone={STATUS_TONE[d.status]} dot>
-                          {STATUS_LABEL[d.status]}
-                        </Badge>
-                      </td>
-                      <td data-label="Attempts">{d.attempt_count}</td>
-                      <td data-label="Response">
-                        <span>
-                          {d.last_status_code !== null || d.last_error_class ? (
-                            <span className={d.status === 'succeeded' ? 'status-code ok' : 'status-code bad'}>{attemptLabel({ status_code: d.last_status_code, error_class: d.last_error_class })}</span>
-                          ) : (
-                            <span className="muted">—</span>
-                          )}
-                          {d.status === 'pending' && d.next_attempt_at && (
-                            <span className="cell-sub" style={{ display: 'block' }}>
-                              next <Time value={d.next_attempt_at} />
-                            </span>
-                          )}
-                        </span>
-                      </td>
-                      <td data-label="Created" className="muted nowrap">
-                        <Time value={d.created_at} />
-                      </td>
-                      <td className="actions">
-                        {canWrite && finished && (
-                          <Button size="sm" icon="refresh" onClick={() => retry(d)} aria-label={`Retry delivery of ${d.event_type}`}>
-                            Retry
-                          </Button>
-                        )}
-                        <Button size="sm" variant="ghost" icon={isOpen ? 'chevronDown' : 'chevronRight'} aria-expanded={isOpen} onClick={() => setOpen(isOpen ? null : d.id)}>
-                          {isOpen ? 'Hide' : 'Attempts'}
-                        </Button>
-                      </td>
-                    </tr>
-                    {isOpen && (
-                      <tr className="delivery-detail">
-                        <td colSpan={6}>
-                          <DeliveryAttempts webhookId={webhook.id} deliveryId={d.id} attemptCount={d.attempt_count} />
-                        </td>
-                      </tr>
-                    )}
-                  </Fragment>
-                );
-              })}
-            </tbody>
-          </table>
+          <DeliveriesTable webhookId={webhook.id} deliveries={deliveries} open={open} onOpen={setOpen} onRetry={canWrite ? retry : undefined} />
           {(query.hasNextPage || query.isFetchingNextPage) && (
             <div className="load-more">
               {query.isFetchingNextPage ? (
@@ -163,6 +72,114 @@ export function DeliveryLog({ webhook, canWrite }: { webhook: Webhook; canWrite:
       )}
       {recovering && <RecoverDialog webhook={webhook} onClose={() => setRecovering(false)} />}
     </Card>
+  );
+}
+
+/** The log's pages (polled faster while a delivery is on its way) and a retry of one delivery. */
+function useDeliveries(webhookId: string, status: DeliveryStatus | '') {
+  const queryClient = useQueryClient();
+  const toast = useToast();
+  const query = useInfiniteQuery({
+    queryKey: ['webhooks', webhookId, 'deliveries', status],
+    queryFn: ({ pageParam, signal }) =>
+      api.get<Page<Delivery>>(`/api/webhooks/${webhookId}/deliveries`, { limit: 25, cursor: pageParam, status: status || undefined }, signal),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.next_cursor ?? undefined,
+    // Keep watching while something is still on its way.
+    refetchInterval: (q) => (q.state.data?.pages.some((p) => p.data.some((d) => d.status === 'pending' || d.status === 'in_flight')) ? 2000 : 15_000),
+  });
+  const deliveries = query.data?.pages.flatMap((p) => p.data) ?? [];
+
+  const retry = async (d: Delivery) => {
+    try {
+      await api.post(`/api/webhooks/${webhookId}/deliveries/${d.id}/retry`);
+      toast.success('Delivery queued to be sent again.');
+      await queryClient.invalidateQueries({ queryKey: ['webhooks', webhookId] });
+    } catch (error) {
+      toast.error(errorMessage(error));
+    }
+  };
+
+  return { query, deliveries, retry };
+}
+
+/** One delivery's attempts open at a time (`open`); `onRetry` only for members who may write: finished deliveries then get a Retry button. */
+function DeliveriesTable(props: { webhookId: string; deliveries: Delivery[]; open: string | null; onOpen: (id: string | null) => void; onRetry?: (d: Delivery) => void }) {
+  const { webhookId, deliveries, open, onOpen, onRetry } = props;
+  return (
+    <table className="table table-stack" aria-label="Deliveries">
+      <thead>
+        <tr>
+          <th scope="col">Event</th>
+          <th scope="col">Status</th>
+          <th scope="col">Attempts</th>
+          <th scope="col">Response</th>
+          <th scope="col">Created</th>
+          <th scope="col" className="actions">
+            <span className="sr-only">Actions</span>
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {deliveries.map((d) => (
+          <Fragment key={d.id}>
+            <DeliveryRow delivery={d} open={open === d.id} onToggle={() => onOpen(open === d.id ? null : d.id)} onRetry={onRetry && (() => onRetry(d))} />
+            {open === d.id && (
+              <tr className="delivery-detail">
+                <td colSpan={6}>
+                  <DeliveryAttempts webhookId={webhookId} deliveryId={d.id} attemptCount={d.attempt_count} />
+                </td>
+              </tr>
+            )}
+          </Fragment>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function DeliveryRow({ delivery: d, open, onToggle, onRetry }: { delivery: Delivery; open: boolean; onToggle: () => void; onRetry?: () => void }) {
+  const finished = d.status === 'succeeded' || d.status === 'failed';
+  return (
+    <tr className={open ? 'delivery-row open' : 'delivery-row'} data-testid={`delivery-${d.event_type}`}>
+      <td className="primary-cell">
+        <code className="cell-title">{d.event_type}</code>
+        <div className="cell-sub mono">{d.event_id}</div>
+      </td>
+      <td data-label="Status">
+        <Badge tone={STATUS_TONE[d.status]} dot>
+          {STATUS_LABEL[d.status]}
+        </Badge>
+      </td>
+      <td data-label="Attempts">{d.attempt_count}</td>
+      <td data-label="Response">
+        <span>
+          {d.last_status_code !== null || d.last_error_class ? (
+            <span className={d.status === 'succeeded' ? 'status-code ok' : 'status-code bad'}>{attemptLabel({ status_code: d.last_status_code, error_class: d.last_error_class })}</span>
+          ) : (
+            <span className="muted">—</span>
+          )}
+          {d.status === 'pending' && d.next_attempt_at && (
+            <span className="cell-sub" style={{ display: 'block' }}>
+              next <Time value={d.next_attempt_at} />
+            </span>
+          )}
+        </span>
+      </td>
+      <td data-label="Created" className="muted nowrap">
+        <Time value={d.created_at} />
+      </td>
+      <td className="actions">
+        {onRetry && finished && (
+          <Button size="sm" icon="refresh" onClick={onRetry} aria-label={`Retry delivery of ${d.event_type}`}>
+            Retry
+          </Button>
+        )}
+        <Button size="sm" variant="ghost" icon={open ? 'chevronDown' : 'chevronRight'} aria-expanded={open} onClick={onToggle}>
+          {open ? 'Hide' : 'Attempts'}
+        </Button>
+      </td>
+    </tr>
   );
 }
 
@@ -257,22 +274,16 @@ function RecoverDialog({ webhook, onClose }: { webhook: Webhook; onClose: () => 
   };
 
   return (
-    <Dialog
-      open
+    <FormDialog
       onClose={onClose}
       icon="refresh"
       title="Recover failed deliveries"
       description="Queues every failed delivery of this endpoint in the chosen window to be sent again, oldest first."
       onSubmit={recover}
-      footer={
-        <>
-          <Button onClick={onClose}>Cancel</Button>
-          <Button type="submit" variant="primary" loading={busy}>
-            Recover deliveries
-          </Button>
-        </>
-      }
+      submitLabel="Recover deliveries"
+      submitting={busy}
     >
+      {/* The warning comes first: it says why a recovery would fail again. */}
       {!webhook.is_active && <Alert tone="warning">This endpoint is disabled: enable it first, or recovered deliveries fail again.</Alert>}
       {error && <Alert tone="danger">{error}</Alert>}
       <Field label="Failed since">
@@ -284,6 +295,6 @@ function RecoverDialog({ webhook, onClose }: { webhook: Webhook; onClose: () => 
           ))}
         </Select>
       </Field>
-    </Dialog>
+    </FormDialog>
   );
 }

@@ -3,10 +3,8 @@ import { useState } from 'react';
 import { api } from '../../api/client';
 import type { PublishedEvent } from '../../api/types';
 import { useWorkspace } from '../../app/workspace';
-import { Alert } from '../../components/ui/Alert';
-import { Button } from '../../components/ui/Button';
-import { Dialog } from '../../components/ui/Dialog';
 import { Field, Input, Textarea } from '../../components/ui/Field';
+import { FormDialog } from '../../components/ui/FormDialog';
 import { useToast } from '../../components/ui/Toast';
 import { useForm } from '../../lib/useForm';
 
@@ -54,30 +52,23 @@ export function PublishEventDialog({ onClose }: { onClose: () => void }) {
   };
 
   return (
-    <Dialog
-      open
+    <FormDialog
       wide
       onClose={onClose}
       icon="send"
       title="Publish an event"
       description="Sends an application event to every enabled endpoint subscribed to it, as your app would with POST /api/events."
       onSubmit={submit}
-      footer={
-        <>
-          <Button onClick={onClose}>Cancel</Button>
-          <Button type="submit" variant="primary" loading={form.submitting}>
-            Publish event
-          </Button>
-        </>
-      }
+      submitLabel="Publish event"
+      submitting={form.submitting}
+      error={form.formError}
     >
-      {form.formError && <Alert tone="danger">{form.formError}</Alert>}
       <Field label="Event type" error={form.fieldErrors.event_type} hint="Application events start with custom., e.g. custom.order.paid.">
         <Input mono autoFocus value={form.values.event_type} onChange={(e) => form.set('event_type', e.target.value)} />
       </Field>
       <Field label="Payload (JSON)" error={form.fieldErrors.payload} hint="Receivers get it as the data field of the event.">
         <Textarea className="mono" rows={8} spellCheck={false} value={form.values.payload} onChange={(e) => form.set('payload', e.target.value)} />
       </Field>
-    </Dialog>
+    </FormDialog>
   );
 }

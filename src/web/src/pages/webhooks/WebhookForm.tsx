@@ -4,11 +4,10 @@ import { api } from '../../api/client';
 import { keys } from '../../api/queries';
 import type { Webhook, WebhookWithSecret } from '../../api/types';
 import { useWorkspace } from '../../app/workspace';
-import { Alert } from '../../components/ui/Alert';
-import { Button } from '../../components/ui/Button';
 import { SecretBox } from '../../components/ui/Copy';
-import { Dialog } from '../../components/ui/Dialog';
 import { Field, Input } from '../../components/ui/Field';
+import { FormDialog } from '../../components/ui/FormDialog';
+import { ShownOnceDialog } from '../../components/ui/ShownOnceDialog';
 import { useForm } from '../../lib/useForm';
 import { EventTypePicker } from './EventTypePicker';
 import { HeadersEditor, toRecord, toRows, type HeaderRow } from './HeadersEditor';
@@ -22,6 +21,49 @@ interface Values extends Record<string, unknown> {
 
 /** Create (webhook undefined) or edit an endpoint. After creating, the signing secret is shown once. */
 export function WebhookFormDialog({ webhook, onClose, onCreated }: { webhook?: Webhook; onClose: () => void; onCreated?: (w: Webhook) => void }) {
+  const { form, submit, created, touchHeaders } = useWebhookForm(webhook, onClose);
+
+  if (created) {
+    return (
+      <ShownOnceDialog onClose={() => onCreated?.(created)} title="Endpoint created" description="Use this secret to verify the webhook-signature header of every delivery (Standard Webhooks).">
+        <SecretBox value={created.secret} label="Signing secret" />
+      </ShownOnceDialog>
+    );
+  }
+
+  return (
+    <FormDialog
+      wide
+      onClose={onClose}
+      icon="webhook"
+      title={webhook ? 'Edit endpoint' : 'Add endpoint'}
+      description={webhook ? undefined : 'atrium POSTs signed JSON events to this URL and retries until it answers 2xx.'}
+      onSubmit={submit}
+      submitLabel={webhook ? 'Save changes' : 'Create endpoint'}
+      submitting={form.submitting}
+      error={form.formError}
+    >
+      <Field label="Endpoint URL" error={form.fieldErrors.url} hint="HTTPS recommended. Private and internal addresses are refused unless your operator allows them.">
+        <Input mono autoFocus type="url" placeholder="https://example.com/webhooks/atrium" value={form.values.url} onChange={(e) => form.set('url', e.target.value)} />
+      </Field>
+      <Field label="Description" optional error={form.fieldErrors.description}>
+        <Input placeholder="Billing service, staging" value={form.values.description} onChange={(e) => form.set('description', e.target.value)} />
+      </Field>
+      <EventTypePicker value={form.values.event_types} onChange={(v) => form.set('event_types', v)} error={form.fieldErrors.event_types} />
+      <HeadersEditor
+        rows={form.values.headers}
+        onChange={(rows) => {
+          touchHeaders();
+          form.set('headers', rows);
+        }}
+        error={form.fieldErrors.headers}
+      />
+    </FormDialog>
+  );
+}
+
+/** The form's state and its submit: checks what the server cannot (no events chosen, redacted headers), then creates or saves. */
+function useWebhookForm(webhook: Webhook | undefined, onSaved: () => void) {
   const ws = useWorkspace();
   const queryClient = useQueryClient();
   const form = useForm<Values>({
@@ -32,27 +74,6 @@ export function WebhookFormDialog({ webhook, onClose, onCreated }: { webhook?: W
   });
   const [created, setCreated] = useState<WebhookWithSecret | null>(null);
   const [headersTouched, setHeadersTouched] = useState(false);
-
-  if (created) {
-    return (
-      <Dialog
-        open
-        onClose={() => onCreated?.(created)}
-        dismissible={false}
-        icon="checkCircle"
-        tone="success"
-        title="Endpoint created"
-        description="Use this secret to verify the webhook-signature header of every delivery (Standard Webhooks)."
-        footer={
-          <Button variant="primary" onClick={() => onCreated?.(created)}>
-            Done
-          </Button>
-        }
-      >
-        <SecretBox value={created.secret} label="Signing secret" />
-      </Dialog>
-    );
-  }
 
   const submit = async () => {
     const v = form.values;
@@ -77,7 +98,7 @@ export function WebhookFormDialog({ webhook, onClose, onCreated }: { webhook?: W
       if (updated) {
         queryClient.setQueryData(keys.webhook(updated.id), updated);
         await queryClient.invalidateQueries({ queryKey: keys.webhooks(ws.workspace.id) });
-        onClose();
+        onSaved();
       }
     } else {
       const result = await form.submit(() => api.post<WebhookWithSecret>('/api/webhooks', { ...body, workspace_id: ws.workspace.id }), known);
@@ -88,40 +109,5 @@ export function WebhookFormDialog({ webhook, onClose, onCreated }: { webhook?: W
     }
   };
 
-  return (
-    <Dialog
-      open
-      wide
-      onClose={onClose}
-      icon="webhook"
-      title={webhook ? 'Edit endpoint' : 'Add endpoint'}
-      description={webhook ? undefined : 'atrium POSTs signed JSON events to this URL and retries until it answers 2xx.'}
-      onSubmit={submit}
-      footer={
-        <>
-          <Button onClick={onClose}>Cancel</Button>
-          <Button type="submit" variant="primary" loading={form.submitting}>
-            {webhook ? 'Save changes' : 'Create endpoint'}
-          </Button>
-        </>
-      }
-    >
-      {form.formError && <Alert tone="danger">{form.formError}</Alert>}
-      <Field label="Endpoint URL" error={form.fieldErrors.url} hint="HTTPS recommended. Private and internal addresses are refused unless your operator allows them.">
-        <Input mono autoFocus type="url" placeholder="https://example.com/webhooks/atrium" value={form.values.url} onChange={(e) => form.set('url', e.target.value)} />
-      </Field>
-      <Field label="Description" optional error={form.fieldErrors.description}>
-        <Input placeholder="Billing service, staging" value={form.values.description} onChange={(e) => form.set('description', e.target.value)} />
-      </Field>
-      <EventTypePicker value={form.values.event_types} onChange={(v) => form.set('event_types', v)} error={form.fieldErrors.event_types} />
-      <HeadersEditor
-        rows={form.values.headers}
-        onChange={(rows) => {
-          setHeadersTouched(true);
-          form.set('headers', rows);
-        }}
-        error={form.fieldErrors.headers}
-      />
-    </Dialog>
-  );
+  return { form, submit, created, touchHeaders: () => setHeadersTouched(true) };
 }
