@@ -31,7 +31,7 @@ import { fileURLToPath } from 'node:url';
 import { Agent, request } from 'undici';
 import { startFakeProvider } from '../src/test/fake-providers.js';
 import { freePort } from '../src/test/ports.js';
-import { mb, processMemory, RSS_TARGET_BYTES, stopChild, waitForHttp } from './support.js';
+import { atriumCommand, mb, processMemory, RSS_TARGET_BYTES, stopChild, waitForHttp } from './support.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const SEQUENTIAL = Number(process.env.BENCH_REQUESTS ?? 3000);
@@ -126,7 +126,7 @@ async function startAtrium(upstream: string): Promise<Target> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'atrium-bench-'));
   const port = await freePort();
   const nodeArgs = process.env.BENCH_ATRIUM_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
-  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'src/main.ts', 'serve'], {
+  const child = spawn(process.execPath, [...nodeArgs, ...atriumCommand(root), 'serve'], {
     cwd: root,
     env: {
       ...process.env,

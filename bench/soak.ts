@@ -39,7 +39,7 @@ import { fileURLToPath } from 'node:url';
 import { Agent, request } from 'undici';
 import { startFakeProvider } from '../src/test/fake-providers.js';
 import { freePort } from '../src/test/ports.js';
-import { mb, processMemory, RSS_TARGET_BYTES, stopChild, waitForHttp } from './support.js';
+import { atriumCommand, mb, processMemory, RSS_TARGET_BYTES, stopChild, waitForHttp } from './support.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const SECONDS = Number(process.env.BENCH_SOAK_SECONDS ?? 600);
@@ -153,7 +153,7 @@ async function startAtrium() {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'atrium-soak-'));
   const port = await freePort();
   const nodeArgs = process.env.BENCH_ATRIUM_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
-  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'src/main.ts', 'serve'], {
+  const child = spawn(process.execPath, [...nodeArgs, ...atriumCommand(root), 'serve'], {
     cwd: root,
     env: {
       ATRIUM_DATABASE_URL: `sqlite:${path.join(dataDir, 'atrium.sqlite')}`,

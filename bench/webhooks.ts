@@ -45,7 +45,7 @@ import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { Agent, request } from 'undici';
 import { signatureHeader } from '../src/modules/webhooks/signing.js';
-import { mb, processMemory, RSS_TARGET_BYTES } from './support.js';
+import { atriumCommand, mb, processMemory, RSS_TARGET_BYTES } from './support.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const ENGINE = process.argv.includes('--pg') ? 'postgres' : (process.env.BENCH_ENGINE ?? 'sqlite');
@@ -62,6 +62,8 @@ const PG_URL = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?
 const WORKER_CONCURRENCY = Math.min(Number(process.env.ATRIUM_WEBHOOK_CONCURRENCY ?? 64), ENDPOINTS * Number(process.env.ATRIUM_WEBHOOK_ENDPOINT_CONCURRENCY ?? 8));
 
 const now = () => performance.timeOrigin + performance.now();
+/** `node dist/main.js`, built once before the first atrium process starts. */
+const atriumEntry = atriumCommand(root);
 const children: ChildProcess[] = [];
 process.on('exit', () => children.forEach((c) => c.kill('SIGKILL')));
 /** Peak RSS of each atrium process, in the order they stopped. */
@@ -109,7 +111,7 @@ async function startAtrium(env: Record<string, string>, command: 'serve' | 'work
   const port = await freePort();
   // BENCH_CPU_PROF=<dir>: write a V8 CPU profile of the atrium process there (to find the hot path).
   const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
-  const child = spawn(process.execPath, [...profile, '--import', 'tsx', path.join(root, 'src/main.ts'), command], {
+  const child = spawn(process.execPath, [...profile, ...atriumEntry, command], {
     cwd: root,
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: command === 'worker' ? 'info' : 'warn', ...env },
     stdio: ['ignore', command === 'worker' ? 'pipe' : 'inherit', 'inherit'],
