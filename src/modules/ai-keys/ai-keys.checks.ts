@@ -1,3 +1,4 @@
+import { isUniqueViolation } from '../../core/db/database.js';
 import { AppError, Errors } from '../../core/errors.js';
 import type { Keyring } from '../../core/keyring.js';
 import type { Principal } from '../identity/principal.js';
@@ -46,7 +47,7 @@ export async function refuseDuplicate(repo: AiKeysRepository, keyring: Keyring, 
 function uniqueViolation(error: unknown): 'fingerprint' | 'default' | undefined {
   const e = error as { code?: string; constraint?: string; message?: string };
   const text = `${e?.constraint ?? ''} ${e?.message ?? ''}`;
-  if (e?.code !== '23505' && e?.code !== 'SQLITE_CONSTRAINT_UNIQUE') return undefined;
+  if (!isUniqueViolation(error)) return undefined;
   if (/fingerprint/.test(text)) return 'fingerprint';
   if (/one_default|ai_keys\.provider/.test(text)) return 'default';
   return undefined;

@@ -1,4 +1,4 @@
-import type { Db, Dialect, Executor } from '../../core/db/database.js';
+import { isUniqueViolation, type Db, type Dialect, type Executor } from '../../core/db/database.js';
 import { fromJson, toJson } from '../../core/db/json.js';
 import { AppError } from '../../core/errors.js';
 import { newId } from '../../core/ids.js';
@@ -48,11 +48,6 @@ export type QueuedCount = (workspaceId: string, eventId: string) => Promise<numb
 
 /** Events written by one group commit at most (a group takes whole submissions, so one larger batch still goes alone). */
 const MAX_GROUP_EVENTS = 500;
-
-function isUniqueViolation(error: unknown): boolean {
-  const code = (error as { code?: unknown })?.code;
-  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
-}
 
 const keyReused = (field: string) =>
   new AppError('idempotency_key_reused', 'This Idempotency-Key was already used for a different event', { field });
