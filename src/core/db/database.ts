@@ -1,8 +1,9 @@
 import { mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, sql, type Transaction } from 'kysely';
-import pg from 'pg';
+import type pg from 'pg';
 import type { DB } from './schema.js';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -29,10 +30,23 @@ export interface ListenHandlers {
   onError?(error: unknown, retryInMs: number): void;
 }
 
-// pg returns int8 (bigint, also COUNT(*)) as a string to avoid precision loss.
-// Our bigints are epoch milliseconds and counters, far below 2^53: parse them
-// here, once, for the whole application.
-pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
+let pgModule: typeof pg | undefined;
+
+/**
+ * The PostgreSQL driver, loaded the first time a PostgreSQL database is
+ * opened: an instance on the embedded SQLite default never pays its memory
+ * (~8 MB of code and heap at start).
+ */
+function loadPg(): typeof pg {
+  if (!pgModule) {
+    pgModule = createRequire(import.meta.url)('pg') as typeof pg;
+    // pg returns int8 (bigint, also COUNT(*)) as a string to avoid precision loss.
+    // Our bigints are epoch milliseconds and counters, far below 2^53: parse them
+    // here, once, for the whole application.
+    pgModule.types.setTypeParser(pgModule.types.builtins.INT8, (value) => Number(value));
+  }
+  return pgModule;
+}
 
 export interface DatabaseOptions {
   /** PostgreSQL schema to use (tests isolate each suite in its own schema). */
@@ -57,7 +71,7 @@ export function createDatabase(url: string, options: DatabaseOptions = {}): Data
     connectionString: url,
     ...(options.pgSchema ? { options: `-c search_path=${options.pgSchema}` } : {}),
   };
-  const pool = new pg.Pool({ ...connection, max: options.poolSize ?? 10 });
+  const pool = new (loadPg().Pool)({ ...connection, max: options.poolSize ?? 10 });
   // A pooled connection that drops (server restart, network cut, pg_terminate_backend) emits 'error'
   // on the pool when idle, or on the client when checked out between two queries (a transaction):
   // without a listener either would crash the process. The query under way, or the next one on that
@@ -92,7 +106,7 @@ export function pgListen(connection: pg.ClientConfig, channel: string, handlers:
   const connect = async (): Promise<void> => {
     timer = null;
     if (closed) return;
-    const c = new pg.Client({ application_name: 'atrium-listen', keepAlive: true, ...connection });
+    const c = new (loadPg().Client)({ application_name: 'atrium-listen', keepAlive: true, ...connection });
     client = c;
     let done = false;
     const fail = (error: unknown) => {
