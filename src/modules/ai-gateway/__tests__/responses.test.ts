@@ -325,7 +325,7 @@ describe.each(engines)('POST /v1/responses (%s)', (engine) => {
       [{ input: 42 }, 'input'],
       [{ tools: {} }, 'tools'],
       [{ model: 7 }, 'model'],
-      [{ input: ['text'] }, 'input[0]'],
+      [{ input: ['text'] }, 'input'],
       [{ input: [{ role: 'user', content: [{ type: 'input_text', text: 5 }] }] }, 'input[0].content[0].text'],
       [{ input: [{ type: 'function_call', call_id: 'c', name: 'f', arguments: { a: 1 } }] }, 'input[0].arguments'],
       [{ tools: [{ type: 'function' }] }, 'tools[0].name'],

@@ -39,7 +39,7 @@ export interface ResponsesInputItem {
   [key: string]: unknown;
 }
 
-export interface ResponsesTool {
+interface ResponsesTool {
   type: string;
   name?: string;
   description?: string | null;
@@ -60,7 +60,7 @@ const PASSTHROUGH_BASES: Record<string, string | null> = {
 };
 
 /** Providers whose Responses API atrium forwards to unchanged. */
-export const RESPONSES_PASSTHROUGH = [...Object.keys(PASSTHROUGH_BASES), 'azure_openai'];
+const RESPONSES_PASSTHROUGH = [...Object.keys(PASSTHROUGH_BASES), 'azure_openai'];
 
 export const isResponsesPassthrough = (provider: string): boolean => RESPONSES_PASSTHROUGH.includes(provider);
 
@@ -93,7 +93,7 @@ interface ResponsesUsageJson {
  * (detailed beside it) and `output_tokens` the reasoning tokens, which are
  * billed as output.
  */
-export function fromResponsesUsage(usage: ResponsesUsageJson | null | undefined): Usage | null {
+function fromResponsesUsage(usage: ResponsesUsageJson | null | undefined): Usage | null {
   if (!usage || typeof usage !== 'object') return null;
   const input = Number(usage.input_tokens);
   const output = Number(usage.output_tokens ?? 0);
@@ -154,7 +154,7 @@ interface ResponsesEventJson {
  * Passes a Responses SSE stream through untouched, reading the usage from
  * the final `response.completed` (or `.incomplete`/`.failed`) event.
  */
-export class ResponsesPassthroughStream extends SseTransform {
+class ResponsesPassthroughStream extends SseTransform {
   protected override passBytes(): boolean {
     return true;
   }
