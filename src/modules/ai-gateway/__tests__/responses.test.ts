@@ -235,6 +235,21 @@ describe.each(engines)('POST /v1/responses (%s)', (engine) => {
     });
   });
 
+  it('translates for a chat-only OpenAI-compatible provider (Groq), plain and streamed', async () => {
+    const openai = fake('openai');
+    const groq = await addKey(g, 'groq', openai);
+    const headers = { 'x-atrium-key-id': groq.id };
+    const plain = await post({ model: 'llama-3.1-8b-instant', input: 'Say hello.', text: { format: { type: 'json_object' } } }, { headers });
+    expect(plain.status).toBe(200);
+    expect(plain.body).toMatchObject({ object: 'response', status: 'completed', output: [{ type: 'message', content: [{ text: 'Hello from the fake provider!' }] }], usage: { input_tokens: 10, output_tokens: 5 } });
+    expect(openai.requests.at(-1)).toMatchObject({ path: '/v1/chat/completions', body: { model: 'llama-3.1-8b-instant', messages: [{ role: 'user', content: 'Say hello.' }], response_format: { type: 'json_object' } } });
+    const streamed = await post({ model: 'llama-3.1-8b-instant', input: 'Say hello.', stream: true }, { headers });
+    const events = sseEvents(streamed.body).map((e) => JSON.parse(e));
+    expect(events.at(-1)).toMatchObject({ type: 'response.completed', response: { status: 'completed', usage: { input_tokens: 10, output_tokens: 5 } } });
+    expect(events.filter((e) => e.type === 'response.output_text.delta').map((e) => e.delta).join('')).toBe('Hello from the fake provider!');
+    expect((await rows(groq.id)).map((r) => r.stream)).toEqual([1, 0]);
+  });
+
   it('records translated usage and cost (Anthropic cache reads at the cache rate)', async () => {
     const key = await addKey(g, 'anthropic', fake('anthropic'));
     await withReply('anthropic', { inputTokens: 1_000_000, cacheReadTokens: 200_000, outputTokens: 100_000 }, async () => {

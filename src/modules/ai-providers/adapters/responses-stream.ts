@@ -85,6 +85,12 @@ export class ResponsesFromChatStream extends Transform implements UsageTransform
     this.inner.end();
   }
 
+  /** A client that went away (or a failed upstream) ends the chat translation too. */
+  override _destroy(error: Error | null, callback: (error?: Error | null) => void): void {
+    this.inner.destroy();
+    callback(error);
+  }
+
   private send(type: string, fields: Record<string, unknown>): void {
     const event = { type, ...fields, sequence_number: this.sequence++ };
     this.push(`event: ${type}\ndata: ${JSON.stringify(event)}\n\n`);
