@@ -107,6 +107,13 @@ describe.each(engines)('POST /v1/responses (%s)', (engine) => {
       expect(fake('openrouter').requests.at(-1)).toMatchObject({ path: '/v1/responses', body: { model: 'openai/gpt-4o-mini', input: 'Hi' } });
     });
 
+    it('forwards to a custom server’s /responses', async () => {
+      const custom = await addKey(g, 'custom', fake('openai'));
+      const res = await post({ model: 'llama3.2', input: 'Hi' }, { headers: { 'x-atrium-key-id': custom.id } });
+      expect(res.status).toBe(200);
+      expect(fake('openai').requests.at(-1)).toMatchObject({ path: '/v1/responses', body: { model: 'llama3.2', input: 'Hi' } });
+    });
+
     it('passes built-in tools and previous_response_id through to OpenAI', async () => {
       await client.responses.create({ model: 'openai/gpt-4o-mini', input: 'News?', tools: [{ type: 'web_search' }], previous_response_id: 'resp_earlier' });
       expect(fake('openai').requests.at(-1)!.body).toMatchObject({ tools: [{ type: 'web_search' }], previous_response_id: 'resp_earlier' });
@@ -248,6 +255,12 @@ describe.each(engines)('POST /v1/responses (%s)', (engine) => {
     expect(events.at(-1)).toMatchObject({ type: 'response.completed', response: { status: 'completed', usage: { input_tokens: 10, output_tokens: 5 } } });
     expect(events.filter((e) => e.type === 'response.output_text.delta').map((e) => e.delta).join('')).toBe('Hello from the fake provider!');
     expect((await rows(groq.id)).map((r) => r.stream)).toEqual([1, 0]);
+  });
+
+  it('translates text.format json_schema to the provider’s structured output', async () => {
+    const schema = { type: 'object', properties: { answer: { type: 'string' } }, required: ['answer'] };
+    await client.responses.create({ model: 'gemini/gemini-2.0-flash', input: 'Answer.', text: { format: { type: 'json_schema', name: 'answer', schema, strict: true } } });
+    expect(fake('gemini').requests.at(-1)!.body.generationConfig).toMatchObject({ responseMimeType: 'application/json', responseSchema: { type: 'object' } });
   });
 
   it('records translated usage and cost (Anthropic cache reads at the cache rate)', async () => {
