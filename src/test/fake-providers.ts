@@ -14,6 +14,9 @@
  * Embeddings (OpenAI, Mistral and Azure `/embeddings`, Gemini
  * `batchEmbedContents`/`embedContent`, Cohere `/v2/embed`) answer
  * `fakeEmbedding(text, dimensions)` for each input, so tests know the vectors.
+ *
+ * The Responses API (OpenAI `/v1/responses`, Azure's v1 `/openai/v1/responses`)
+ * answers a `response` object or its SSE events, as OpenAI sends them.
  */
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -192,10 +195,11 @@ export class FakeProvider {
     if (failure) return this.error(res, failure.status, failure.message, undefined, failure.retryAfter);
     if (route === 'models') return this.json(res, 200, this.models());
     if (route === 'embeddings') return this.embeddings(res, body ?? {}, url);
+    if (route === 'responses') return this.responsesApi(res, body ?? {});
     return this.chat(res, body ?? {}, url);
   }
 
-  private route(method: string, url: URL): 'models' | 'chat' | 'embeddings' | undefined {
+  private route(method: string, url: URL): 'models' | 'chat' | 'embeddings' | 'responses' | undefined {
     const p = url.pathname;
     switch (this.kind) {
       case 'openai':
@@ -203,11 +207,13 @@ export class FakeProvider {
         if (method === 'GET' && (p === '/v1/models' || p === '/v1/key')) return 'models';
         if (method === 'POST' && p === '/v1/chat/completions') return 'chat';
         if (method === 'POST' && p === '/v1/embeddings') return 'embeddings';
+        if (method === 'POST' && p === '/v1/responses' && this.kind === 'openai') return 'responses';
         return;
       case 'azure':
         if (method === 'GET' && p === '/openai/models') return 'models';
         if (method === 'POST' && /^\/openai\/deployments\/[^/]+\/chat\/completions$/.test(p)) return 'chat';
         if (method === 'POST' && /^\/openai\/deployments\/[^/]+\/embeddings$/.test(p)) return 'embeddings';
+        if (method === 'POST' && p === '/openai/v1/responses') return 'responses';
         return;
       case 'anthropic':
         if (method === 'GET' && p === '/v1/models') return 'models';
@@ -235,7 +241,8 @@ export class FakeProvider {
       case 'cohere':
         return bearer && this.keys.has(bearer) ? undefined : { status: 401, kind: 'auth' };
       case 'azure':
-        if (!url.searchParams.get('api-version')) return { status: 404, message: 'Resource not found' };
+        // The v1 API (/openai/v1/…) takes no api-version; the deployment routes need one.
+        if (!url.pathname.startsWith('/openai/v1/') && !url.searchParams.get('api-version')) return { status: 404, message: 'Resource not found' };
         return this.keys.has(String(req.headers['api-key'])) ? undefined : { status: 401, kind: 'auth' };
       case 'anthropic':
         if (!this.keys.has(String(req.headers['x-api-key']))) return { status: 401, kind: 'auth' };
@@ -440,6 +447,107 @@ export class FakeProvider {
         return void res.end(text);
       }
     }
+  }
+
+  /** The Responses API's `usage`: input_tokens includes the cached tokens, output_tokens the reasoning tokens. */
+  private responsesUsage(r: ReturnType<FakeProvider['replyFor']>) {
+    return {
+      input_tokens: r.inputTokens,
+      input_tokens_details: { cached_tokens: r.cacheReadTokens },
+      output_tokens: r.outputTokens,
+      output_tokens_details: { reasoning_tokens: 0 },
+      total_tokens: r.inputTokens + r.outputTokens,
+    };
+  }
+
+  /** A Responses `response` object echoing the request, as OpenAI returns it. */
+  private responseObject(body: any, id: string, status: string, output: unknown[], usage: unknown, error: unknown = null): Record<string, unknown> {
+    return {
+      id: `resp_${id}`,
+      object: 'response',
+      created_at: Math.floor(Date.now() / 1000),
+      status,
+      background: false,
+      error,
+      incomplete_details: null,
+      instructions: body.instructions ?? null,
+      max_output_tokens: body.max_output_tokens ?? null,
+      model: body.model,
+      output,
+      parallel_tool_calls: body.parallel_tool_calls ?? true,
+      previous_response_id: body.previous_response_id ?? null,
+      reasoning: { effort: null, summary: null },
+      store: body.store ?? true,
+      temperature: body.temperature ?? 1,
+      text: body.text ?? { format: { type: 'text' } },
+      tool_choice: body.tool_choice ?? 'auto',
+      tools: body.tools ?? [],
+      top_p: body.top_p ?? 1,
+      truncation: 'disabled',
+      usage,
+      user: body.user ?? null,
+      metadata: body.metadata ?? {},
+    };
+  }
+
+  /** `POST /v1/responses`: a `response` object, or its events (`event:` named, numbered) with `stream: true`. */
+  private async responsesApi(res: ServerResponse, body: any): Promise<void> {
+    if (typeof body.previous_response_id === 'string' && !body.previous_response_id.startsWith('resp_')) {
+      return this.error(res, 400, `Previous response with id '${body.previous_response_id}' not found.`);
+    }
+    const r = this.replyFor();
+    const id = randomUUID().replace(/-/g, '');
+    const item = r.toolCall
+      ? { id: `fc_${id}`, type: 'function_call', status: 'completed', arguments: JSON.stringify(r.toolCall.arguments), call_id: `call_${id}`, name: r.toolCall.name }
+      : { id: `msg_${id}`, type: 'message', status: 'completed', content: [{ type: 'output_text', annotations: [], logprobs: [], text: r.text }], role: 'assistant' };
+    const usage = r.omitUsage ? null : this.responsesUsage(r);
+    if (body.stream !== true) {
+      if (this.gate) await this.gate;
+      const text = JSON.stringify(this.responseObject(body, id, 'completed', [item], usage));
+      if (this.record) this.responses.push(text);
+      res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) });
+      return void res.end(text);
+    }
+    res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache', connection: 'keep-alive' });
+    const events = this.responsesEvents(body, id, r, item, usage);
+    if (this.record) this.responses.push(events.join(''));
+    for (let i = 0; i < events.length; i++) {
+      if (res.destroyed) return;
+      res.write(events[i]);
+      if (i === 0 && this.gate) await this.gate;
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    res.end();
+  }
+
+  private responsesEvents(body: any, id: string, r: ReturnType<FakeProvider['replyFor']>, item: any, usage: unknown): string[] {
+    let sequence = 0;
+    const event = (type: string, fields: Record<string, unknown>) => `event: ${type}\ndata: ${JSON.stringify({ type, ...fields, sequence_number: sequence++ })}\n\n`;
+    const inProgress = this.responseObject(body, id, 'in_progress', [], null);
+    const out = [event('response.created', { response: inProgress }), event('response.in_progress', { response: inProgress })];
+    const at = { item_id: item.id, output_index: 0 };
+    if (r.toolCall) {
+      out.push(event('response.output_item.added', { output_index: 0, item: { ...item, status: 'in_progress', arguments: '' } }));
+      const json = item.arguments as string;
+      for (const delta of [json.slice(0, Math.ceil(json.length / 2)), json.slice(Math.ceil(json.length / 2))]) {
+        out.push(event('response.function_call_arguments.delta', { ...at, delta, obfuscation: 'x' }));
+      }
+      out.push(event('response.function_call_arguments.done', { ...at, name: item.name, arguments: json }));
+    } else {
+      out.push(event('response.output_item.added', { output_index: 0, item: { ...item, status: 'in_progress', content: [] } }));
+      out.push(event('response.content_part.added', { ...at, content_index: 0, part: { type: 'output_text', annotations: [], logprobs: [], text: '' } }));
+      for (const delta of this.pieces(r.text)) out.push(event('response.output_text.delta', { ...at, content_index: 0, delta, logprobs: [], obfuscation: 'x' }));
+      if (r.streamError) {
+        const error = { code: 'server_error', message: r.streamError.message ?? 'The server had an error while processing your request. Sorry about that!' };
+        out.push(event('response.failed', { response: this.responseObject(body, id, 'failed', [], usage, error) }));
+        return out;
+      }
+      out.push(event('response.output_text.done', { ...at, content_index: 0, text: r.text, logprobs: [] }));
+      out.push(event('response.content_part.done', { ...at, content_index: 0, part: item.content[0] }));
+    }
+    out.push(event('response.output_item.done', { output_index: 0, item }));
+    out.push(event('response.completed', { response: this.responseObject(body, id, 'completed', [item], usage) }));
+    return out;
   }
 
   /** The text in a few pieces, as models stream it. */

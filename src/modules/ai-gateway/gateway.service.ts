@@ -14,6 +14,9 @@ import { errorType, parseJson } from '../ai-providers/adapters/common.js';
 import { BodyTooLargeError, describeNetworkError, discard, readBody, scrub, send } from '../ai-providers/adapters/http.js';
 import { adapterFor, SUPPORTED_PROVIDERS } from '../ai-providers/adapters/index.js';
 import { embeddingsAdapterFor, EMBEDDING_PROVIDERS, type EmbeddingsRequest } from '../ai-providers/adapters/embeddings.js';
+import { isResponsesPassthrough, outputTextChars, responsesPassthroughStream, responsesRequest, responsesResponse, type ResponsesRequest } from '../ai-providers/adapters/responses.js';
+import { ResponsesFromChatStream } from '../ai-providers/adapters/responses-stream.js';
+import { chatToResponse, responsesToChat } from '../ai-providers/adapters/responses-translate.js';
 import {
   TranslationError,
   type ChatRequest,
@@ -78,14 +81,14 @@ const MAX_EMBEDDINGS_RESPONSE_BYTES = 128 * 1024 * 1024;
 const MAX_ERROR_BYTES = 256 * 1024;
 
 /**
- * One kind of call (chat, embeddings) on a resolved key: how to build the
+ * One kind of call (chat, embeddings, responses) on a resolved key: how to build the
  * upstream request and read a 2xx answer; the provider's errors are read by
  * its chat adapter.
  */
 interface CallPlan {
   build: (key: ProviderKey) => UpstreamRequest;
   response: (raw: Buffer, model: string) => { body: Buffer | string; usage: Usage | null };
-  /** Streams: chat only. */
+  /** Streams (chat and responses). */
   stream?: (model: string) => UsageTransform;
   /** Characters of generated text in a 2xx body, to estimate output tokens when the provider reports none. */
   outputChars?: (body: Buffer | string) => number;
@@ -209,6 +212,28 @@ export class AiGateway {
         build: (k) => embeddings.request(k, model, body),
         response: (raw, name) => embeddings.response(raw, name, body),
         maxResponseBytes: MAX_EMBEDDINGS_RESPONSE_BYTES,
+      };
+    });
+  }
+
+  /**
+   * `POST /v1/responses`: forwarded as it is to providers that serve the
+   * Responses API (OpenAI, Azure, OpenRouter, custom), translated through
+   * the chat adapter for the others. The same admission, limits and usage.
+   */
+  async responses(principal: Principal | null, body: ResponsesRequest, estimate: number, options: { keyId?: string; signal: AbortSignal }): Promise<ChatReply> {
+    return this.serve(principal, body.model, options, body.stream === true, estimate, (adapter, model, key): CallPlan => {
+      if (isResponsesPassthrough(key.provider)) {
+        return { build: (k) => responsesRequest(k, model, body), response: (raw) => responsesResponse(raw), stream: responsesPassthroughStream, outputChars: outputTextChars };
+      }
+      return {
+        build: (k) => adapter.chatRequest(k, model, { ...responsesToChat(body, key.provider), model }),
+        response: (raw, name) => {
+          const chat = adapter.chatResponse(raw, name);
+          return { body: chatToResponse(chat.body, chat.usage, body, name), usage: chat.usage };
+        },
+        stream: (name) => new ResponsesFromChatStream(adapter.chatStream(name), body, name),
+        outputChars: outputTextChars,
       };
     });
   }
