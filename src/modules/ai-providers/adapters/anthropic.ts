@@ -149,7 +149,7 @@ export function toAnthropicRequest(body: ChatRequest, model: string): Record<str
 }
 
 /** Anthropic error types and the HTTP status Anthropic gives each (for errors that arrive inside a stream). */
-export const ANTHROPIC_ERROR_STATUS: Record<string, number> = {
+const ANTHROPIC_ERROR_STATUS: Record<string, number> = {
   invalid_request_error: 400,
   authentication_error: 401,
   billing_error: 402,

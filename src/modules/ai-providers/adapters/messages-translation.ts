@@ -145,10 +145,10 @@ export function toChatRequest(body: MessagesRequest, tokensField: 'max_tokens' |
 }
 
 const STOP_REASON: Record<string, string> = { stop: 'end_turn', length: 'max_tokens', tool_calls: 'tool_use', function_call: 'tool_use', content_filter: 'refusal' };
-export const stopReason = (finish: unknown): string => STOP_REASON[jsonText(finish)] ?? 'end_turn';
+const stopReason = (finish: unknown): string => STOP_REASON[jsonText(finish)] ?? 'end_turn';
 
 /** Anthropic's usage object: `input_tokens` excludes the prompt tokens read from or written to the cache. */
-export function anthropicUsageJson(usage: Usage | null) {
+function anthropicUsageJson(usage: Usage | null) {
   const read = usage?.cacheReadTokens ?? 0;
   const write = usage?.cacheWriteTokens ?? 0;
   return {
@@ -163,11 +163,11 @@ export function anthropicUsageJson(usage: Usage | null) {
 }
 
 /** An Anthropic `Message` with no content yet (message_start), or the whole answer. */
-export function messageShell(id: string, model: string, content: Block[], stop: string | null, usage: Usage | null): Record<string, unknown> {
+function messageShell(id: string, model: string, content: Block[], stop: string | null, usage: Usage | null): Record<string, unknown> {
   return { id, type: 'message', role: 'assistant', model, content, stop_reason: stop, stop_sequence: null, usage: anthropicUsageJson(usage) };
 }
 
-export const messageId = (): string => randomId('msg_');
+const messageId = (): string => randomId('msg_');
 
 interface CompletionJson {
   choices?: Array<{ message?: { content?: unknown; tool_calls?: Array<{ id?: unknown; function?: { name?: unknown; arguments?: unknown } }> }; finish_reason?: unknown }>;
