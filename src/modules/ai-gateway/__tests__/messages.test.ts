@@ -337,6 +337,8 @@ describe.each(engines)('Anthropic Messages API (%s)', (engine) => {
       expect(bad.type).toBe('authentication_error');
       const badHeader = await post(hello(HAIKU), { token: null, headers: { 'x-api-key': 'atr_nope' } });
       expect(badHeader.status).toBe(401);
+      // x-api-key is the gateway's (Anthropic's clients), not the rest of the API's.
+      expect((await g.t.get('/api/auth/me', { headers: { 'x-api-key': g.token } })).status).toBe(401);
       const session = await failure(new Anthropic({ baseURL, apiKey: g.ws.owner.token, maxRetries: 0 }).messages.create(hello(HAIKU)));
       expect(session).toBeInstanceOf(Anthropic.AuthenticationError);
       expect(session.apiMessage).toMatch(/API token/);
