@@ -10,7 +10,8 @@ import { fillPath, operations, sample, withField, type JsonSchema, type Operatio
  * hostile or sloppy client sends: malformed JSON, bodies of the wrong kind,
  * each field of the wrong type, unknown fields, NUL bytes, deep nesting and
  * huge strings, in the body, the query and the path. Whatever comes in:
- * never a 500, every error in the documented shape (OpenAI's under /v1),
+ * never a 500, every error in the documented shape (OpenAI's under /v1,
+ * Anthropic's under /v1/messages),
  * and a refused request changes nothing in the database.
  */
 
@@ -73,7 +74,13 @@ function nestedValue(depth: number): unknown {
 }
 
 function expectErrorShape(op: Operation, res: { status: number; body: any }, what: string): void {
-  if (op.path.startsWith('/v1/')) {
+  if (op.path.startsWith('/v1/messages')) {
+    // Anthropic's shape, which Anthropic's clients parse.
+    expect(Object.keys(res.body ?? {}).sort(), what).toEqual(['error', 'request_id', 'type']);
+    expect(res.body.type, what).toBe('error');
+    expect(Object.keys(res.body.error).sort(), what).toEqual(['message', 'type']);
+    expect(typeof res.body.error.message, what).toBe('string');
+  } else if (op.path.startsWith('/v1/')) {
     expect(Object.keys(res.body?.error ?? {}).sort(), what).toEqual(['code', 'message', 'param', 'type']);
     expect(typeof res.body.error.message, what).toBe('string');
     expect(typeof res.body.error.type, what).toBe('string');

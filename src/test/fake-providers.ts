@@ -11,6 +11,10 @@
  *   fake.requests.at(-1)  // what atrium sent
  *   await fake.close();
  *
+ * Anthropic's `/v1/messages/count_tokens` answers `{input_tokens}` with the
+ * reply's `inputTokens`; its `/v1/messages` refuses a body without
+ * `max_tokens`, as Anthropic does.
+ *
  * Embeddings (OpenAI, Mistral and Azure `/embeddings`, Gemini
  * `batchEmbedContents`/`embedContent`, Cohere `/v2/embed`) answer
  * `fakeEmbedding(text, dimensions)` for each input, so tests know the vectors.
@@ -196,10 +200,12 @@ export class FakeProvider {
     if (route === 'models') return this.json(res, 200, this.models());
     if (route === 'embeddings') return this.embeddings(res, body ?? {}, url);
     if (route === 'responses') return this.responsesApi(res, body ?? {});
+    if (route === 'count_tokens') return this.json(res, 200, { input_tokens: this.replyFor().inputTokens });
+    if (this.kind === 'anthropic' && typeof body?.max_tokens !== 'number') return this.error(res, 400, 'max_tokens: Field required');
     return this.chat(res, body ?? {}, url);
   }
 
-  private route(method: string, url: URL): 'models' | 'chat' | 'embeddings' | 'responses' | undefined {
+  private route(method: string, url: URL): 'models' | 'chat' | 'embeddings' | 'responses' | 'count_tokens' | undefined {
     const p = url.pathname;
     switch (this.kind) {
       case 'openai':
@@ -218,6 +224,7 @@ export class FakeProvider {
       case 'anthropic':
         if (method === 'GET' && p === '/v1/models') return 'models';
         if (method === 'POST' && p === '/v1/messages') return 'chat';
+        if (method === 'POST' && p === '/v1/messages/count_tokens') return 'count_tokens';
         return;
       case 'gemini':
         if (method === 'GET' && p === '/v1beta/models') return 'models';

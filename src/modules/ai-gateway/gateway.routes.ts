@@ -4,6 +4,7 @@ import type { AppInstance } from '../../core/http/instance.js';
 import { AppError } from '../../core/errors.js';
 import { checkChatRequest, checkChatTypes, ChatCompletionBody } from './chat-request.js';
 import { registerEmbeddingsRoute } from './embeddings.routes.js';
+import { registerMessagesRoutes } from './messages.routes.js';
 import { GatewayError, type AiGateway } from './gateway.service.js';
 import { registerResponsesRoute } from './responses.routes.js';
 import { errorType } from '../ai-providers/adapters/common.js';
@@ -151,6 +152,7 @@ export async function registerGatewayRoutes(app: FastifyInstance, gateway: AiGat
 
       registerEmbeddingsRoute(v1, gateway, { headers: KeyIdHeader, errors: errorResponses });
       registerResponsesRoute(v1, gateway, { headers: KeyIdHeader, errors: errorResponses });
+      await registerMessagesRoutes(v1, gateway, openAIErrorOf);
 
       v1.get('/models', {
         schema: {

@@ -17,6 +17,8 @@ import { embeddingsAdapterFor, EMBEDDING_PROVIDERS, type EmbeddingsRequest } fro
 import { isResponsesPassthrough, outputTextChars, responsesPassthroughStream, responsesRequest, responsesResponse, type ResponsesRequest } from '../ai-providers/adapters/responses.js';
 import { ResponsesFromChatStream } from '../ai-providers/adapters/responses-stream.js';
 import { chatToResponse, responsesToChat } from '../ai-providers/adapters/responses-translate.js';
+import { anthropicPassthrough, AnthropicPassthroughStream, readMessage, type AnthropicClientHeaders } from '../ai-providers/adapters/anthropic-messages.js';
+import { AnthropicEventStream, toAnthropicMessage, toChatRequest, type CountTokensRequest, type MessagesRequest } from '../ai-providers/adapters/messages-translation.js';
 import {
   TranslationError,
   type ChatRequest,
@@ -239,6 +241,63 @@ export class AiGateway {
   }
 
   /**
+   * `POST /v1/messages`, Anthropic's API: the same keys, access, limits,
+   * caps and usage as chat. A model that names no provider is one of the
+   * workspace's Anthropic key. Anthropic keys get the body as sent and
+   * answer unchanged; other providers get it as a chat request through
+   * their adapter, and their answer comes back as an Anthropic message.
+   */
+  async messages(principal: Principal | null, body: MessagesRequest, estimate: number, options: AnthropicCallOptions): Promise<ChatReply> {
+    return this.serve(principal, anthropicDefault(body.model, options.keyId), options, body.stream === true, estimate, (adapter, model, key) =>
+      key.provider === 'anthropic' ? passthroughPlan(body, model, options.anthropic) : translatedPlan(adapter, body, model, key.provider),
+    );
+  }
+
+  /**
+   * `POST /v1/messages/count_tokens`: Anthropic keys ask Anthropic; other
+   * providers have no such call, so the answer is atrium's estimate. Not a
+   * model call: no limit, cap or usage row applies.
+   */
+  async countTokens(principal: Principal | null, body: CountTokensRequest, estimate: number, options: AnthropicCallOptions): Promise<ChatReply> {
+    const { key, model, adapter } = await this.keyFor(principal, anthropicDefault(body.model, options.keyId), options.keyId);
+    if (key.provider !== 'anthropic') return { kind: 'json', status: 200, body: JSON.stringify({ input_tokens: estimate }) };
+    const plan: CallPlan = {
+      build: (k) => anthropicPassthrough(k, 'v1/messages/count_tokens', { ...body, model }, options.anthropic),
+      response: (raw) => ({ body: raw, usage: null }),
+    };
+    const clean = (text: string) => scrub(key.previousApiKey ? scrub(text, key.previousApiKey) : text, key.apiKey);
+    const timeouts = { signal: options.signal, headersTimeout: this.headersMs, bodyTimeout: this.bodyMs };
+    let res: Dispatcher.ResponseData;
+    let raw: Buffer;
+    try {
+      res = await send(this.deps.dispatcher, this.request(plan, key), timeouts);
+      if (res.statusCode === 401 && key.previousApiKey) {
+        discard(res.body);
+        res = await send(this.deps.dispatcher, this.request(plan, key, key.previousApiKey), timeouts);
+      }
+      raw = await readBody(res.body, MAX_ERROR_BYTES);
+    } catch (error) {
+      const { message, timeout } = describeNetworkError(error);
+      throw gatewayError(timeout ? 504 : 502, clean(`Could not count tokens at ${key.provider}: ${timeout ? 'timed out' : message}`), 'upstream_unreachable', { type: 'api_error' });
+    }
+    if (res.statusCode >= 200 && res.statusCode < 300) return { kind: 'json', status: res.statusCode, body: raw };
+    const error = adapter.error(res.statusCode, raw);
+    const header = res.headers['retry-after'];
+    throw new GatewayError(res.statusCode, { ...error, message: clean(error.message) }, typeof header === 'string' ? { 'retry-after': header } : {});
+  }
+
+  /** The caller's token, the key it asked for (access checked, active) and that key's adapter. */
+  private async keyFor(principal: Principal | null, requested: string, keyId: string | undefined) {
+    const token = this.requireToken(principal);
+    const { key, model } = await this.resolve(token.workspaceId, requested, keyId);
+    await this.deps.access.require(token, key.workspaceId, 'ai.use', { type: 'ai_key', id: key.id });
+    if (!key.isActive) throw gatewayError(403, `AI key ${key.id} is disabled`, 'key_inactive', { type: 'permission_error' });
+    const adapter = adapterFor(key.provider);
+    if (!adapter) throw gatewayError(400, `Provider ${key.provider} is not supported by the gateway`, 'unsupported_provider');
+    return { token, key, model, adapter };
+  }
+
+  /**
    * Admission and forwarding shared by every kind of call: key, access,
    * the call's plan and upstream request (a request that cannot be
    * translated costs nothing), then rpm/tpm and the monthly caps.
@@ -251,12 +310,7 @@ export class AiGateway {
     promptEstimate: number,
     planFor: (adapter: ProviderAdapter, model: string, key: GatewayKey) => CallPlan,
   ): Promise<ChatReply> {
-    const token = this.requireToken(principal);
-    const { key, model } = await this.resolve(token.workspaceId, requested, options.keyId);
-    await this.deps.access.require(token, key.workspaceId, 'ai.use', { type: 'ai_key', id: key.id });
-    if (!key.isActive) throw gatewayError(403, `AI key ${key.id} is disabled`, 'key_inactive', { type: 'permission_error' });
-    const adapter = adapterFor(key.provider);
-    if (!adapter) throw gatewayError(400, `Provider ${key.provider} is not supported by the gateway`, 'unsupported_provider');
+    const { token, key, model, adapter } = await this.keyFor(principal, requested, options.keyId);
     const plan = planFor(adapter, model, key);
     // Built before any limit is consumed: a request that cannot be translated costs nothing.
     const upstream = this.request(plan, key);
@@ -487,4 +541,48 @@ function contentChars(body: Buffer | string): number {
   const parsed = parseJson(body) as { choices?: unknown } | undefined;
   const choices = Array.isArray(parsed?.choices) ? (parsed.choices as ({ message?: { content?: unknown } } | null)[]) : [];
   return choices.reduce((n, c) => n + (typeof c?.message?.content === 'string' ? c.message.content.length : 0), 0);
+}
+
+/** Options of an Anthropic-API call: the key header and the Anthropic headers sent on to Anthropic. */
+interface AnthropicCallOptions {
+  keyId?: string;
+  signal: AbortSignal;
+  anthropic: AnthropicClientHeaders;
+}
+
+/** Anthropic's clients send bare model names (`claude-sonnet-4-5`): those mean the workspace's Anthropic key. */
+function anthropicDefault(requested: string, keyId: string | undefined): string {
+  if (keyId) return requested;
+  const slash = requested.indexOf('/');
+  const prefix = slash > 0 ? requested.slice(0, slash) : '';
+  return prefix && adapterFor(PROVIDER_ALIASES[prefix] ?? prefix) ? requested : `anthropic/${requested}`;
+}
+
+/** An Anthropic key: the body as sent (with the key's model name), the answer unchanged, usage read from it. */
+function passthroughPlan(body: MessagesRequest, model: string, client: AnthropicClientHeaders): CallPlan {
+  return {
+    build: (key) => anthropicPassthrough(key, 'v1/messages', { ...body, model }, client),
+    response: (raw) => ({ body: raw, usage: readMessage(raw).usage }),
+    stream: (name) => new AnthropicPassthroughStream(name),
+    outputChars: (out) => readMessage(out).outputChars,
+  };
+}
+
+/**
+ * Another provider: the request as a chat request through the provider's
+ * chat adapter, its answer (or stream) back in Anthropic's shape. OpenAI
+ * and Azure take the output limit as `max_completion_tokens` (their
+ * reasoning models refuse `max_tokens`); other servers know only `max_tokens`.
+ */
+function translatedPlan(adapter: ProviderAdapter, body: MessagesRequest, model: string, provider: string): CallPlan {
+  const tokensField = provider === 'openai' || provider === 'azure_openai' ? 'max_completion_tokens' : 'max_tokens';
+  return {
+    build: (key) => adapter.chatRequest(key, model, toChatRequest(body, tokensField)),
+    response: (raw, name) => {
+      const out = adapter.chatResponse(raw, name);
+      return { body: JSON.stringify(toAnthropicMessage(out.body, name, out.usage)), usage: out.usage };
+    },
+    stream: (name) => new AnthropicEventStream(adapter.chatStream(name), name),
+    outputChars: (out) => readMessage(out).outputChars,
+  };
 }

@@ -14,7 +14,8 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
  * Resolves the caller on every request: `Authorization: Bearer …` (session or
- * `atr_` API token) or the web UI's session cookie. Cookie-authenticated
+ * `atr_` API token), `x-api-key` on /v1 (Anthropic's clients), or the web UI's
+ * session cookie. Cookie-authenticated
  * writes must echo the CSRF cookie in a header (double-submit), which a
  * cross-site page cannot read.
  */
@@ -29,6 +30,13 @@ export function registerAuthentication(app: FastifyInstance, auth: AuthService):
       const match = /^Bearer\s+(\S+)$/i.exec(header);
       if (!match) throw new AppError('unauthenticated', 'Authorization header must be "Bearer <token>"');
       request.principal = await auth.authenticate(match[1], false);
+      if (!request.principal) throw new AppError('unauthenticated', 'Invalid or expired token');
+      return;
+    }
+    // Anthropic's clients and tools built on them send the key as x-api-key: the gateway (/v1) takes a token there too.
+    const apiKey = request.url.startsWith('/v1/') ? request.headers['x-api-key'] : undefined;
+    if (typeof apiKey === 'string') {
+      request.principal = await auth.authenticate(apiKey.trim(), false);
       if (!request.principal) throw new AppError('unauthenticated', 'Invalid or expired token');
       return;
     }

@@ -25,20 +25,20 @@ import {
 } from './types.js';
 import { assistantChoice, chatCompletion, TranslatedAdapter, TranslatedStream } from './translated.js';
 
-const ANTHROPIC_VERSION = '2023-06-01';
+export const ANTHROPIC_VERSION = '2023-06-01';
 /** Anthropic requires max_tokens; OpenAI does not. Used when the client sends none. */
 const ANTHROPIC_DEFAULT_MAX_TOKENS = 4096;
 
 type Block = Record<string, unknown>;
 
 /** Anthropic's JSON as received (parseJson): the fields read here, each optional. */
-interface AnthropicUsageJson {
+export interface AnthropicUsageJson {
   input_tokens?: unknown;
   output_tokens?: unknown;
   cache_read_input_tokens?: unknown;
   cache_creation_input_tokens?: unknown;
 }
-interface AnthropicBlockJson {
+export interface AnthropicBlockJson {
   type?: string;
   text?: string;
   id?: string;
@@ -177,7 +177,7 @@ const finishReason = (reason: unknown): string => FINISH[jsonText(reason)] ?? 's
  * to the cache; atrium's (and OpenAI's) input count includes them, with the
  * cache parts kept apart so they are billed at the cache rates.
  */
-function anthropicUsage(usage: AnthropicUsageJson | undefined): Usage {
+export function anthropicUsage(usage: AnthropicUsageJson | undefined): Usage {
   const read = count(usage?.cache_read_input_tokens);
   const write = count(usage?.cache_creation_input_tokens);
   const cache = usage?.cache_read_input_tokens != null || usage?.cache_creation_input_tokens != null ? { cacheReadTokens: read, cacheWriteTokens: write } : {};

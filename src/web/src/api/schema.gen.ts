@@ -7411,6 +7411,472 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Anthropic Messages API through a workspace AI key: Anthropic keys pass through, other providers are translated (stream: true answers with Anthropic's SSE events) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Sent to Anthropic as given */
+                    "anthropic-beta"?: string;
+                    /** @description Sent to Anthropic as given (default 2023-06-01) */
+                    "anthropic-version"?: string;
+                    /** @description Use this AI key instead of the one the model names */
+                    "x-atrium-key-id"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            /** @description An Anthropic Messages request (Anthropic's parameters only); atrium translates it for other providers */
+            requestBody: {
+                content: {
+                    "application/json": {
+                        billing_policy?: unknown;
+                        cache_control?: unknown;
+                        compaction?: unknown;
+                        container?: unknown;
+                        context_management?: unknown;
+                        diagnostics?: unknown;
+                        fallback_credit_token?: unknown;
+                        fallbacks?: unknown;
+                        inference_geo?: unknown;
+                        max_tokens: number;
+                        mcp_servers?: unknown;
+                        messages: {
+                            content: string | ({
+                                type: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            role: string;
+                        }[];
+                        metadata?: {
+                            user_id?: string | null;
+                        };
+                        /** @description A model of the workspace's Anthropic key (`claude-sonnet-4-5`), `anthropic/<model>`, `<provider>/<model>` (translated), or a model of the key named by `x-atrium-key-id` */
+                        model: string;
+                        output_config?: unknown;
+                        output_format?: unknown;
+                        service_tier?: string;
+                        speed?: unknown;
+                        stop_sequences?: string[];
+                        stream?: boolean;
+                        system?: string | ({
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                        temperature?: number;
+                        thinking?: {
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                        thread?: unknown;
+                        tool_choice?: {
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                        tools?: ({
+                            name: string;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                        top_k?: number;
+                        top_p?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description An Anthropic Message, or a text/event-stream of Anthropic stream events */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description Anthropic error shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                message: string;
+                                type: string;
+                            };
+                            request_id?: string;
+                            /** @enum {string} */
+                            type: "error";
+                        };
+                    };
+                };
+                /** @description Anthropic error shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                message: string;
+                                type: string;
+                            };
+                            request_id?: string;
+                            /** @enum {string} */
+                            type: "error";
+                        };
+                    };
+                };
+                /** @description Anthropic error shape */
+                402: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                message: string;
+                                type: string;
+                            };
+                            request_id?: string;
+                            /** @enum {string} */
+                            type: "error";
+                        };
+                    };
+                };
+                /** @description Anthropic error shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                message: string;
+                                type: string;
+                            };
+                            request_id?: string;
+                            /** @enum {string} */
+                            type: "error";
+                        };
+                    };
+                };
+                /** @description Anthropic error shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                message: string;
+                                type: string;
+                            };
+                            request_id?: string;
+                            /** @enum {string} */
+                            type: "error";
+                        };
+                    };
+                };
+                /** @description Anthropic error shape */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                message: string;
+                                type: string;
+                            };
+                            request_id?: string;
+                            /** @enum {string} */
+                            type: "error";
+                        };
+                    };
+                };
+                /** @description Anthropic error shape */
+                502: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                message: string;
+                                type: string;
+                            };
+                            request_id?: string;
+                            /** @enum {string} */
+                            type: "error";
+                        };
+                    };
+                };
+                /** @description Anthropic error shape */
+                504: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                message: string;
+                                type: string;
+                            };
+                            request_id?: string;
+                            /** @enum {string} */
+                            type: "error";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/messages/count_tokens": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Anthropic token count: Anthropic keys ask Anthropic; for other providers atrium's estimate (≈ 4 characters a token). Not billed. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Sent to Anthropic as given */
+                    "anthropic-beta"?: string;
+                    /** @description Sent to Anthropic as given (default 2023-06-01) */
+                    "anthropic-version"?: string;
+                    /** @description Use this AI key instead of the one the model names */
+                    "x-atrium-key-id"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            /** @description An Anthropic token-count request */
+            requestBody: {
+                content: {
+                    "application/json": {
+                        billing_policy?: unknown;
+                        cache_control?: unknown;
+                        compaction?: unknown;
+                        context_management?: unknown;
+                        mcp_servers?: unknown;
+                        messages: {
+                            content: string | ({
+                                type: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            role: string;
+                        }[];
+                        /** @description A model of the workspace's Anthropic key (`claude-sonnet-4-5`), `anthropic/<model>`, `<provider>/<model>` (translated), or a model of the key named by `x-atrium-key-id` */
+                        model: string;
+                        output_config?: unknown;
+                        output_format?: unknown;
+                        speed?: unknown;
+                        system?: string | ({
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                        thinking?: {
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                        tool_choice?: {
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                        tools?: ({
+                            name: string;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            input_tokens: number;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Anthropic error shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                message: string;
+                                type: string;
+                            };
+                            request_id?: string;
+                            /** @enum {string} */
+                            type: "error";
+                        };
+                    };
+                };
+                /** @description Anthropic error shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                message: string;
+                                type: string;
+                            };
+                            request_id?: string;
+                            /** @enum {string} */
+                            type: "error";
+                        };
+                    };
+                };
+                /** @description Anthropic error shape */
+                402: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                message: string;
+                                type: string;
+                            };
+                            request_id?: string;
+                            /** @enum {string} */
+                            type: "error";
+                        };
+                    };
+                };
+                /** @description Anthropic error shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                message: string;
+                                type: string;
+                            };
+                            request_id?: string;
+                            /** @enum {string} */
+                            type: "error";
+                        };
+                    };
+                };
+                /** @description Anthropic error shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                message: string;
+                                type: string;
+                            };
+                            request_id?: string;
+                            /** @enum {string} */
+                            type: "error";
+                        };
+                    };
+                };
+                /** @description Anthropic error shape */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                message: string;
+                                type: string;
+                            };
+                            request_id?: string;
+                            /** @enum {string} */
+                            type: "error";
+                        };
+                    };
+                };
+                /** @description Anthropic error shape */
+                502: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                message: string;
+                                type: string;
+                            };
+                            request_id?: string;
+                            /** @enum {string} */
+                            type: "error";
+                        };
+                    };
+                };
+                /** @description Anthropic error shape */
+                504: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                message: string;
+                                type: string;
+                            };
+                            request_id?: string;
+                            /** @enum {string} */
+                            type: "error";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/models": {
         parameters: {
             query?: never;
@@ -7758,6 +8224,214 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/responses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Model response through a workspace AI key (OpenAI Responses API; passed through to OpenAI, Azure and OpenRouter, translated for Anthropic, Gemini and others; stream: true answers with SSE) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Use this AI key instead of the default key of the provider named by the model */
+                    "x-atrium-key-id"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            /** @description An OpenAI Responses request (OpenAI's parameters only); atrium translates it for providers without a Responses API */
+            requestBody: {
+                content: {
+                    "application/json": {
+                        background?: unknown;
+                        context_management?: unknown;
+                        conversation?: unknown;
+                        include?: unknown;
+                        /** @description A string, or input items: messages (input_text / input_image parts), function_call and function_call_output */
+                        input?: string | {
+                            [key: string]: unknown;
+                        }[];
+                        instructions?: unknown;
+                        max_output_tokens?: unknown;
+                        max_tool_calls?: unknown;
+                        metadata?: unknown;
+                        /** @description `<provider>/<model>` (e.g. `openai/gpt-4o-mini`), or a model of the key named by `x-atrium-key-id` */
+                        model: string;
+                        moderation?: unknown;
+                        parallel_tool_calls?: unknown;
+                        previous_response_id?: unknown;
+                        prompt?: unknown;
+                        prompt_cache_key?: unknown;
+                        prompt_cache_options?: unknown;
+                        prompt_cache_retention?: unknown;
+                        reasoning?: unknown;
+                        safety_identifier?: unknown;
+                        service_tier?: unknown;
+                        store?: unknown;
+                        stream?: boolean | null;
+                        stream_options?: unknown;
+                        temperature?: unknown;
+                        text?: unknown;
+                        tool_choice?: unknown;
+                        tools?: unknown;
+                        top_logprobs?: unknown;
+                        top_p?: unknown;
+                        truncation?: unknown;
+                        user?: unknown;
+                    };
+                };
+            };
+            responses: {
+                /** @description An OpenAI response object, or a text/event-stream of Responses events */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description OpenAI error shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string | null;
+                                message: string;
+                                param: string | null;
+                                type: string;
+                            };
+                        };
+                    };
+                };
+                /** @description OpenAI error shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string | null;
+                                message: string;
+                                param: string | null;
+                                type: string;
+                            };
+                        };
+                    };
+                };
+                /** @description OpenAI error shape */
+                402: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string | null;
+                                message: string;
+                                param: string | null;
+                                type: string;
+                            };
+                        };
+                    };
+                };
+                /** @description OpenAI error shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string | null;
+                                message: string;
+                                param: string | null;
+                                type: string;
+                            };
+                        };
+                    };
+                };
+                /** @description OpenAI error shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string | null;
+                                message: string;
+                                param: string | null;
+                                type: string;
+                            };
+                        };
+                    };
+                };
+                /** @description OpenAI error shape */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string | null;
+                                message: string;
+                                param: string | null;
+                                type: string;
+                            };
+                        };
+                    };
+                };
+                /** @description OpenAI error shape */
+                502: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string | null;
+                                message: string;
+                                param: string | null;
+                                type: string;
+                            };
+                        };
+                    };
+                };
+                /** @description OpenAI error shape */
+                504: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string | null;
+                                message: string;
+                                param: string | null;
+                                type: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
