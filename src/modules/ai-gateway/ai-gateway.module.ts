@@ -11,7 +11,10 @@ import { GatewayMetrics } from './gateway.metrics.js';
 import { registerGatewayRoutes } from './gateway.routes.js';
 import { AiGateway } from './gateway.service.js';
 import { aiKeysSource } from './key-source.js';
-import { capCounters, KeyRateLimits } from './limits.js';
+import { Budgets } from './admission.js';
+import { BudgetsRepository } from './budgets.repository.js';
+import { capCounters } from './cap-counters.js';
+import { KeyRateLimits } from './limits.js';
 import { ThresholdNotifier } from './thresholds.js';
 import { UsageRecorder } from './usage.recorder.js';
 import { UsageRepository } from './usage.repository.js';
@@ -49,14 +52,14 @@ export function createAiGatewayModule(deps: {
   recorder.log = deps.log;
   const thresholds = new ThresholdNotifier(deps.db, usageRepo, deps.events);
   thresholds.log = deps.log;
+  const budgetsRepo = new BudgetsRepository(deps.db);
+  const budgets = new Budgets({ repo: budgetsRepo, usage: usageRepo, rateLimits: new KeyRateLimits(deps.limiters), counters: capCounters(deps.limiters), thresholds });
+  budgets.log = deps.log;
   const gateway = new AiGateway({
     keys,
     access: deps.access,
-    rateLimits: new KeyRateLimits(deps.limiters),
-    counters: capCounters(deps.limiters),
+    budgets,
     recorder,
-    usage: usageRepo,
-    thresholds,
     dispatcher: deps.outbound.dispatcher,
     timeouts: deps.timeouts,
     priceFor,

@@ -54,7 +54,7 @@ export const EVENT_TYPES: EventTypeInfo[] = [
   { type: 'ai_key.updated', description: 'An AI provider key was changed', example: audit(aiKey, { changed: ['monthly_cost_cap_micros'] }) },
   { type: 'ai_key.rotated', description: 'An AI provider key was replaced by a new secret', example: audit(aiKey, { provider: 'openai' }) },
   { type: 'ai_key.deleted', description: 'An AI provider key was deleted', example: audit(aiKey, { provider: 'openai' }) },
-  { type: 'ai_usage.threshold', description: "An AI key's monthly usage crossed a threshold of its cap", example: { workspace_id: ws, ai_key_id: aiKey.id, threshold_percent: 80, cost_micros: 80_000_000, cap_micros: 100_000_000, period: '2025-01', occurred_at: at } },
+  { type: 'ai_usage.threshold', description: "The monthly usage of an AI key or of a consumer (level: key, token, member, workspace) crossed a threshold of its cap", example: { workspace_id: ws, level: 'key', subject_id: aiKey.id, ai_key_id: aiKey.id, threshold_percent: 80, cost_micros: 80_000_000, cap_micros: 100_000_000, period: '2025-01', occurred_at: at } },
   { type: 'webhook.test', description: 'Sent by POST /api/webhooks/{id}/test to check an endpoint; never sent otherwise', example: { webhook_id: webhook.id, test: true, sent_at: at } },
   { type: 'custom.*', description: 'Your own application events, published with POST /api/events (e.g. custom.order.paid)', example: { order_id: 'ord_123', amount_cents: 4200 } },
 ];
