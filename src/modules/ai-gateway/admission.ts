@@ -9,11 +9,11 @@ import type { ThresholdNotifier, ThresholdSubject } from './thresholds.js';
 import type { UsageRepository } from './usage.repository.js';
 
 /** Output tokens reserved for a model the catalog gives no limit for, when the request names none. */
-export const DEFAULT_MAX_OUTPUT_TOKENS = 32_768;
+const DEFAULT_MAX_OUTPUT_TOKENS = 32_768;
 /** How long the limits of a consumer are reused by this process (writes through this process clear them at once). */
 const LIMITS_TTL_MS = 2_000;
 
-export type Level = 'key' | ConsumerLevel;
+type Level = 'key' | ConsumerLevel;
 
 /** Who is calling: the token, its creator (the member) and the workspace. */
 export interface Consumer {

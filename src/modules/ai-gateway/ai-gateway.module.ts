@@ -5,6 +5,7 @@ import type { AtriumModule, ModuleLog } from '../../core/module.js';
 import type { RateLimiters } from '../../core/rate-limit.js';
 import type { AiKeyStore } from '../ai-keys/key-store.js';
 import { priceFor } from '../ai-providers/providers.js';
+import type { AuditLog } from '../activity/audit.js';
 import type { EventBus } from '../events/event-bus.js';
 import type { WorkspaceAccess } from '../workspaces/access.js';
 import { GatewayMetrics } from './gateway.metrics.js';
@@ -13,6 +14,8 @@ import { AiGateway } from './gateway.service.js';
 import { aiKeysSource } from './key-source.js';
 import { Budgets } from './admission.js';
 import { BudgetsRepository } from './budgets.repository.js';
+import { registerBudgetRoutes } from './budgets.routes.js';
+import { BudgetsService } from './budgets.service.js';
 import { capCounters } from './cap-counters.js';
 import { KeyRateLimits } from './limits.js';
 import { ThresholdNotifier } from './thresholds.js';
@@ -39,6 +42,7 @@ export function createAiGatewayModule(deps: {
   limiters: RateLimiters;
   access: WorkspaceAccess;
   events: EventBus;
+  audit: AuditLog;
   aiKeys: AiKeyStore;
   outbound: { dispatcher: Dispatcher };
   metrics?: Metrics;
@@ -65,6 +69,15 @@ export function createAiGatewayModule(deps: {
     priceFor,
     metrics,
   });
+  // Limits never outlive their subject: a revoked token's or a departed member's go in the transaction that removes them.
+  deps.events.onPublish(async (trx, events) => {
+    for (const e of events) {
+      const level = e.type === 'api_token.revoked' ? 'token' : e.type === 'member.removed' || e.type === 'member.left' ? 'member' : null;
+      const subjectId = (e.data.resource as { id?: unknown } | undefined)?.id;
+      if (level && typeof subjectId === 'string') await budgetsRepo.with(trx).delete(e.workspaceId, level, subjectId);
+    }
+  });
+  const budgetsService = new BudgetsService(deps.db, budgetsRepo, deps.access, deps.audit, budgets, recorder);
   const usage = new AiUsageService(usageRepo, recorder, keys, priceFor);
   deps.aiKeys.setUsageReader(usage);
   return {
@@ -76,6 +89,7 @@ export function createAiGatewayModule(deps: {
     routes: async (app) => {
       await registerGatewayRoutes(app, gateway);
       registerAiUsageRoutes(app, usage);
+      registerBudgetRoutes(app, budgetsService);
     },
     stop: () => recorder.close(),
   };

@@ -9,7 +9,7 @@ export interface MonthUsage {
   costMicros: number;
 }
 
-export interface Caps {
+interface Caps {
   /** Requests per month; null = no cap. */
   requests: number | null;
   /** Micro-dollars per month; null = no cap. */
@@ -17,7 +17,7 @@ export interface Caps {
 }
 
 /** Reads the month's figures of a counter from the usage rows, the first time a process needs them. */
-export type Seed = () => Promise<MonthUsage>;
+type Seed = () => Promise<MonthUsage>;
 
 /** One counter a request is admitted against: a provider key, a token, a member or the workspace. */
 export interface CapLevel {
@@ -27,7 +27,7 @@ export interface CapLevel {
   seed: Seed;
 }
 
-export type ReserveResult =
+type ReserveResult =
   | { allowed: true; usage: MonthUsage[] }
   | { allowed: false; level: number; reason: 'requests' | 'cost'; usage: MonthUsage };
 
@@ -37,7 +37,7 @@ export type ReserveResult =
  * 10 min by default). A request that outlives it is still counted when it
  * settles.
  */
-export const RESERVATION_TTL_MS = 15 * 60_000;
+const RESERVATION_TTL_MS = 15 * 60_000;
 
 /**
  * The month's request count, settled cost and in-flight reservations of each

@@ -24,10 +24,9 @@ import {
   type Usage,
   type UsageTransform,
 } from '../ai-providers/adapters/types.js';
-import type { ThresholdNotifier } from './thresholds.js';
 import { estimatePromptTokens, estimateTokens } from './tokens.js';
 import type { UsageRecorder } from './usage.recorder.js';
-import { monthOf, type UsageRepository } from './usage.repository.js';
+import { monthOf } from './usage.repository.js';
 
 /** An error answered in OpenAI's shape: `{"error": {message, type, param, code}}`. */
 export class GatewayError extends Error {
