@@ -121,7 +121,8 @@ export class BudgetsService {
     const from = q.from ?? `${to.slice(0, 7)}-01`;
     const start = Date.parse(`${from}T00:00:00Z`);
     const end = Date.parse(`${to}T00:00:00Z`) + DAY_MS;
-    if (Number.isNaN(start) || Number.isNaN(end)) throw Errors.validation('from/to must be real dates (YYYY-MM-DD)');
+    // Date.parse rolls 2026-02-31 over to March: a day that does not round-trip is not a real date.
+    if (Number.isNaN(start) || Number.isNaN(end) || dayOf(start) !== from || dayOf(end - DAY_MS) !== to) throw Errors.validation('from/to must be real dates (YYYY-MM-DD)');
     if (end <= start) throw Errors.validation('from must not be after to');
     if (end - start > MAX_REPORT_DAYS * DAY_MS) throw Errors.validation(`The report window is at most ${MAX_REPORT_DAYS} days`);
     await this.recorder.flush();

@@ -251,6 +251,7 @@ describe.each(engines)('consumer budgets (%s)', (engine) => {
       expect((await g.t.get(`/api/workspaces/${ws()}/ai-usage`, { token: g.ws.owner.token, query: { group_by: 'nope' } })).status).toBe(400);
       expect((await g.t.get(`/api/workspaces/${ws()}/ai-usage`, { token: g.ws.owner.token, query: { from: '2026-05-02', to: '2026-05-01' } })).status).toBe(400);
       expect((await g.t.get(`/api/workspaces/${ws()}/ai-usage`, { token: g.ws.owner.token, query: { extra: 1 } })).status).toBe(400);
+      expect((await g.t.get(`/api/workspaces/${ws()}/ai-usage`, { token: g.ws.owner.token, query: { from: '2026-02-31' } })).status).toBe(400);
     });
 
     it('exports CSV with quoting and formula cells neutralised', async () => {
