@@ -203,7 +203,8 @@ export class AiGateway {
   /**
    * Admission and forwarding shared by every kind of call: key, access,
    * the call's plan and upstream request (a request that cannot be
-   * translated costs nothing), then rpm/tpm and the monthly caps.
+   * translated costs nothing), then the budgets of every level (key, token,
+   * member, workspace: admission.ts), which reserve the worst-case cost.
    */
   private async serve(
     principal: Principal | null,
