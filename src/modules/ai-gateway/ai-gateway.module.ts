@@ -5,13 +5,19 @@ import type { AtriumModule, ModuleLog } from '../../core/module.js';
 import type { RateLimiters } from '../../core/rate-limit.js';
 import type { AiKeyStore } from '../ai-keys/key-store.js';
 import { priceFor } from '../ai-providers/providers.js';
+import type { AuditLog } from '../activity/audit.js';
 import type { EventBus } from '../events/event-bus.js';
 import type { WorkspaceAccess } from '../workspaces/access.js';
 import { GatewayMetrics } from './gateway.metrics.js';
 import { registerGatewayRoutes } from './gateway.routes.js';
 import { AiGateway } from './gateway.service.js';
 import { aiKeysSource } from './key-source.js';
-import { capCounters, KeyRateLimits } from './limits.js';
+import { Budgets } from './admission.js';
+import { BudgetsRepository } from './budgets.repository.js';
+import { registerBudgetRoutes } from './budgets.routes.js';
+import { BudgetsService } from './budgets.service.js';
+import { capCounters } from './cap-counters.js';
+import { KeyRateLimits } from './limits.js';
 import { ThresholdNotifier } from './thresholds.js';
 import { UsageRecorder } from './usage.recorder.js';
 import { UsageRepository } from './usage.repository.js';
@@ -36,6 +42,7 @@ export function createAiGatewayModule(deps: {
   limiters: RateLimiters;
   access: WorkspaceAccess;
   events: EventBus;
+  audit: AuditLog;
   aiKeys: AiKeyStore;
   outbound: { dispatcher: Dispatcher };
   metrics?: Metrics;
@@ -49,19 +56,28 @@ export function createAiGatewayModule(deps: {
   recorder.log = deps.log;
   const thresholds = new ThresholdNotifier(deps.db, usageRepo, deps.events);
   thresholds.log = deps.log;
+  const budgetsRepo = new BudgetsRepository(deps.db);
+  const budgets = new Budgets({ repo: budgetsRepo, usage: usageRepo, rateLimits: new KeyRateLimits(deps.limiters), counters: capCounters(deps.limiters), thresholds });
+  budgets.log = deps.log;
   const gateway = new AiGateway({
     keys,
     access: deps.access,
-    rateLimits: new KeyRateLimits(deps.limiters),
-    counters: capCounters(deps.limiters),
+    budgets,
     recorder,
-    usage: usageRepo,
-    thresholds,
     dispatcher: deps.outbound.dispatcher,
     timeouts: deps.timeouts,
     priceFor,
     metrics,
   });
+  // Limits never outlive their subject: a revoked token's or a departed member's go in the transaction that removes them.
+  deps.events.onPublish(async (trx, events) => {
+    for (const e of events) {
+      const level = e.type === 'api_token.revoked' ? 'token' : e.type === 'member.removed' || e.type === 'member.left' ? 'member' : null;
+      const subjectId = (e.data.resource as { id?: unknown } | undefined)?.id;
+      if (level && typeof subjectId === 'string') await budgetsRepo.with(trx).delete(e.workspaceId, level, subjectId);
+    }
+  });
+  const budgetsService = new BudgetsService(deps.db, budgetsRepo, deps.access, deps.audit, budgets, recorder);
   const usage = new AiUsageService(usageRepo, recorder, keys, priceFor);
   deps.aiKeys.setUsageReader(usage);
   return {
@@ -73,6 +89,7 @@ export function createAiGatewayModule(deps: {
     routes: async (app) => {
       await registerGatewayRoutes(app, gateway);
       registerAiUsageRoutes(app, usage);
+      registerBudgetRoutes(app, budgetsService);
     },
     stop: () => recorder.close(),
   };

@@ -9,7 +9,7 @@ import type { WorkspaceAccess } from '../workspaces/access.js';
 import { scopesAllow } from '../policy/policy.js';
 import type { GatewayMetrics } from './gateway.metrics.js';
 import type { GatewayKey, GatewayKeySource } from './key-source.js';
-import { RateLimitError, type CapCounters, type KeyRateLimits, type MonthUsage } from './limits.js';
+import { BudgetRefusal, type Admission, type Budgets } from './admission.js';
 import { errorType, parseJson } from '../ai-providers/adapters/common.js';
 import { BodyTooLargeError, describeNetworkError, discard, readBody, scrub, send } from '../ai-providers/adapters/http.js';
 import { adapterFor, SUPPORTED_PROVIDERS } from '../ai-providers/adapters/index.js';
@@ -29,10 +29,9 @@ import {
   type Usage,
   type UsageTransform,
 } from '../ai-providers/adapters/types.js';
-import type { ThresholdNotifier } from './thresholds.js';
 import { estimatePromptTokens, estimateTokens } from './tokens.js';
 import type { UsageRecorder } from './usage.recorder.js';
-import { monthOf, type UsageRepository } from './usage.repository.js';
+import { monthOf } from './usage.repository.js';
 
 /** An error answered in OpenAI's shape: `{"error": {message, type, param, code}}`. */
 export class GatewayError extends Error {
@@ -52,11 +51,8 @@ export const gatewayError = (status: number, message: string, code: string | nul
 export interface GatewayDeps {
   keys: GatewayKeySource;
   access: WorkspaceAccess;
-  rateLimits: KeyRateLimits;
-  counters: CapCounters;
+  budgets: Budgets;
   recorder: UsageRecorder;
-  usage: UsageRepository;
-  thresholds: ThresholdNotifier;
   dispatcher: Dispatcher;
   priceFor: (provider: string, model: string) => ModelPrice | undefined;
   metrics?: GatewayMetrics;
@@ -96,6 +92,8 @@ interface CallPlan {
   outputChars?: (body: Buffer | string) => number;
   /** Largest 2xx body read (default 32 MiB). */
   maxResponseBytes?: number;
+  /** Output tokens the request may produce (its max_tokens): the reservation's worst case; undefined = the model's limit. */
+  maxOutputTokens?: number;
 }
 
 /** What one request carries from admission to its usage row. */
@@ -103,11 +101,11 @@ interface Call {
   key: GatewayKey;
   model: string;
   tokenId: string | null;
-  period: string;
+  userId: string;
   started: number;
   startedAt: number;
   promptEstimate: number;
-  tpmTaken: number;
+  admission: Admission;
   stream: boolean;
   done: () => void;
 }
@@ -181,25 +179,13 @@ export class AiGateway {
     return gatewayError(503, 'Usage limits cannot be checked right now; retry shortly', 'limits_unavailable', { type: 'api_error', headers: { 'retry-after': '1' } });
   }
 
-  private capError(key: GatewayKey, reason: 'requests' | 'cost', usage: MonthUsage, now: number): GatewayError {
-    const next = new Date(now);
-    const reset = Date.UTC(next.getUTCFullYear(), next.getUTCMonth() + 1, 1);
-    const retryAfter = String(Math.max(1, Math.ceil((reset - now) / 1000)));
-    // x-should-retry: the official SDKs would otherwise retry a 429 that lasts until next month.
-    const headers = { 'retry-after': retryAfter, 'x-should-retry': 'false' };
-    if (reason === 'requests') {
-      return gatewayError(429, `AI key ${key.id} reached its monthly cap of ${key.usageLimit} requests (${usage.requests} used); it resets on ${new Date(reset).toISOString().slice(0, 10)}`, 'usage_limit_reached', { type: 'insufficient_quota', headers });
-    }
-    const usd = (m: number) => (m / 1_000_000).toFixed(2);
-    return gatewayError(402, `AI key ${key.id} reached its monthly cost cap of $${usd(key.costLimitMicros ?? 0)} ($${usd(usage.costMicros)} spent); it resets on ${new Date(reset).toISOString().slice(0, 10)}`, 'cost_limit_reached', { type: 'insufficient_quota', headers });
-  }
-
   async chat(principal: Principal | null, body: ChatRequest, options: { keyId?: string; signal: AbortSignal }): Promise<ChatReply> {
     return this.serve(principal, body.model, options, body.stream === true, estimatePromptTokens(body), (adapter, model) => ({
       build: (key) => adapter.chatRequest(key, model, body),
       response: (raw, name) => adapter.chatResponse(raw, name),
       stream: (name) => adapter.chatStream(name),
       outputChars: contentChars,
+      maxOutputTokens: body.max_completion_tokens ?? body.max_tokens ?? undefined,
     }));
   }
 
@@ -214,6 +200,7 @@ export class AiGateway {
         build: (k) => embeddings.request(k, model, body),
         response: (raw, name) => embeddings.response(raw, name, body),
         maxResponseBytes: MAX_EMBEDDINGS_RESPONSE_BYTES,
+        maxOutputTokens: 0,
       };
     });
   }
@@ -226,9 +213,16 @@ export class AiGateway {
   async responses(principal: Principal | null, body: ResponsesRequest, estimate: number, options: { keyId?: string; signal: AbortSignal }): Promise<ChatReply> {
     return this.serve(principal, body.model, options, body.stream === true, estimate, (adapter, model, key): CallPlan => {
       if (isResponsesPassthrough(key.provider)) {
-        return { build: (k) => responsesRequest(k, model, body), response: (raw) => responsesResponse(raw), stream: responsesPassthroughStream, outputChars: outputTextChars };
+        return {
+          build: (k) => responsesRequest(k, model, body),
+          response: (raw) => responsesResponse(raw),
+          stream: responsesPassthroughStream,
+          outputChars: outputTextChars,
+          maxOutputTokens: body.max_output_tokens ?? undefined,
+        };
       }
       return {
+        maxOutputTokens: body.max_output_tokens ?? undefined,
         build: (k) => adapter.chatRequest(k, model, { ...responsesToChat(body, key.provider), model }),
         response: (raw, name) => {
           const chat = adapter.chatResponse(raw, name);
@@ -300,7 +294,8 @@ export class AiGateway {
   /**
    * Admission and forwarding shared by every kind of call: key, access,
    * the call's plan and upstream request (a request that cannot be
-   * translated costs nothing), then rpm/tpm and the monthly caps.
+   * translated costs nothing), then the budgets of every level (key, token,
+   * member, workspace: admission.ts), which reserve the worst-case cost.
    */
   private async serve(
     principal: Principal | null,
@@ -316,41 +311,16 @@ export class AiGateway {
     const upstream = this.request(plan, key);
 
     const now = Date.now();
-    const period = monthOf(now);
-    let tpmTaken: number;
-    try {
-      tpmTaken = await this.deps.rateLimits.admit(key.id, key.rpm, key.tpm, promptEstimate);
-    } catch (error) {
-      if (!(error instanceof RateLimitError)) throw this.limitsUnavailable(error);
-      this.deps.metrics?.refusals.inc({ reason: error.limit });
-      const what = error.limit === 'rpm' ? `${key.rpm} requests per minute` : `${key.tpm} tokens per minute`;
-      throw gatewayError(429, `AI key ${key.id} is over its limit of ${what}; retry in ${error.retryAfterSeconds} s`, 'rate_limit_exceeded', {
-        type: error.limit === 'rpm' ? 'requests' : 'tokens',
-        headers: { 'retry-after': String(error.retryAfterSeconds) },
-      });
-    }
-    const seed = () => this.seed(key, now);
-    const reserved = await this.deps.counters
-      .reserve(key.id, period, { requests: key.usageLimit, costMicros: key.costLimitMicros }, seed)
-      .catch((error) => {
-        throw this.limitsUnavailable(error);
-      });
-    if (!reserved.allowed) {
-      void this.deps.rateLimits.settle(key.id, key.tpm, tpmTaken, 0).catch(() => undefined);
-      this.deps.metrics?.refusals.inc({ reason: reserved.reason === 'cost' ? 'cost_cap' : 'request_cap' });
-      throw this.capError(key, reserved.reason, reserved.usage, now);
-    }
-    void this.deps.thresholds.check(key, period, 'requests', reserved.usage.requests, key.usageLimit);
-
+    const admission = await this.admit(token, key, model, plan, promptEstimate, now);
     const call: Call = {
       key,
       model,
       tokenId: token.tokenId,
-      period,
+      userId: token.userId,
       started: performance.now(),
       startedAt: now,
       promptEstimate,
-      tpmTaken,
+      admission,
       stream,
       done: this.deps.recorder.begin(),
     };
@@ -359,8 +329,30 @@ export class AiGateway {
     try {
       return await this.forward(adapter, plan, upstream, call, options.signal, fallback);
     } catch (error) {
+      // Every path of forward() settles through finish(); this only covers a throw before it (settling twice is a no-op).
+      void admission.release();
       call.done();
       throw error;
+    }
+  }
+
+  /** Every level's budget (key, token, member, workspace): a refusal in OpenAI's shape, naming the level. */
+  private async admit(token: Extract<Principal, { kind: 'token' }>, key: GatewayKey, model: string, plan: CallPlan, promptEstimate: number, now: number): Promise<Admission> {
+    try {
+      return await this.deps.budgets.admit({
+        consumer: { workspaceId: token.workspaceId, userId: token.userId, tokenId: token.tokenId },
+        key,
+        model,
+        promptEstimate,
+        maxOutputTokens: plan.maxOutputTokens,
+        price: this.deps.priceFor(key.provider, model),
+        now,
+        period: monthOf(now),
+      });
+    } catch (error) {
+      if (!(error instanceof BudgetRefusal)) throw this.limitsUnavailable(error);
+      if (error.extra.metric) this.deps.metrics?.refusals.inc({ reason: error.extra.metric });
+      throw gatewayError(error.status, error.message, error.code, { type: error.type, param: error.extra.param, headers: error.extra.headers });
     }
   }
 
@@ -429,15 +421,11 @@ export class AiGateway {
     return { kind: 'stream', stream: transform };
   }
 
-  private seed(key: GatewayKey, now: number): Promise<MonthUsage> {
-    const first = `${monthOf(now)}-01`;
-    return this.deps.usage.monthOfKey(key.workspaceId, key.id, first).then((m) => ({ requests: m.requests, costMicros: m.cost_micros }));
-  }
-
   /**
-   * Records the request's usage, settles the token limit and adds the cost to
-   * the month's counter; resolves once the cost is counted (plain responses
-   * wait for it, so a client's next request sees it). Never rejects.
+   * Records the request's usage and settles its admission: the token limits
+   * get the real tokens, the reserved worst case is replaced by the real cost
+   * on every level; resolves once the cost is counted (plain responses wait
+   * for it, so a client's next request sees it). Never rejects.
    */
   private finish(call: Call, status: number, usage: Usage | null, exact: boolean, outputChars = 0, billed = status < 400 || status === 499): Promise<void> {
     try {
@@ -471,6 +459,7 @@ export class AiGateway {
         provider: key.provider,
         model: call.model,
         token_id: call.tokenId,
+        user_id: call.userId,
         input_tokens: input,
         output_tokens: output,
         cache_read_tokens: cacheRead,
@@ -483,15 +472,10 @@ export class AiGateway {
         stream: call.stream ? 1 : 0,
         created_at: call.startedAt,
       });
-      void this.deps.rateLimits.settle(key.id, key.tpm, call.tpmTaken, input + output).catch(() => undefined);
-      if (cost === 0) return Promise.resolve();
-      return this.deps.counters.addCost(key.id, call.period, cost, () => this.seed(key, call.startedAt)).then(
-        (total) => void this.deps.thresholds.check(key, call.period, 'cost', total, key.costLimitMicros),
-        (error) => this.log?.error({ err: error, key_id: key.id }, 'could not add ai usage cost to the monthly counter'),
-      );
+      return call.admission.settle(input + output, cost);
     } catch (error) {
       this.log?.error({ err: error }, 'could not record ai usage');
-      return Promise.resolve();
+      return call.admission.release();
     } finally {
       call.done();
     }
@@ -562,6 +546,8 @@ function anthropicDefault(requested: string, keyId: string | undefined): string 
 function passthroughPlan(body: MessagesRequest, model: string, client: AnthropicClientHeaders): CallPlan {
   return {
     build: (key) => anthropicPassthrough(key, 'v1/messages', { ...body, model }, client),
+    // max_tokens is required by Anthropic's API: the reservation's worst case is exact.
+    maxOutputTokens: body.max_tokens,
     response: (raw) => ({ body: raw, usage: readMessage(raw).usage }),
     stream: (name) => new AnthropicPassthroughStream(name),
     outputChars: (out) => readMessage(out).outputChars,
@@ -578,6 +564,7 @@ function translatedPlan(adapter: ProviderAdapter, body: MessagesRequest, model: 
   const tokensField = provider === 'openai' || provider === 'azure_openai' ? 'max_completion_tokens' : 'max_tokens';
   return {
     build: (key) => adapter.chatRequest(key, model, toChatRequest(body, tokensField)),
+    maxOutputTokens: body.max_tokens,
     response: (raw, name) => {
       const out = adapter.chatResponse(raw, name);
       return { body: JSON.stringify(toAnthropicMessage(out.body, name, out.usage)), usage: out.usage };

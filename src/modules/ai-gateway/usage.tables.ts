@@ -7,6 +7,8 @@ export interface AiUsageTable {
   model: string;
   /** The API token that made the request. */
   token_id: string | null;
+  /** The member the request was made for (the token's creator); null on rows from before migration 0009. */
+  user_id?: string | null;
   /** Every prompt token, cached ones included (OpenAI's prompt_tokens). */
   input_tokens: number;
   output_tokens: number;

@@ -18,6 +18,8 @@ interface ModelInfo {
   cache_read_per_mtok?: number;
   /** USD per 1 million input tokens written to the cache (Anthropic; absent: billed as input). */
   cache_write_per_mtok?: number;
+  /** The most output tokens one request can produce (the gateway reserves their cost before the call). */
+  max_output_tokens?: number;
 }
 
 export interface ProviderInfo {
@@ -40,6 +42,8 @@ export interface ModelPrice {
   outputMicrosPerMTok: number;
   cacheReadMicrosPerMTok?: number;
   cacheWriteMicrosPerMTok?: number;
+  /** The model's output limit, when the catalog lists it. */
+  maxOutputTokens?: number;
 }
 
 /**
@@ -76,6 +80,7 @@ const prices = new Map<string, Map<string, ModelPrice>>(
           outputMicrosPerMTok: toMicros(m.output_per_mtok),
           ...(m.cache_read_per_mtok !== undefined ? { cacheReadMicrosPerMTok: toMicros(m.cache_read_per_mtok) } : {}),
           ...(m.cache_write_per_mtok !== undefined ? { cacheWriteMicrosPerMTok: toMicros(m.cache_write_per_mtok) } : {}),
+          ...(m.max_output_tokens !== undefined ? { maxOutputTokens: m.max_output_tokens } : {}),
         },
       ]),
     ),

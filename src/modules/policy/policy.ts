@@ -64,6 +64,11 @@ export const ACTIONS = {
   'ai_key.write': { role: 'admin', scope: 'ai_keys:write', grant: 'write' },
   'ai_key.delete': { role: 'admin', scope: 'ai_keys:write', grant: 'admin' },
   'ai.use': { role: 'developer', scope: 'ai:use', grant: 'read' },
+  // Gateway budgets of the workspace, its members and tokens; members read them (their own limits), admins set them.
+  'ai_limit.read': { role: 'developer', scope: 'ai_keys:read' },
+  'ai_limit.manage': { role: 'admin', scope: 'ai_keys:write' },
+  // Spend of every consumer; without it a member's usage report shows their own requests only.
+  'ai_usage.read_all': { role: 'admin', scope: 'ai_keys:read' },
 } as const satisfies Record<string, ActionRule>;
 
 export type Action = keyof typeof ACTIONS;

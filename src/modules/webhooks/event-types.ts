@@ -54,7 +54,9 @@ export const EVENT_TYPES: EventTypeInfo[] = [
   { type: 'ai_key.updated', description: 'An AI provider key was changed', example: audit(aiKey, { changed: ['monthly_cost_cap_micros'] }) },
   { type: 'ai_key.rotated', description: 'An AI provider key was replaced by a new secret', example: audit(aiKey, { provider: 'openai' }) },
   { type: 'ai_key.deleted', description: 'An AI provider key was deleted', example: audit(aiKey, { provider: 'openai' }) },
-  { type: 'ai_usage.threshold', description: "An AI key's monthly usage crossed a threshold of its cap", example: { workspace_id: ws, ai_key_id: aiKey.id, threshold_percent: 80, cost_micros: 80_000_000, cap_micros: 100_000_000, period: '2025-01', occurred_at: at } },
+  { type: 'ai_limit.updated', description: 'Gateway limits of the workspace, a member or an API token were set', example: audit({ type: 'ai_limit_token', id: 'tok_01j9z3s1t2v3w4x5y6z7a8b9c0', name: 'CI' }, { level: 'token', limits: { rate_limit_rpm: 60, rate_limit_tpm: null, usage_limit: null, cost_limit: 25, allowed_models: null, allowed_providers: ['openai'] } }) },
+  { type: 'ai_limit.cleared', description: 'Gateway limits of the workspace, a member or an API token were removed', example: audit({ type: 'ai_limit_member', id: member.id, name: null }, { level: 'member' }) },
+  { type: 'ai_usage.threshold', description: "The monthly usage of an AI key or of a consumer (level: key, token, member, workspace) crossed a threshold of its cap", example: { workspace_id: ws, level: 'key', subject_id: aiKey.id, ai_key_id: aiKey.id, threshold_percent: 80, cost_micros: 80_000_000, cap_micros: 100_000_000, period: '2025-01', occurred_at: at } },
   { type: 'webhook.test', description: 'Sent by POST /api/webhooks/{id}/test to check an endpoint; never sent otherwise', example: { webhook_id: webhook.id, test: true, sent_at: at } },
   { type: 'custom.*', description: 'Your own application events, published with POST /api/events (e.g. custom.order.paid)', example: { order_id: 'ord_123', amount_cents: 4200 } },
 ];

@@ -77,6 +77,23 @@ export const chatBody = (model: string, extra: Record<string, unknown> = {}) => 
   ...extra,
 });
 
+/**
+ * A chat request whose worst case is exactly what the fake charges with
+ * `EXACT_REPLY`: the prompt is estimated at 1000 tokens (4000 characters with
+ * the framing) and max_tokens is 500, so gpt-4o-mini reserves 1000 × 0.15 +
+ * 500 × 0.60 = 450 µ$, the cost of each call.
+ */
+export const exactChatBody = (model = 'openai/gpt-4o-mini') => ({
+  model,
+  max_tokens: 500,
+  messages: [
+    { role: 'system', content: 'Be brief.' },
+    { role: 'user', content: 'x'.repeat(3983) },
+  ],
+});
+export const EXACT_REPLY = { inputTokens: 1000, outputTokens: 500 };
+export const EXACT_COST_MICROS = 450;
+
 /** Waits until `check` holds (no fixed sleeps: polls the event loop). */
 export async function until(check: () => boolean | Promise<boolean>, what = 'condition'): Promise<void> {
   for (let i = 0; i < 2000; i++) {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeProvider, type FakeProvider } from '../../../test/fake-providers.js';
 import { engines } from '../../../test/harness.js';
-import { addKey, chatBody, gatewayTest, secondInstance, sharedLimitTests, type GatewayTest, type SecondInstance } from './helpers.js';
+import { addKey, EXACT_REPLY, exactChatBody, gatewayTest, secondInstance, sharedLimitTests, type GatewayTest, type SecondInstance } from './helpers.js';
 
 /**
  * PostgreSQL without Redis, scaled out: every limit is kept in the database,
@@ -27,17 +27,17 @@ describe.runIf(engines.includes('postgres'))('AI key limits across processes on 
   sharedLimitTests(() => ({ g, other, fake }));
 
   it('shares the monthly cost cap: cost counted by one process refuses on the other', async () => {
-    // $0.001 = 1000 µ$; each call costs 1000 × 0.15 + 500 × 0.60 = 450 µ$: the third call reaches the cap.
-    const key = await addKey(g, 'openai', fake, { cost_limit: 0.001 });
-    fake.reply = { inputTokens: 1000, outputTokens: 500 };
+    // $0.0009 = 900 µ$; each call reserves and costs 450 µ$: two calls reach the cap.
+    const key = await addKey(g, 'openai', fake, { cost_limit: 0.0009 });
+    fake.reply = EXACT_REPLY;
     try {
       const headers = { authorization: `Bearer ${g.token}`, 'x-atrium-key-id': key.id };
-      const payload = chatBody('openai/gpt-4o-mini');
+      const payload = exactChatBody();
       const statuses = [];
       for (const app of [g.t.app, other.app, g.t.app, other.app, g.t.app]) {
         statuses.push((await app.inject({ method: 'POST', url: '/v1/chat/completions', headers, payload })).statusCode);
       }
-      expect(statuses).toEqual([200, 200, 200, 402, 402]);
+      expect(statuses).toEqual([200, 200, 402, 402, 402]);
     } finally {
       fake.reply = {};
     }

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeProvider, type FakeProvider } from '../../../test/fake-providers.js';
 import { engines } from '../../../test/harness.js';
-import { addKey, chatBody, gatewayTest, secondInstance, sharedLimitTests, until, type GatewayTest, type SecondInstance } from './helpers.js';
+import { addKey, chatBody, EXACT_REPLY, exactChatBody, gatewayTest, secondInstance, sharedLimitTests, until, type GatewayTest, type SecondInstance } from './helpers.js';
 
 async function thresholdEvents(g: GatewayTest, keyId: string): Promise<Array<Record<string, any>>> {
   const rows = await g.t.db.selectFrom('events').selectAll().where('workspace_id', '=', g.ws.workspaceId).where('type', '=', 'ai_usage.threshold').execute();
@@ -81,16 +81,25 @@ describe.each(engines)('gateway limits and caps (%s)', (engine) => {
     expect((await chat(key.id)).status).toBe(429);
   });
 
-  it('enforces the monthly cost cap with 402 once the spend reaches it', async () => {
-    // $0.001 = 1000 µ$; each call costs 1000 × 0.15 + 500 × 0.60 = 450 µ$.
-    const key = await addKey(g, 'openai', openai, { cost_limit: 0.001 });
-    openai.reply = { inputTokens: 1000, outputTokens: 500 };
+  it('enforces the monthly cost cap with 402 once the worst case of the next request no longer fits', async () => {
+    // $0.0009 = 900 µ$; each call reserves and costs 450 µ$ (exactChatBody).
+    const key = await addKey(g, 'openai', openai, { cost_limit: 0.0009 });
+    openai.reply = EXACT_REPLY;
+    const exact = () => g.t.post('/v1/chat/completions', { token: g.token, body: exactChatBody(), headers: { 'x-atrium-key-id': key.id } });
     try {
-      for (let i = 0; i < 3; i++) expect((await chat(key.id)).status).toBe(200);
-      const res = await chat(key.id);
+      for (let i = 0; i < 2; i++) expect((await exact()).status).toBe(200);
+      const before = openai.chatRequests().length;
+      const res = await exact();
       expect(res.status).toBe(402);
       expect(res.body.error).toMatchObject({ type: 'insufficient_quota', code: 'cost_limit_reached' });
       expect(res.body.error.message).toContain('$0.00');
+      expect(openai.chatRequests().length).toBe(before);
+      // Without max_tokens the worst case is the model's output limit (16 384 tokens ≈ $0.0098): refused up front.
+      const fresh = await addKey(g, 'openai', openai, { cost_limit: 0.005 });
+      const unbounded = await g.t.post('/v1/chat/completions', { token: g.token, body: chatBody('openai/gpt-4o-mini'), headers: { 'x-atrium-key-id': fresh.id } });
+      expect(unbounded.status).toBe(402);
+      expect(unbounded.body.error.message).toContain('max_tokens');
+      expect(openai.chatRequests().length).toBe(before);
     } finally {
       openai.reply = {};
     }
@@ -100,7 +109,7 @@ describe.each(engines)('gateway limits and caps (%s)', (engine) => {
       ['cost', 100],
       ['cost', 80],
     ]);
-    expect(events.find((e) => e.threshold_percent === 80)).toMatchObject({ cost_micros: 900, cap_micros: 1000, workspace_id: g.ws.workspaceId, provider: 'openai' });
+    expect(events.find((e) => e.threshold_percent === 80)).toMatchObject({ cost_micros: 900, cap_micros: 900, workspace_id: g.ws.workspaceId, provider: 'openai', level: 'key', subject_id: key.id });
   });
 
   it('does not count requests refused by a limit', async () => {

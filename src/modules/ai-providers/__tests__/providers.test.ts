@@ -21,7 +21,7 @@ describe('provider catalog', () => {
 
   it('prices in integer micro-dollars per million tokens, exactly', () => {
     expect(priceFor('openai', 'gpt-4o-mini')).toMatchObject({ inputMicrosPerMTok: 150_000, outputMicrosPerMTok: 600_000 });
-    expect(priceFor('cohere', 'command-r7b-12-2024')).toEqual({ inputMicrosPerMTok: 37_500, outputMicrosPerMTok: 150_000 });
+    expect(priceFor('cohere', 'command-r7b-12-2024')).toEqual({ inputMicrosPerMTok: 37_500, outputMicrosPerMTok: 150_000, maxOutputTokens: 4000 });
     for (const p of PROVIDERS) {
       for (const m of p.models) {
         const price = priceFor(p.id, m.id)!;
@@ -56,7 +56,7 @@ describe('provider catalog', () => {
 
   it('bills cached prompt tokens at the published cache rates', () => {
     // OpenAI gpt-4o-mini: $0.15 input, $0.075 cached input, $0.60 output per 1M.
-    expect(priceFor('openai', 'gpt-4o-mini')).toEqual({ inputMicrosPerMTok: 150_000, cacheReadMicrosPerMTok: 75_000, outputMicrosPerMTok: 600_000 });
+    expect(priceFor('openai', 'gpt-4o-mini')).toEqual({ inputMicrosPerMTok: 150_000, cacheReadMicrosPerMTok: 75_000, outputMicrosPerMTok: 600_000, maxOutputTokens: 16_384 });
     expect(costMicros(priceFor('openai', 'gpt-4o-mini')!, { input: 10_000, cacheRead: 8000, output: 100 })).toBe(2000 * 0.15 + 8000 * 0.075 + 100 * 0.6);
     // gpt-4.1 family: cached input is a quarter of input.
     const gpt41 = priceFor('openai', 'gpt-4.1')!;

@@ -25,6 +25,9 @@ const EXPECTED: Record<Action, Role[]> = {
   'ai_key.write': ['owner', 'admin'],
   'ai_key.delete': ['owner', 'admin'],
   'ai.use': ['owner', 'admin', 'developer'],
+  'ai_limit.read': ['owner', 'admin', 'developer'],
+  'ai_limit.manage': ['owner', 'admin'],
+  'ai_usage.read_all': ['owner', 'admin'],
 };
 
 describe('policy: role × action matrix', () => {

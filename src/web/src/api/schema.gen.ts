@@ -5403,6 +5403,1225 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/workspaces/{id}/ai-limits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Gateway limits set in a workspace (workspace, members, tokens) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Workspace id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                allowed_models: string[] | null;
+                                allowed_providers: string[] | null;
+                                cost_limit: number | null;
+                                /** @enum {unknown} */
+                                level: "workspace" | "member" | "token";
+                                rate_limit_rpm: number | null;
+                                rate_limit_tpm: number | null;
+                                /** @description The workspace id, the member’s user id or the token id */
+                                subject_id: string;
+                                updated_at: string | null;
+                                usage_limit: number | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                details: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                details: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                details: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/workspaces/{id}/ai-limits/members/{userId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Gateway limits of the member (nulls when none are set) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Workspace id */
+                    id: string;
+                    /** @description The member’s user id */
+                    userId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            allowed_models: string[] | null;
+                            allowed_providers: string[] | null;
+                            cost_limit: number | null;
+                            /** @enum {unknown} */
+                            level: "workspace" | "member" | "token";
+                            rate_limit_rpm: number | null;
+                            rate_limit_tpm: number | null;
+                            /** @description The workspace id, the member’s user id or the token id */
+                            subject_id: string;
+                            updated_at: string | null;
+                            usage_limit: number | null;
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                details: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                details: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                details: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        /** Set the gateway limits of the member (admin): rpm, tpm, monthly request and cost caps, allowed models/providers */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Workspace id */
+                    id: string;
+                    /** @description The member’s user id */
+                    userId: string;
+                };
+                cookie?: never;
+            };
+            /** @description Replaces the limits (an absent field is no limit) */
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Models this consumer may use, as `gpt-4o-mini` or `openai/gpt-4o-mini`; null = any */
+                        allowed_models?: string[] | null;
+                        /** @description null = any */
+                        allowed_providers?: ("openai" | "anthropic" | "gemini" | "mistral" | "cohere" | "groq" | "azure_openai" | "openrouter" | "custom")[] | null;
+                        /** @description USD per calendar month (UTC) */
+                        cost_limit?: number | null;
+                        /** @description Requests per minute */
+                        rate_limit_rpm?: number | null;
+                        /** @description Tokens per minute */
+                        rate_limit_tpm?: number | null;
+                        /** @description Requests per calendar month (UTC) */
+                        usage_limit?: number | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            allowed_models: string[] | null;
+                            allowed_providers: string[] | null;
+                            cost_limit: number | null;
+                            /** @enum {unknown} */
+                            level: "workspace" | "member" | "token";
+                            rate_limit_rpm: number | null;
+                            rate_limit_tpm: number | null;
+                            /** @description The workspace id, the member’s user id or the token id */
+                            subject_id: string;
+                            updated_at: string | null;
+                            usage_limit: number | null;
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                details: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                details: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                details: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                details: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** Clear the gateway limits of the member (admin) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Workspace id */
+                    id: string;
+                    /** @description The member’s user id */
+                    userId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Every error has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                details: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                details: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                details: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/workspaces/{id}/ai-limits/tokens/{tokenId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Gateway limits of the token (nulls when none are set) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Workspace id */
+                    id: string;
+                    /** @description API token id */
+                    tokenId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            allowed_models: string[] | null;
+                            allowed_providers: string[] | null;
+                            cost_limit: number | null;
+                            /** @enum {unknown} */
+                            level: "workspace" | "member" | "token";
+                            rate_limit_rpm: number | null;
+                            rate_limit_tpm: number | null;
+                            /** @description The workspace id, the member’s user id or the token id */
+                            subject_id: string;
+                            updated_at: string | null;
+                            usage_limit: number | null;
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                details: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                details: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                details: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        /** Set the gateway limits of the token (admin): rpm, tpm, monthly request and cost caps, allowed models/providers */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Workspace id */
+                    id: string;
+                    /** @description API token id */
+                    tokenId: string;
+                };
+                cookie?: never;
+            };
+            /** @description Replaces the limits (an absent field is no limit) */
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Models this consumer may use, as `gpt-4o-mini` or `openai/gpt-4o-mini`; null = any */
+                        allowed_models?: string[] | null;
+                        /** @description null = any */
+                        allowed_providers?: ("openai" | "anthropic" | "gemini" | "mistral" | "cohere" | "groq" | "azure_openai" | "openrouter" | "custom")[] | null;
+                        /** @description USD per calendar month (UTC) */
+                        cost_limit?: number | null;
+                        /** @description Requests per minute */
+                        rate_limit_rpm?: number | null;
+                        /** @description Tokens per minute */
+                        rate_limit_tpm?: number | null;
+                        /** @description Requests per calendar month (UTC) */
+                        usage_limit?: number | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            allowed_models: string[] | null;
+                            allowed_providers: string[] | null;
+                            cost_limit: number | null;
+                            /** @enum {unknown} */
+                            level: "workspace" | "member" | "token";
+                            rate_limit_rpm: number | null;
+                            rate_limit_tpm: number | null;
+                            /** @description The workspace id, the member’s user id or the token id */
+                            subject_id: string;
+                            updated_at: string | null;
+                            usage_limit: number | null;
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                details: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                details: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                details: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                details: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** Clear the gateway limits of the token (admin) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Workspace id */
+                    id: string;
+                    /** @description API token id */
+                    tokenId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Every error has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                details: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                details: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                details: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/workspaces/{id}/ai-limits/workspace": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Gateway limits of the workspace (nulls when none are set) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Workspace id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            allowed_models: string[] | null;
+                            allowed_providers: string[] | null;
+                            cost_limit: number | null;
+                            /** @enum {unknown} */
+                            level: "workspace" | "member" | "token";
+                            rate_limit_rpm: number | null;
+                            rate_limit_tpm: number | null;
+                            /** @description The workspace id, the member’s user id or the token id */
+                            subject_id: string;
+                            updated_at: string | null;
+                            usage_limit: number | null;
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                details: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                details: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                details: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        /** Set the gateway limits of the workspace (admin): rpm, tpm, monthly request and cost caps, allowed models/providers */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Workspace id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            /** @description Replaces the limits (an absent field is no limit) */
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Models this consumer may use, as `gpt-4o-mini` or `openai/gpt-4o-mini`; null = any */
+                        allowed_models?: string[] | null;
+                        /** @description null = any */
+                        allowed_providers?: ("openai" | "anthropic" | "gemini" | "mistral" | "cohere" | "groq" | "azure_openai" | "openrouter" | "custom")[] | null;
+                        /** @description USD per calendar month (UTC) */
+                        cost_limit?: number | null;
+                        /** @description Requests per minute */
+                        rate_limit_rpm?: number | null;
+                        /** @description Tokens per minute */
+                        rate_limit_tpm?: number | null;
+                        /** @description Requests per calendar month (UTC) */
+                        usage_limit?: number | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            allowed_models: string[] | null;
+                            allowed_providers: string[] | null;
+                            cost_limit: number | null;
+                            /** @enum {unknown} */
+                            level: "workspace" | "member" | "token";
+                            rate_limit_rpm: number | null;
+                            rate_limit_tpm: number | null;
+                            /** @description The workspace id, the member’s user id or the token id */
+                            subject_id: string;
+                            updated_at: string | null;
+                            usage_limit: number | null;
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                details: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                details: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                details: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                details: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** Clear the gateway limits of the workspace (admin) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Workspace id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Every error has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                details: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                details: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                details: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/workspaces/{id}/ai-usage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Gateway usage of a workspace grouped by token, member, key, model or day, as JSON or CSV
+         * @description Admins see every request; other members their own. `format=csv` or `Accept: text/csv` answers text/csv (cells starting with = + - @ are prefixed with ').
+         */
+        get: {
+            parameters: {
+                query: {
+                    /** @description csv: text/csv (also chosen by Accept: text/csv) */
+                    format?: "json" | "csv";
+                    /** @description YYYY-MM-DD (UTC) */
+                    from?: string;
+                    group_by: "token" | "member" | "key" | "model" | "day";
+                    /** @description Last day included, YYYY-MM-DD (UTC); default today */
+                    to?: string;
+                };
+                header?: never;
+                path: {
+                    /** @description Workspace id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            currency: "USD";
+                            data: {
+                                cost_micros: number;
+                                cost_usd: number;
+                                errors: number;
+                                /** @description The token id, member user id, key id, provider/model or day */
+                                group: string;
+                                input_tokens: number;
+                                label: string | null;
+                                output_tokens: number;
+                                requests: number;
+                            }[];
+                            /** @description YYYY-MM-DD (UTC) */
+                            from: string;
+                            /** @enum {unknown} */
+                            group_by: "token" | "member" | "key" | "model" | "day";
+                            /**
+                             * @description own: the caller may see their own requests only
+                             * @enum {unknown}
+                             */
+                            scope: "workspace" | "own";
+                            /** @description YYYY-MM-DD (UTC) */
+                            to: string;
+                            workspace_id: string;
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                details: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                details: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                details: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                details: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/workspaces/{id}/invitations": {
         parameters: {
             query?: never;

@@ -96,6 +96,7 @@ function NotFound({ inShell }: { inShell?: boolean }) {
 
 // The usage page pulls in the chart library: load it on demand.
 const AiKeyDetailPage = lazy(async () => ({ default: (await import('../pages/ai-keys/AiKeyDetailPage')).AiKeyDetailPage }));
+const AiSpendPage = lazy(async () => ({ default: (await import('../pages/ai-spend/AiSpendPage')).AiSpendPage }));
 
 const Lazy = ({ children }: { children: ReactNode }) => <Suspense fallback={<PageLoading />}>{children}</Suspense>;
 
@@ -117,6 +118,7 @@ export function App() {
           <Route path="webhooks/:id" element={<WebhookDetailPage />} />
           <Route path="ai-keys" element={<AiKeysPage />} />
           <Route path="ai-keys/:id" element={<Lazy><AiKeyDetailPage /></Lazy>} />
+          <Route path="ai-spend" element={<Lazy><AiSpendPage /></Lazy>} />
           <Route path="api-tokens" element={<TokensPage />} />
           <Route path="settings" element={<SettingsPage />} />
           <Route path="*" element={<NotFound inShell />} />

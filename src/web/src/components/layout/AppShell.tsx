@@ -23,6 +23,7 @@ const WORKSPACE_NAV: NavItem[] = [
   { to: 'activity', label: 'Activity', icon: 'activity', needs: 'activity.read' },
   { to: 'webhooks', label: 'Webhooks', icon: 'webhook', needs: 'webhook.read' },
   { to: 'ai-keys', label: 'AI keys', icon: 'sparkles', needs: 'ai_key.read' },
+  { to: 'ai-spend', label: 'AI spend', icon: 'chart', needs: 'ai_limit.read' },
 ];
 
 const ACCOUNT_NAV: NavItem[] = [

@@ -14,6 +14,7 @@ import { EmptyState } from '../../components/ui/States';
 import { Time } from '../../components/ui/Time';
 import { useToast } from '../../components/ui/Toast';
 import { capitalize } from '../../lib/format';
+import { LimitsButton } from '../ai-spend/LimitsDialog';
 
 const ROLE_ORDER: Record<Role, number> = { owner: 0, admin: 1, developer: 2, viewer: 3 };
 
@@ -108,6 +109,7 @@ function MemberRow({ member: m, changingRole, onRoleChange, onRemove }: { member
         <Time value={m.joined_at} />
       </td>
       <td className="actions">
+        {ws.can('ai_limit.manage') && <LimitsButton path={`/api/workspaces/${ws.workspace.id}/ai-limits/members/${m.user_id}`} subject={m.name} />}
         {editable && (
           <Button size="sm" variant="ghost" icon="trash" onClick={onRemove} aria-label={`Remove ${m.name}`}>
             Remove

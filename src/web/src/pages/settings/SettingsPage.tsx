@@ -1,4 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
+import { LimitsButton } from '../ai-spend/LimitsDialog';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { api } from '../../api/client';
@@ -24,6 +25,14 @@ export function SettingsPage() {
       <PageHeader title="Settings" description={`General settings of ${ws.workspace.name}.`} />
       <div className="stack">
         {ws.can('workspace.update') ? <GeneralForm /> : <GeneralReadOnly />}
+        {ws.can('ai_limit.manage') && (
+          <Card
+            title="AI gateway limits"
+            description="Limits for the whole workspace: requests and tokens per minute, monthly requests and cost, allowed models and providers."
+            id="ai-limits"
+            actions={<LimitsButton path={`/api/workspaces/${ws.workspace.id}/ai-limits/workspace`} subject={ws.workspace.name} />}
+          />
+        )}
         {ws.can('workspace.transfer') && <TransferOwnership />}
         {ws.role !== 'owner' && <LeaveWorkspace />}
         {ws.can('workspace.delete') && <DeleteWorkspace />}

@@ -17,6 +17,7 @@ import { Time } from '../../components/ui/Time';
 import { useToast } from '../../components/ui/Toast';
 import { SCOPES } from '../../lib/permissions';
 import { useForm } from '../../lib/useForm';
+import { LimitsButton } from '../ai-spend/LimitsDialog';
 
 const SCOPE_HELP: Record<string, string> = {
   'workspaces:read': 'Read workspace details',
@@ -93,6 +94,9 @@ function TokensTable({ tokens, onRevoke }: { tokens: ApiToken[]; onRevoke: (t: A
 }
 
 function TokenRow({ token: t, onRevoke }: { token: ApiToken; onRevoke: () => void }) {
+  const ws = useWorkspace();
+  // Gateway limits of a token are the workspace admins' to set.
+  const limits = t.workspace_id === ws.workspace.id && ws.can('ai_limit.manage');
   return (
     <tr data-testid={`token-${t.name}`}>
       <td className="primary-cell">
@@ -112,6 +116,7 @@ function TokenRow({ token: t, onRevoke }: { token: ApiToken; onRevoke: () => voi
         {t.expires_at ? <Time value={t.expires_at} /> : 'Never'}
       </td>
       <td className="actions">
+        {limits && <LimitsButton path={`/api/workspaces/${ws.workspace.id}/ai-limits/tokens/${t.id}`} subject={t.name} />}
         <Button size="sm" variant="ghost" icon="trash" onClick={onRevoke} aria-label={`Revoke ${t.name}`}>
           Revoke
         </Button>
