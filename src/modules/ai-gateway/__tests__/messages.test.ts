@@ -308,9 +308,10 @@ describe.each(engines)('Anthropic Messages API (%s)', (engine) => {
       expect(over.type).toBe('rate_limit_error');
       expect(over.headers?.get('x-should-retry')).toBe('false');
 
-      const costly = await addKey(g, 'anthropic', anthropic, { cost_limit: 0.000001 });
+      // $0.0005: the first call's worst case (100 output tokens at $4 per million) fits, the second's (4096) does not.
+      const costly = await addKey(g, 'anthropic', anthropic, { cost_limit: 0.0005 });
       await client.messages.create(hello(HAIKU), { headers: { 'x-atrium-key-id': costly.id } });
-      const broke = await failure(client.messages.create(hello(HAIKU), { headers: { 'x-atrium-key-id': costly.id } }));
+      const broke = await failure(client.messages.create(hello(HAIKU, { max_tokens: 4096 }), { headers: { 'x-atrium-key-id': costly.id } }));
       expect(broke.status).toBe(402);
       expect(broke.type).toBe('billing_error');
       expect(broke.apiMessage).toMatch(/cost cap/);

@@ -298,10 +298,11 @@ describe.each(engines)('POST /v1/responses (%s)', (engine) => {
     expect(overRequests.status).toBe(429);
     expect(overRequests.body.error).toMatchObject({ type: 'insufficient_quota', code: 'usage_limit_reached' });
 
-    // $0.001: 1 000 output tokens at $0.60 per million and 5 000 input at $0.15 cost $0.00135.
+    // $0.001: the first call's worst case (100 output tokens at $4 per million) fits; it costs $0.0048
+    // (1 000 tokens each way), so the next one is refused before any upstream call.
     const costly = await addKey(g, 'anthropic', fake('anthropic'), { cost_limit: 0.001 });
     await withReply('anthropic', { inputTokens: 1_000, outputTokens: 1_000 }, async () => {
-      expect((await post({ model: 'claude-3-5-haiku-latest', input: 'a' }, { headers: { 'x-atrium-key-id': costly.id } })).status).toBe(200);
+      expect((await post({ model: 'claude-3-5-haiku-latest', input: 'a', max_output_tokens: 100 }, { headers: { 'x-atrium-key-id': costly.id } })).status).toBe(200);
     });
     const anthropicBefore = fake('anthropic').requests.length;
     const overCost = await post({ model: 'claude-3-5-haiku-latest', input: 'a', stream: true }, { headers: { 'x-atrium-key-id': costly.id } });
