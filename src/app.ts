@@ -62,7 +62,7 @@ export function createServices({ config, database, keyring, logStream }: AppDeps
   const webhooks = createWebhooksModule({ config, database, keyring, outbound, metrics, events: events.bus, audit, access, log });
   const aiKeys = createAiKeysModule({ db, keyring, access, audit, limiters, outbound, log });
   const aiGateway = createAiGatewayModule({
-    db, limiters, access, events: events.bus, aiKeys: aiKeys.service, outbound, metrics, log,
+    db, limiters, access, audit, events: events.bus, aiKeys: aiKeys.service, outbound, metrics, log,
     timeouts: { headersMs: config.aiUpstreamTimeoutMs, bodyMs: config.aiUpstreamIdleTimeoutMs },
   });
   const modules: AtriumModule[] = [events, activity, workspaces, auth, webhooks, aiKeys, aiGateway];

@@ -3,10 +3,15 @@ import type { Db } from '../../core/db/database.js';
 import type { Metrics } from '../../core/metrics.js';
 import type { AtriumModule, ModuleLog } from '../../core/module.js';
 import type { RateLimiters } from '../../core/rate-limit.js';
+import type { AuditLog } from '../activity/audit.js';
 import type { AiKeyStore } from '../ai-keys/key-store.js';
 import { priceFor } from '../ai-providers/providers.js';
 import type { EventBus } from '../events/event-bus.js';
 import type { WorkspaceAccess } from '../workspaces/access.js';
+import { AiRoutesRepository } from './ai-routes.repository.js';
+import { registerAiRouteRoutes } from './ai-routes.routes.js';
+import { AiRoutesService } from './ai-routes.service.js';
+import { circuitBreaker } from './circuit-breaker.js';
 import { GatewayMetrics } from './gateway.metrics.js';
 import { registerGatewayRoutes } from './gateway.routes.js';
 import { AiGateway } from './gateway.service.js';
@@ -21,6 +26,7 @@ import { AiUsageService } from './usage.service.js';
 export interface AiGatewayModule extends AtriumModule {
   gateway: AiGateway;
   usage: AiUsageService;
+  aiRoutes: AiRoutesService;
   recorder: UsageRecorder;
   thresholds: ThresholdNotifier;
 }
@@ -28,13 +34,14 @@ export interface AiGatewayModule extends AtriumModule {
 /**
  * Builds the gateway and its usage accounting, and gives the AI-keys module
  * its usage reader. Routes: `/v1` (OpenAI-compatible, its own error shape)
- * and `GET /api/ai-keys/{id}/usage`. Stopping writes the usage still
+ * `GET /api/ai-keys/{id}/usage` and `/api/ai-routes`. Stopping writes the usage still
  * buffered, before core closes Redis and the outbound agent.
  */
 export function createAiGatewayModule(deps: {
   db: Db;
   limiters: RateLimiters;
   access: WorkspaceAccess;
+  audit: AuditLog;
   events: EventBus;
   aiKeys: AiKeyStore;
   outbound: { dispatcher: Dispatcher };
@@ -49,6 +56,8 @@ export function createAiGatewayModule(deps: {
   recorder.log = deps.log;
   const thresholds = new ThresholdNotifier(deps.db, usageRepo, deps.events);
   thresholds.log = deps.log;
+  const aiRoutes = new AiRoutesService({ db: deps.db, repo: new AiRoutesRepository(deps.db), access: deps.access, audit: deps.audit, keys });
+  const breaker = circuitBreaker({ redis: deps.limiters.redis, onError: (error) => deps.log.warn({ err: error }, 'ai route circuit breaker store unavailable: every target is tried') });
   const gateway = new AiGateway({
     keys,
     access: deps.access,
@@ -61,6 +70,8 @@ export function createAiGatewayModule(deps: {
     timeouts: deps.timeouts,
     priceFor,
     metrics,
+    routes: aiRoutes,
+    breaker,
   });
   const usage = new AiUsageService(usageRepo, recorder, keys, priceFor);
   deps.aiKeys.setUsageReader(usage);
@@ -68,11 +79,13 @@ export function createAiGatewayModule(deps: {
     name: 'ai-gateway',
     gateway,
     usage,
+    aiRoutes,
     recorder,
     thresholds,
     routes: async (app) => {
       await registerGatewayRoutes(app, gateway);
       registerAiUsageRoutes(app, usage);
+      registerAiRouteRoutes(app, aiRoutes);
     },
     stop: () => recorder.close(),
   };

@@ -64,6 +64,8 @@ export const ACTIONS = {
   'ai_key.write': { role: 'admin', scope: 'ai_keys:write', grant: 'write' },
   'ai_key.delete': { role: 'admin', scope: 'ai_keys:write', grant: 'admin' },
   'ai.use': { role: 'developer', scope: 'ai:use', grant: 'read' },
+  'ai_route.read': { role: 'developer', scope: 'ai_keys:read' },
+  'ai_route.write': { role: 'admin', scope: 'ai_keys:write' },
 } as const satisfies Record<string, ActionRule>;
 
 export type Action = keyof typeof ACTIONS;

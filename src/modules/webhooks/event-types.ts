@@ -27,6 +27,7 @@ const member = { type: 'member', id: 'usr_01j9z3m1n2p3q4r5s6t7v8w9x0', name: 'Ad
 const invitation = { type: 'invitation', id: 'inv_01j9z3n1p2q3r4s5t6v7w8x9y0', name: 'ada@example.com' };
 const webhook = { type: 'webhook', id: 'wh_01j9z3p1q2r3s4t5v6w7x8y9z0', name: 'https://hooks.example.com' };
 const aiKey = { type: 'ai_key', id: 'aik_01j9z3q1r2s3t4v5w6x7y8z9a0', name: 'OpenAI production' };
+const aiRoute = { type: 'ai_route', id: 'air_01j9z3q1r2s3t4v5w6x7y8z9a1', name: 'smart' };
 
 export const EVENT_TYPES: EventTypeInfo[] = [
   { type: 'workspace.created', description: 'A workspace was created', example: audit(workspace, { slug: 'acme' }) },
@@ -54,6 +55,9 @@ export const EVENT_TYPES: EventTypeInfo[] = [
   { type: 'ai_key.updated', description: 'An AI provider key was changed', example: audit(aiKey, { changed: ['monthly_cost_cap_micros'] }) },
   { type: 'ai_key.rotated', description: 'An AI provider key was replaced by a new secret', example: audit(aiKey, { provider: 'openai' }) },
   { type: 'ai_key.deleted', description: 'An AI provider key was deleted', example: audit(aiKey, { provider: 'openai' }) },
+  { type: 'ai_route.created', description: 'A gateway route (a model name with fallback targets) was defined', example: audit(aiRoute, { strategy: 'fallback', targets: [{ key_id: aiKey.id, model: 'gpt-4o-mini', weight: 1 }] }) },
+  { type: 'ai_route.updated', description: 'A gateway route was changed', example: audit(aiRoute, { changes: { max_retries: { from: 1, to: 2 } } }) },
+  { type: 'ai_route.deleted', description: 'A gateway route was deleted', example: audit(aiRoute) },
   { type: 'ai_usage.threshold', description: "An AI key's monthly usage crossed a threshold of its cap", example: { workspace_id: ws, ai_key_id: aiKey.id, threshold_percent: 80, cost_micros: 80_000_000, cap_micros: 100_000_000, period: '2025-01', occurred_at: at } },
   { type: 'webhook.test', description: 'Sent by POST /api/webhooks/{id}/test to check an endpoint; never sent otherwise', example: { webhook_id: webhook.id, test: true, sent_at: at } },
   { type: 'custom.*', description: 'Your own application events, published with POST /api/events (e.g. custom.order.paid)', example: { order_id: 'ord_123', amount_cents: 4200 } },

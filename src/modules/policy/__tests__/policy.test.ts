@@ -25,6 +25,8 @@ const EXPECTED: Record<Action, Role[]> = {
   'ai_key.write': ['owner', 'admin'],
   'ai_key.delete': ['owner', 'admin'],
   'ai.use': ['owner', 'admin', 'developer'],
+  'ai_route.read': ['owner', 'admin', 'developer'],
+  'ai_route.write': ['owner', 'admin'],
 };
 
 describe('policy: role × action matrix', () => {
