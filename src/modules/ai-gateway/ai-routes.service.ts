@@ -33,12 +33,12 @@ export interface GatewayRoute {
 }
 
 /** Defaults of the settings a route may leave out (ADR 0008). */
-export const ROUTE_DEFAULTS = { strategy: 'fallback', max_retries: 1, backoff_ms: 200, breaker_failures: 5, breaker_cooldown_seconds: 30 } as const;
+const ROUTE_DEFAULTS = { strategy: 'fallback', max_retries: 1, backoff_ms: 200, breaker_failures: 5, breaker_cooldown_seconds: 30 } as const;
 
 const field = (name: string, message: string) => Errors.validation(`${name} ${message}`, [{ field: name, location: 'body', message }]);
 const routeNotFound = () => Errors.notFound('AI route');
 
-export function presentAiRoute(row: AiRoutesTable) {
+function presentAiRoute(row: AiRoutesTable) {
   return {
     id: row.id,
     workspace_id: row.workspace_id,

@@ -1,6 +1,6 @@
 import type { Redis } from 'ioredis';
 
-export interface BreakerSettings {
+interface BreakerSettings {
   /** Consecutive retryable failures that open the circuit. */
   failures: number;
   cooldownMs: number;
@@ -11,7 +11,7 @@ export interface BreakerSettings {
  * with no failure on record; `tracked`: closed with failures on record, or
  * the half-open trial — a success must then reset the record.
  */
-export type BreakerAdmission = 'skip' | 'clean' | 'tracked';
+type BreakerAdmission = 'skip' | 'clean' | 'tracked';
 
 /**
  * A circuit breaker per AI key (ADR 0008): after `failures` consecutive

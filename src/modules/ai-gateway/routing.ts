@@ -6,7 +6,7 @@ import type { GatewayMetrics } from './gateway.metrics.js';
 import { gatewayError, GatewayError } from './gateway-error.js';
 
 /** The longest `Retry-After` a route waits for; a longer one sends the request to the next target instead. */
-export const MAX_RETRY_WAIT_MS = 10_000;
+const MAX_RETRY_WAIT_MS = 10_000;
 
 /**
  * A target refused before any upstream call (its key is missing, disabled,
