@@ -23,6 +23,7 @@ const WORKSPACE_NAV: NavItem[] = [
   { to: 'activity', label: 'Activity', icon: 'activity', needs: 'activity.read' },
   { to: 'webhooks', label: 'Webhooks', icon: 'webhook', needs: 'webhook.read' },
   { to: 'ai-keys', label: 'AI keys', icon: 'sparkles', needs: 'ai_key.read' },
+  { to: 'ai-routes', label: 'AI routes', icon: 'arrowRight', needs: 'ai_route.read' },
 ];
 
 const ACCOUNT_NAV: NavItem[] = [
