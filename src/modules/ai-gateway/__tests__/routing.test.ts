@@ -92,6 +92,20 @@ describe.each(engines)('gateway routes: retries, fallbacks, circuit breaker (%s)
     expect(rows[0].request_id).toBe(rows[1].request_id);
   });
 
+  it('counts attempts by result in /metrics', async () => {
+    const { route } = await routeOver(g, a, b, { max_retries: 1 });
+    const count = async (result: string) => {
+      const text = (await g.t.get('/metrics')).body as string;
+      return Number(new RegExp(`^atrium_ai_route_attempts_total\\{result="${result}"\\} (\\d+)$`, 'm').exec(text)?.[1] ?? 0);
+    };
+    const before = { retried: await count('retried'), fellBack: await count('fell_back'), served: await count('served') };
+    a.failNext({ status: 500, times: 2 });
+    expect((await chat(route.name)).status).toBe(200);
+    expect(await count('retried')).toBe(before.retried + 1);
+    expect(await count('fell_back')).toBe(before.fellBack + 1);
+    expect(await count('served')).toBe(before.served + 1);
+  });
+
   it('retries the same target up to max_retries before falling back', async () => {
     const { route } = await routeOver(g, a, b, { max_retries: 2 });
     a.failNext({ status: 500, times: 2 });
