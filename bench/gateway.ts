@@ -7,7 +7,9 @@
  *      through, nothing else) in a child process: what Node itself costs;
  *   3. atrium (`atrium serve`, embedded SQLite, default settings) in a child
  *      process, with a user, a workspace, an OpenAI key pointing at the fake
- *      and an `ai:use` API token created through its HTTP API;
+ *      and an `ai:use` API token created through its HTTP API; measured twice:
+ *      `openai/gpt-4o-mini`, and `smart`, a route whose first target is that
+ *      key and whose second (fallback) target is another key of the fake;
  *   4. Portkey's gateway (`@portkey-ai/gateway`, installed into a cache folder
  *      under the OS temp dir, never into this project) in a child process,
  *      routed to the fake with `x-portkey-custom-host`.
@@ -39,6 +41,8 @@ const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const PORTKEY_VERSION = process.env.PORTKEY_VERSION ?? '1.15.2';
 const UPSTREAM_KEY = 'sk-bench-0123456789abcdef0123456789abcdef';
+/** A second key of the same upstream: the fallback target of the routed row, never used while the first answers. */
+const FALLBACK_KEY = 'sk-bench-fallback-0123456789abcdef012345';
 
 interface Target {
   name: string;
@@ -122,7 +126,12 @@ async function json<T = unknown>(method: string, url: string, body: unknown, tok
   return out;
 }
 
-async function startAtrium(upstream: string): Promise<Target> {
+/**
+ * atrium, and atrium through a route (`model: "smart"`, ADR 0008) whose
+ * first target is the same healthy key and whose second is a fallback key:
+ * the happy path of a route against a plain `<provider>/<model>` call.
+ */
+async function startAtrium(upstream: string): Promise<Target[]> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'atrium-bench-'));
   const port = await freePort();
   const nodeArgs = process.env.BENCH_ATRIUM_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
@@ -147,15 +156,22 @@ async function startAtrium(upstream: string): Promise<Target> {
 
   const user = await json<{ token: string }>('POST', `${base}/api/auth/register`, { email: `bench-${Date.now()}@example.com`, password: 'correct horse battery', name: 'Bench' });
   const ws = await json<{ id: string }>('POST', `${base}/api/workspaces`, { name: 'Bench' }, user.token);
-  await json('POST', `${base}/api/ai-keys`, { workspace_id: ws.id, provider: 'openai', key_name: 'bench', api_key: UPSTREAM_KEY, endpoint_url: upstream }, user.token);
+  const key = await json<{ id: string }>('POST', `${base}/api/ai-keys`, { workspace_id: ws.id, provider: 'openai', key_name: 'bench', api_key: UPSTREAM_KEY, endpoint_url: upstream }, user.token);
+  const fallback = await json<{ id: string }>('POST', `${base}/api/ai-keys`, { workspace_id: ws.id, provider: 'openai', key_name: 'bench fallback', api_key: FALLBACK_KEY, endpoint_url: upstream, is_default: false }, user.token);
+  await json('POST', `${base}/api/ai-routes`, {
+    workspace_id: ws.id,
+    name: 'smart',
+    targets: [{ key_id: key.id, model: 'gpt-4o-mini' }, { key_id: fallback.id, model: 'gpt-4o-mini' }],
+  }, user.token);
   const token = await json<{ token: string }>('POST', `${base}/api/tokens`, { name: 'bench', workspace_id: ws.id, scopes: ['ai:use'] }, user.token);
-  return {
+  const atrium = {
     name: 'atrium',
     url: `${base}/v1/chat/completions`,
     headers: { 'content-type': 'application/json', authorization: `Bearer ${token.token}` },
     model: 'openai/gpt-4o-mini',
     pid: child.pid,
   };
+  return [atrium, { ...atrium, name: 'atrium (route)', model: 'smart' }];
 }
 
 async function startBareProxy(upstream: string): Promise<Target> {
@@ -212,14 +228,14 @@ async function startPortkey(upstream: string): Promise<Target> {
 const ms = (n: number) => n.toFixed(3);
 
 async function main(): Promise<void> {
-  const fake = await startFakeProvider('openai', { apiKey: UPSTREAM_KEY, record: false, reply: { text: 'Hello, benchmark!', inputTokens: 20, outputTokens: 4 } });
+  const fake = await startFakeProvider('openai', { apiKey: [UPSTREAM_KEY, FALLBACK_KEY], record: false, reply: { text: 'Hello, benchmark!', inputTokens: 20, outputTokens: 4 } });
   const direct: Target = {
     name: 'direct',
     url: `${fake.endpointUrl}/chat/completions`,
     headers: { 'content-type': 'application/json', authorization: `Bearer ${UPSTREAM_KEY}` },
     model: 'gpt-4o-mini',
   };
-  const targets = [direct, await startBareProxy(fake.endpointUrl), await startAtrium(fake.endpointUrl)];
+  const targets = [direct, await startBareProxy(fake.endpointUrl), ...(await startAtrium(fake.endpointUrl))];
   if (process.env.BENCH_SKIP_PORTKEY !== '1') targets.push(await startPortkey(fake.endpointUrl));
 
   const results: Result[] = [];
@@ -250,6 +266,8 @@ async function main(): Promise<void> {
   lines.push('', `atrium adds ${ms(added)} ms at p50 (target ≤ 1 ms: ${met(added <= 1)})`);
   lines.push(`the bare proxy adds ${ms(bareAdded)} ms at p50; atrium/bare proxy added-latency ratio: ${(added / bareAdded).toFixed(2)} (target ≤ 1.5: ${met(added <= 1.5 * bareAdded)})`);
   lines.push(`atrium at c=${CONCURRENCY}: ${((atrium.rps / base.rps) * 100).toFixed(0)} % of direct's req/s (target ≥ 40 %: ${met(atrium.rps >= 0.4 * base.rps)}), the bare proxy ${((bare.rps / base.rps) * 100).toFixed(0)} %`);
+  const routed = results.find((r) => r.name === 'atrium (route)')!;
+  lines.push(`atrium through a route with a fallback target adds ${ms(routed.p50 - atrium.p50)} ms at p50 over a plain key (target ≤ 0.1 ms: ${met(routed.p50 - atrium.p50 <= 0.1)})`);
   if (atrium.peakRss !== undefined) lines.push(`atrium peak RSS ${mb(atrium.peakRss)} (target ≤ ${mb(RSS_TARGET_BYTES)}: ${met(atrium.peakRss <= RSS_TARGET_BYTES)})`);
   if (portkey) {
     const portkeyAdded = portkey.p50 - base.p50;

@@ -29,6 +29,7 @@ export const ERROR_CODES = {
   invitation_pending: 409,
   last_owner: 409,
   same_key: 409,
+  route_name_taken: 409,
   slug_taken: 409,
   invitation_revoked: 410,
   invitation_expired: 410,

@@ -22,7 +22,7 @@ const ulid = monotonicFactory(pooledRandom);
 /** Type-prefixed, time-sortable identifiers: `ws_01J…`, `usr_01J…`. */
 export type IdPrefix =
   | 'usr' | 'ses' | 'tok' | 'ws' | 'inv' | 'act' | 'grt' | 'evt'
-  | 'wh' | 'whs' | 'dlv' | 'att' | 'aik' | 'use';
+  | 'wh' | 'whs' | 'dlv' | 'att' | 'aik' | 'use' | 'air' | 'req';
 
 export function newId(prefix: IdPrefix): string {
   return `${prefix}_${ulid().toLowerCase()}`;

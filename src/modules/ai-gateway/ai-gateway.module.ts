@@ -8,6 +8,10 @@ import { priceFor } from '../ai-providers/providers.js';
 import type { AuditLog } from '../activity/audit.js';
 import type { EventBus } from '../events/event-bus.js';
 import type { WorkspaceAccess } from '../workspaces/access.js';
+import { AiRoutesRepository } from './ai-routes.repository.js';
+import { registerAiRouteRoutes } from './ai-routes.routes.js';
+import { AiRoutesService } from './ai-routes.service.js';
+import { circuitBreaker } from './circuit-breaker.js';
 import { GatewayMetrics } from './gateway.metrics.js';
 import { registerGatewayRoutes } from './gateway.routes.js';
 import { AiGateway } from './gateway.service.js';
@@ -27,6 +31,7 @@ import { AiUsageService } from './usage.service.js';
 export interface AiGatewayModule extends AtriumModule {
   gateway: AiGateway;
   usage: AiUsageService;
+  aiRoutes: AiRoutesService;
   recorder: UsageRecorder;
   thresholds: ThresholdNotifier;
 }
@@ -34,15 +39,15 @@ export interface AiGatewayModule extends AtriumModule {
 /**
  * Builds the gateway and its usage accounting, and gives the AI-keys module
  * its usage reader. Routes: `/v1` (OpenAI-compatible, its own error shape)
- * and `GET /api/ai-keys/{id}/usage`. Stopping writes the usage still
+ * `GET /api/ai-keys/{id}/usage`, the budgets and usage reports, `/api/ai-routes`. Stopping writes the usage still
  * buffered, before core closes Redis and the outbound agent.
  */
 export function createAiGatewayModule(deps: {
   db: Db;
   limiters: RateLimiters;
   access: WorkspaceAccess;
-  events: EventBus;
   audit: AuditLog;
+  events: EventBus;
   aiKeys: AiKeyStore;
   outbound: { dispatcher: Dispatcher };
   metrics?: Metrics;
@@ -59,6 +64,8 @@ export function createAiGatewayModule(deps: {
   const budgetsRepo = new BudgetsRepository(deps.db);
   const budgets = new Budgets({ repo: budgetsRepo, usage: usageRepo, rateLimits: new KeyRateLimits(deps.limiters), counters: capCounters(deps.limiters), thresholds });
   budgets.log = deps.log;
+  const aiRoutes = new AiRoutesService({ db: deps.db, repo: new AiRoutesRepository(deps.db), access: deps.access, audit: deps.audit, keys });
+  const breaker = circuitBreaker({ redis: deps.limiters.redis, onError: (error) => deps.log.warn({ err: error }, 'ai route circuit breaker store unavailable: every target is tried') });
   const gateway = new AiGateway({
     keys,
     access: deps.access,
@@ -68,6 +75,8 @@ export function createAiGatewayModule(deps: {
     timeouts: deps.timeouts,
     priceFor,
     metrics,
+    routes: aiRoutes,
+    breaker,
   });
   // Limits never outlive their subject: a revoked token's or a departed member's go in the transaction that removes them.
   deps.events.onPublish(async (trx, events) => {
@@ -84,12 +93,14 @@ export function createAiGatewayModule(deps: {
     name: 'ai-gateway',
     gateway,
     usage,
+    aiRoutes,
     recorder,
     thresholds,
     routes: async (app) => {
       await registerGatewayRoutes(app, gateway);
       registerAiUsageRoutes(app, usage);
       registerBudgetRoutes(app, budgetsService);
+      registerAiRouteRoutes(app, aiRoutes);
     },
     stop: () => recorder.close(),
   };

@@ -22,7 +22,7 @@ const PASS_THROUGH_PARAMETERS = [
 
 export const ChatCompletionBody = Type.Object(
   {
-    model: Type.String({ minLength: 1, maxLength: 256, description: '`<provider>/<model>` (e.g. `openai/gpt-4o-mini`), or a model of the key named by `x-atrium-key-id`' }),
+    model: Type.String({ minLength: 1, maxLength: 256, description: '`<provider>/<model>` (e.g. `openai/gpt-4o-mini`), a route of the workspace (e.g. `smart`), or a model of the key named by `x-atrium-key-id`' }),
     // Message objects stay open: content parts and message fields differ by model and grow often.
     messages: Type.Array(Type.Object({ role: Type.String({ minLength: 1, maxLength: 64 }) }, { additionalProperties: true }), { minItems: 1, maxItems: 100_000 }),
     stream: Type.Optional(Type.Boolean()),

@@ -7,6 +7,7 @@ export class GatewayMetrics {
   readonly duration: Histogram<'provider'>;
   readonly tokens: Counter<'provider' | 'direction'>;
   readonly usageRowsDropped: Counter<'reason'>;
+  readonly routeAttempts: Counter<'result'>;
 
   constructor(registry: Registry, pendingUsage: () => number) {
     this.requests = new Counter({
@@ -38,6 +39,12 @@ export class GatewayMetrics {
       name: 'atrium_ai_usage_rows_dropped_total',
       help: 'Usage rows never written: refused (the database rejects the row itself; logged) or buffer_full (database down too long)',
       labelNames: ['reason'],
+      registers: [registry],
+    });
+    this.routeAttempts = new Counter({
+      name: 'atrium_ai_route_attempts_total',
+      help: 'Targets of routed requests, by result: served, retried (same target again), fell_back (next target), refused (its key refused the request before any call: access, limits, caps), skipped (circuit open), failed (the error the client got)',
+      labelNames: ['result'],
       registers: [registry],
     });
     new Gauge({

@@ -10,7 +10,7 @@ import { scopesAllow } from '../policy/policy.js';
 import type { GatewayMetrics } from './gateway.metrics.js';
 import type { GatewayKey, GatewayKeySource } from './key-source.js';
 import { BudgetRefusal, type Admission, type Budgets } from './admission.js';
-import { errorType, parseJson } from '../ai-providers/adapters/common.js';
+import { parseJson } from '../ai-providers/adapters/common.js';
 import { BodyTooLargeError, describeNetworkError, discard, readBody, scrub, send } from '../ai-providers/adapters/http.js';
 import { adapterFor, SUPPORTED_PROVIDERS } from '../ai-providers/adapters/index.js';
 import { embeddingsAdapterFor, EMBEDDING_PROVIDERS, type EmbeddingsRequest } from '../ai-providers/adapters/embeddings.js';
@@ -22,31 +22,22 @@ import { AnthropicEventStream, toAnthropicMessage, toChatRequest, type CountToke
 import {
   TranslationError,
   type ChatRequest,
-  type OpenAIError,
   type ProviderAdapter,
   type ProviderKey,
   type UpstreamRequest,
   type Usage,
   type UsageTransform,
 } from '../ai-providers/adapters/types.js';
+import { AppError } from '../../core/errors.js';
+import type { AiRoutesService, GatewayRoute } from './ai-routes.service.js';
+import type { CircuitBreaker } from './circuit-breaker.js';
+import { GatewayError, gatewayError } from './gateway-error.js';
+import { runRoute, TargetRefused } from './routing.js';
 import { estimatePromptTokens, estimateTokens } from './tokens.js';
 import type { UsageRecorder } from './usage.recorder.js';
 import { monthOf } from './usage.repository.js';
 
-/** An error answered in OpenAI's shape: `{"error": {message, type, param, code}}`. */
-export class GatewayError extends Error {
-  constructor(
-    readonly statusCode: number,
-    readonly body: OpenAIError,
-    readonly headers: Record<string, string> = {},
-  ) {
-    super(body.message);
-    this.name = 'GatewayError';
-  }
-}
-
-export const gatewayError = (status: number, message: string, code: string | null, extra: { type?: string; param?: string; headers?: Record<string, string> } = {}) =>
-  new GatewayError(status, { message, type: extra.type ?? errorType(status), param: extra.param ?? null, code }, extra.headers);
+export { GatewayError, gatewayError } from './gateway-error.js';
 
 export interface GatewayDeps {
   keys: GatewayKeySource;
@@ -57,6 +48,9 @@ export interface GatewayDeps {
   priceFor: (provider: string, model: string) => ModelPrice | undefined;
   metrics?: GatewayMetrics;
   timeouts?: { headersMs?: number; bodyMs?: number };
+  /** Routes by name (ADR 0008); without them every model is `<provider>/<model>`. */
+  routes?: Pick<AiRoutesService, 'forUse' | 'listForUse'>;
+  breaker?: CircuitBreaker;
 }
 
 export type ChatReply =
@@ -107,8 +101,29 @@ interface Call {
   promptEstimate: number;
   admission: Admission;
   stream: boolean;
+  /** Routed requests: the route, the request's attempts' common id and this attempt's number (1-based). */
+  route?: { routeId: string; requestId: string; attempt: number };
   done: () => void;
 }
+
+type TokenPrincipal = Extract<Principal, { kind: 'token' }>;
+type PlanFor = (adapter: ProviderAdapter, model: string, key: GatewayKey) => CallPlan;
+
+/** A key ready for its upstream call. */
+interface Prepared {
+  key: GatewayKey;
+  adapter: ProviderAdapter;
+  plan: CallPlan;
+  upstream: UpstreamRequest;
+}
+
+/** What per-key admission took, to settle once usage is known. */
+/** Without a breaker (tests building the gateway by hand): every target is tried. */
+const NO_BREAKER: CircuitBreaker = {
+  admit: () => Promise.resolve('clean'),
+  failure: () => Promise.resolve(false),
+  success: () => Promise.resolve(),
+};
 
 /**
  * The OpenAI-compatible gateway: picks the workspace's key, checks access,
@@ -126,7 +141,7 @@ export class AiGateway {
     this.bodyMs = deps.timeouts?.bodyMs ?? 300_000;
   }
 
-  private requireToken(principal: Principal | null): Extract<Principal, { kind: 'token' }> {
+  private requireToken(principal: Principal | null): TokenPrincipal {
     if (!principal) throw gatewayError(401, 'Missing API token: send "Authorization: Bearer atr_…" (an atrium API token with the ai:use scope)', 'invalid_api_key', { type: 'invalid_request_error' });
     if (principal.kind !== 'token') throw gatewayError(401, 'The gateway takes an atrium API token (atr_…) with the ai:use scope, not a session', 'invalid_api_key', { type: 'invalid_request_error' });
     return principal;
@@ -146,7 +161,7 @@ export class AiGateway {
     if (!provider || !adapterFor(provider)) {
       throw gatewayError(
         400,
-        `model "${requested}" does not name a provider: use "<provider>/<model>" (e.g. "openai/gpt-4o-mini"; providers: ${SUPPORTED_PROVIDERS.join(', ')}) or pick a key with the x-atrium-key-id header`,
+        `model "${requested}" does not name a provider: use "<provider>/<model>" (e.g. "openai/gpt-4o-mini"; providers: ${SUPPORTED_PROVIDERS.join(', ')}), the name of a route of this workspace, or pick a key with the x-atrium-key-id header`,
         'model_not_found',
         { type: 'invalid_request_error', param: 'model' },
       );
@@ -284,18 +299,25 @@ export class AiGateway {
   private async keyFor(principal: Principal | null, requested: string, keyId: string | undefined) {
     const token = this.requireToken(principal);
     const { key, model } = await this.resolve(token.workspaceId, requested, keyId);
+    return { token, key, model, adapter: await this.checkKey(token, key) };
+  }
+
+  /** A key's own checks before a call: access for the caller, active, a provider the gateway speaks. */
+  private async checkKey(token: TokenPrincipal, key: GatewayKey): Promise<ProviderAdapter> {
     await this.deps.access.require(token, key.workspaceId, 'ai.use', { type: 'ai_key', id: key.id });
     if (!key.isActive) throw gatewayError(403, `AI key ${key.id} is disabled`, 'key_inactive', { type: 'permission_error' });
     const adapter = adapterFor(key.provider);
     if (!adapter) throw gatewayError(400, `Provider ${key.provider} is not supported by the gateway`, 'unsupported_provider');
-    return { token, key, model, adapter };
+    return adapter;
   }
 
   /**
-   * Admission and forwarding shared by every kind of call: key, access,
-   * the call's plan and upstream request (a request that cannot be
-   * translated costs nothing), then the budgets of every level (key, token,
-   * member, workspace: admission.ts), which reserve the worst-case cost.
+   * Admission and forwarding shared by every kind of call. A `model` without
+   * `/` that names one of the workspace's routes (and no x-atrium-key-id)
+   * goes through the route's targets (ADR 0008); anything else is one key,
+   * one upstream call, no retries, as before routes existed. Each upstream
+   * call passes the budgets of every level (key, token, member, workspace:
+   * admission.ts), which reserve its worst-case cost.
    */
   private async serve(
     principal: Principal | null,
@@ -303,16 +325,55 @@ export class AiGateway {
     options: { keyId?: string; signal: AbortSignal },
     stream: boolean,
     promptEstimate: number,
-    planFor: (adapter: ProviderAdapter, model: string, key: GatewayKey) => CallPlan,
+    planFor: PlanFor,
   ): Promise<ChatReply> {
-    const { token, key, model, adapter } = await this.keyFor(principal, requested, options.keyId);
-    const plan = planFor(adapter, model, key);
-    // Built before any limit is consumed: a request that cannot be translated costs nothing.
-    const upstream = this.request(plan, key);
-
+    const token = this.requireToken(principal);
+    const route = !options.keyId && !requested.includes('/') && this.deps.routes ? await this.deps.routes.forUse(token.workspaceId, requested) : undefined;
+    if (route) return this.serveRoute(token, route, options.signal, stream, promptEstimate, planFor);
+    const { key, model } = await this.resolve(token.workspaceId, requested, options.keyId);
+    const prepared = await this.prepareKey(token, key, model, planFor);
     const now = Date.now();
-    const admission = await this.admit(token, key, model, plan, promptEstimate, now);
-    const call: Call = {
+    const admission = await this.admit(token, key, model, prepared.plan, promptEstimate, now);
+    return this.run(prepared, this.newCall(token, key, model, admission, now, promptEstimate, stream), options.signal);
+  }
+
+  /**
+   * Each target in turn (retries, fallbacks, circuit breaker: routing.ts).
+   * Every attempt passes its own key's checks and the budgets of every
+   * level, with that target's model and price: an attempt is an upstream
+   * call, counted and reserved as one.
+   */
+  private serveRoute(token: TokenPrincipal, route: GatewayRoute, signal: AbortSignal, stream: boolean, promptEstimate: number, planFor: PlanFor): Promise<ChatReply> {
+    const requestId = newId('req');
+    const breaker = this.deps.breaker ?? NO_BREAKER;
+    return runRoute(route, { breaker, signal, metrics: this.deps.metrics }, async (target, attempt) => {
+      let prepared: Prepared;
+      let admission: Admission;
+      let key: GatewayKey;
+      let model: string;
+      const now = Date.now();
+      try {
+        ({ key, model } = await this.resolve(token.workspaceId, target.model, target.key_id));
+        prepared = await this.prepareKey(token, key, model, planFor);
+        admission = await this.admit(token, key, model, prepared.plan, promptEstimate, now);
+      } catch (error) {
+        if (error instanceof GatewayError || error instanceof AppError) throw new TargetRefused(error);
+        throw error;
+      }
+      const call = this.newCall(token, key, model, admission, now, promptEstimate, stream, { routeId: route.id, requestId, attempt });
+      return this.run(prepared, call, signal);
+    });
+  }
+
+  /** The key's checks, then the upstream request built (a request that cannot be translated costs nothing). */
+  private async prepareKey(token: TokenPrincipal, key: GatewayKey, model: string, planFor: PlanFor): Promise<Prepared> {
+    const adapter = await this.checkKey(token, key);
+    const plan = planFor(adapter, model, key);
+    return { key, adapter, plan, upstream: this.request(plan, key) };
+  }
+
+  private newCall(token: TokenPrincipal, key: GatewayKey, model: string, admission: Admission, now: number, promptEstimate: number, stream: boolean, route?: Call['route']): Call {
+    return {
       key,
       model,
       tokenId: token.tokenId,
@@ -322,15 +383,19 @@ export class AiGateway {
       promptEstimate,
       admission,
       stream,
+      route,
       done: this.deps.recorder.begin(),
     };
-    // During a rotation's grace period, a 401 for the new key is retried once with the previous one.
+  }
+
+  /** One upstream call on an admitted key; during a rotation's grace period, a 401 for the new key is retried once with the previous one. */
+  private async run({ key, adapter, plan, upstream }: Prepared, call: Call, signal: AbortSignal): Promise<ChatReply> {
     const fallback = key.previousApiKey ? () => this.request(plan, key, key.previousApiKey!) : undefined;
     try {
-      return await this.forward(adapter, plan, upstream, call, options.signal, fallback);
+      return await this.forward(adapter, plan, upstream, call, signal, fallback);
     } catch (error) {
       // Every path of forward() settles through finish(); this only covers a throw before it (settling twice is a no-op).
-      void admission.release();
+      void call.admission.release();
       call.done();
       throw error;
     }
@@ -471,6 +536,9 @@ export class AiGateway {
         unpriced: price ? 0 : 1,
         stream: call.stream ? 1 : 0,
         created_at: call.startedAt,
+        route_id: call.route?.routeId ?? null,
+        request_id: call.route?.requestId ?? null,
+        attempt: call.route?.attempt ?? 1,
       });
       return call.admission.settle(input + output, cost);
     } catch (error) {
@@ -497,8 +565,10 @@ export class AiGateway {
     const keys = (await this.deps.keys.list(token.workspaceId)).filter((k) => k.isActive && (!keyId || k.id === keyId));
     const data: ModelList['data'] = [];
     const seen = new Set<string>();
+    const allowed: typeof keys = [];
     for (const key of keys) {
       if (!everyKey && !(await this.deps.access.allows(access, 'ai.use', { type: 'ai_key', id: key.id }))) continue;
+      allowed.push(key);
       const models = key.deploymentName ? [key.deploymentName] : this.deps.keys.catalogModels(key.provider);
       for (const model of models) {
         const id = `${key.provider}/${model}`;
@@ -506,6 +576,13 @@ export class AiGateway {
         seen.add(id);
         data.push({ id, object: 'model', created: Math.floor(key.createdAt / 1000), owned_by: key.provider });
       }
+    }
+    if (keyId || !this.deps.routes) return { object: 'list', data };
+    // Routes, as their names: those with at least one target the caller may use.
+    const usable = new Set(allowed.map((k) => k.id));
+    for (const route of await this.deps.routes.listForUse(token.workspaceId)) {
+      if (!route.targets.some((t) => usable.has(t.key_id))) continue;
+      data.push({ id: route.name, object: 'model', created: Math.floor(route.createdAt / 1000), owned_by: 'atrium-route' });
     }
     return { object: 'list', data };
   }

@@ -26,6 +26,16 @@ export interface AiUsageTable {
   unpriced: number;
   stream: number;
   created_at: number;
+  /** The route the request named as its model (migration 0010); null for `<provider>/<model>` calls. */
+  route_id?: string | null;
+  /** Groups the attempts of one routed request (the gateway's request id); null when not routed. */
+  request_id?: string | null;
+  /**
+   * 1-based attempt of a routed request: rows of one request_id with a lower
+   * attempt are failed tries (retries, fallbacks); the highest is the answer
+   * the client got. 1 for requests that are not routed.
+   */
+  attempt?: number;
 }
 
 /** Aggregates per key, model and UTC day, upserted with each batch of usage rows. */

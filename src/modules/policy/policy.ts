@@ -69,6 +69,8 @@ export const ACTIONS = {
   'ai_limit.manage': { role: 'admin', scope: 'ai_keys:write' },
   // Spend of every consumer; without it a member's usage report shows their own requests only.
   'ai_usage.read_all': { role: 'admin', scope: 'ai_keys:read' },
+  'ai_route.read': { role: 'developer', scope: 'ai_keys:read' },
+  'ai_route.write': { role: 'admin', scope: 'ai_keys:write' },
 } as const satisfies Record<string, ActionRule>;
 
 export type Action = keyof typeof ACTIONS;

@@ -27,6 +27,7 @@ const member = { type: 'member', id: 'usr_01j9z3m1n2p3q4r5s6t7v8w9x0', name: 'Ad
 const invitation = { type: 'invitation', id: 'inv_01j9z3n1p2q3r4s5t6v7w8x9y0', name: 'ada@example.com' };
 const webhook = { type: 'webhook', id: 'wh_01j9z3p1q2r3s4t5v6w7x8y9z0', name: 'https://hooks.example.com' };
 const aiKey = { type: 'ai_key', id: 'aik_01j9z3q1r2s3t4v5w6x7y8z9a0', name: 'OpenAI production' };
+const aiRoute = { type: 'ai_route', id: 'air_01j9z3q1r2s3t4v5w6x7y8z9a1', name: 'smart' };
 
 export const EVENT_TYPES: EventTypeInfo[] = [
   { type: 'workspace.created', description: 'A workspace was created', example: audit(workspace, { slug: 'acme' }) },
@@ -57,6 +58,9 @@ export const EVENT_TYPES: EventTypeInfo[] = [
   { type: 'ai_limit.updated', description: 'Gateway limits of the workspace, a member or an API token were set', example: audit({ type: 'ai_limit_token', id: 'tok_01j9z3s1t2v3w4x5y6z7a8b9c0', name: 'CI' }, { level: 'token', limits: { rate_limit_rpm: 60, rate_limit_tpm: null, usage_limit: null, cost_limit: 25, allowed_models: null, allowed_providers: ['openai'] } }) },
   { type: 'ai_limit.cleared', description: 'Gateway limits of the workspace, a member or an API token were removed', example: audit({ type: 'ai_limit_member', id: member.id, name: null }, { level: 'member' }) },
   { type: 'ai_usage.threshold', description: "The monthly usage of an AI key or of a consumer (level: key, token, member, workspace) crossed a threshold of its cap", example: { workspace_id: ws, level: 'key', subject_id: aiKey.id, ai_key_id: aiKey.id, threshold_percent: 80, cost_micros: 80_000_000, cap_micros: 100_000_000, period: '2025-01', occurred_at: at } },
+  { type: 'ai_route.created', description: 'A gateway route (a model name with fallback targets) was defined', example: audit(aiRoute, { strategy: 'fallback', targets: [{ key_id: aiKey.id, model: 'gpt-4o-mini', weight: 1 }] }) },
+  { type: 'ai_route.updated', description: 'A gateway route was changed', example: audit(aiRoute, { changes: { max_retries: { from: 1, to: 2 } } }) },
+  { type: 'ai_route.deleted', description: 'A gateway route was deleted', example: audit(aiRoute) },
   { type: 'webhook.test', description: 'Sent by POST /api/webhooks/{id}/test to check an endpoint; never sent otherwise', example: { webhook_id: webhook.id, test: true, sent_at: at } },
   { type: 'custom.*', description: 'Your own application events, published with POST /api/events (e.g. custom.order.paid)', example: { order_id: 'ord_123', amount_cents: 4200 } },
 ];

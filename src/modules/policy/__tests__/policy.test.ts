@@ -28,6 +28,8 @@ const EXPECTED: Record<Action, Role[]> = {
   'ai_limit.read': ['owner', 'admin', 'developer'],
   'ai_limit.manage': ['owner', 'admin'],
   'ai_usage.read_all': ['owner', 'admin'],
+  'ai_route.read': ['owner', 'admin', 'developer'],
+  'ai_route.write': ['owner', 'admin'],
 };
 
 describe('policy: role × action matrix', () => {

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { api } from './client';
-import type { AiKey, ApiToken, EventTypeInfo, Grant, Invitation, List, Member, Page, ResponseOf, Webhook, Workspace } from './types';
+import type { AiKey, AiRoute, ApiToken, EventTypeInfo, Grant, Invitation, List, Member, Page, ResponseOf, Webhook, Workspace } from './types';
 
 /** Query keys in one place so mutations invalidate exactly what they change. */
 export const keys = {
@@ -14,6 +14,7 @@ export const keys = {
   eventTypes: ['event-types'] as const,
   aiKeys: (ws: string) => ['workspaces', ws, 'ai-keys'] as const,
   aiKey: (id: string) => ['ai-keys', id] as const,
+  aiRoutes: (ws: string) => ['workspaces', ws, 'ai-routes'] as const,
   providers: ['ai-providers'] as const,
   grants: (ws: string, type: string, id: string) => ['workspaces', ws, 'permissions', type, id] as const,
   myGrant: (ws: string, type: string, id: string) => ['workspaces', ws, 'permissions', type, id, 'mine'] as const,
@@ -73,6 +74,13 @@ export function useAiKeys(workspaceId: string) {
   return useQuery({
     queryKey: keys.aiKeys(workspaceId),
     queryFn: async () => (await api.get<List<AiKey>>('/api/ai-keys', { workspace_id: workspaceId })).data,
+  });
+}
+
+export function useAiRoutes(workspaceId: string) {
+  return useQuery({
+    queryKey: keys.aiRoutes(workspaceId),
+    queryFn: async () => (await api.get<List<AiRoute>>('/api/ai-routes', { workspace_id: workspaceId })).data,
   });
 }
 

@@ -91,7 +91,7 @@ export interface paths {
                                  * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
                                  * @enum {string}
                                  */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -110,7 +110,7 @@ export interface paths {
                                  * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
                                  * @enum {string}
                                  */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -129,7 +129,7 @@ export interface paths {
                                  * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
                                  * @enum {string}
                                  */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -148,7 +148,7 @@ export interface paths {
                                  * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
                                  * @enum {string}
                                  */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -265,7 +265,7 @@ export interface paths {
                                  * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
                                  * @enum {string}
                                  */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -284,7 +284,7 @@ export interface paths {
                                  * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
                                  * @enum {string}
                                  */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -303,7 +303,7 @@ export interface paths {
                                  * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
                                  * @enum {string}
                                  */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -322,7 +322,7 @@ export interface paths {
                                  * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
                                  * @enum {string}
                                  */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -341,7 +341,7 @@ export interface paths {
                                  * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
                                  * @enum {string}
                                  */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -436,7 +436,7 @@ export interface paths {
                                  * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
                                  * @enum {string}
                                  */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -455,7 +455,7 @@ export interface paths {
                                  * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
                                  * @enum {string}
                                  */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -474,7 +474,7 @@ export interface paths {
                                  * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
                                  * @enum {string}
                                  */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -516,7 +516,7 @@ export interface paths {
                                  * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
                                  * @enum {string}
                                  */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -535,7 +535,7 @@ export interface paths {
                                  * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
                                  * @enum {string}
                                  */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -554,7 +554,7 @@ export interface paths {
                                  * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
                                  * @enum {string}
                                  */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -666,7 +666,7 @@ export interface paths {
                                  * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
                                  * @enum {string}
                                  */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -685,7 +685,7 @@ export interface paths {
                                  * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
                                  * @enum {string}
                                  */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -704,7 +704,7 @@ export interface paths {
                                  * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
                                  * @enum {string}
                                  */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -723,7 +723,7 @@ export interface paths {
                                  * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
                                  * @enum {string}
                                  */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -742,7 +742,7 @@ export interface paths {
                                  * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
                                  * @enum {string}
                                  */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -847,7 +847,7 @@ export interface paths {
                                  * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
                                  * @enum {string}
                                  */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -866,7 +866,7 @@ export interface paths {
                                  * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
                                  * @enum {string}
                                  */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -885,7 +885,7 @@ export interface paths {
                                  * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
                                  * @enum {string}
                                  */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -904,7 +904,7 @@ export interface paths {
                                  * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
                                  * @enum {string}
                                  */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -923,7 +923,7 @@ export interface paths {
                                  * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
                                  * @enum {string}
                                  */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -990,7 +990,7 @@ export interface paths {
                                  * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
                                  * @enum {string}
                                  */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -1009,7 +1009,7 @@ export interface paths {
                                  * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
                                  * @enum {string}
                                  */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -1028,7 +1028,7 @@ export interface paths {
                                  * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
                                  * @enum {string}
                                  */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -1047,7 +1047,7 @@ export interface paths {
                                  * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
                                  * @enum {string}
                                  */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -1166,7 +1166,7 @@ export interface paths {
                                  * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
                                  * @enum {string}
                                  */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -1185,7 +1185,7 @@ export interface paths {
                                  * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
                                  * @enum {string}
                                  */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -1204,7 +1204,7 @@ export interface paths {
                                  * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
                                  * @enum {string}
                                  */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -1223,7 +1223,7 @@ export interface paths {
                                  * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
                                  * @enum {string}
                                  */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -1306,7 +1306,7 @@ export interface paths {
                                  * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
                                  * @enum {string}
                                  */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -1321,6 +1321,663 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/ai-routes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A workspace's routes */
+        get: {
+            parameters: {
+                query: {
+                    workspace_id: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                backoff_ms: number;
+                                breaker_cooldown_seconds: number;
+                                breaker_failures: number;
+                                /** Format: date-time */
+                                created_at: string;
+                                created_by: string | null;
+                                id: string;
+                                max_retries: number;
+                                name: string;
+                                /** @description fallback: targets in order; weighted: one target picked by weight, the others (in order) as fallbacks */
+                                strategy: "fallback" | "weighted";
+                                targets: {
+                                    key_id: string;
+                                    model: string;
+                                    weight: number;
+                                }[];
+                                /** Format: date-time */
+                                updated_at: string;
+                                workspace_id: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                details: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                details: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                details: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                details: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Define a route: a model name (e.g. `smart`) served by AI key targets with retries and fallbacks (admin) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description First wait between two tries of a target, doubled each time (default 200); a Retry-After up to 10 s wins */
+                        backoff_ms?: number;
+                        /** @description Seconds a tripped key is skipped before one trial request (default 30) */
+                        breaker_cooldown_seconds?: number;
+                        /** @description Consecutive retryable failures of a key before it is skipped (default 5) */
+                        breaker_failures?: number;
+                        /** @description Retries of one target on 429, 5xx, timeout or connection error before the next target (default 1) */
+                        max_retries?: number;
+                        /** @description Used as `model` in /v1 requests (e.g. `smart`); unique in the workspace; no `/` */
+                        name: string;
+                        /** @description fallback: targets in order; weighted: one target picked by weight, the others (in order) as fallbacks */
+                        strategy?: "fallback" | "weighted";
+                        targets: {
+                            /** @description An AI key of the same workspace */
+                            key_id: string;
+                            /** @description The provider's model name (or an alias of the key's model_preferences) */
+                            model: string;
+                            /**
+                             * @description weighted: relative share of first picks (0: fallback only)
+                             * @default 1
+                             */
+                            weight?: number;
+                        }[];
+                        workspace_id: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            backoff_ms: number;
+                            breaker_cooldown_seconds: number;
+                            breaker_failures: number;
+                            /** Format: date-time */
+                            created_at: string;
+                            created_by: string | null;
+                            id: string;
+                            max_retries: number;
+                            name: string;
+                            /** @description fallback: targets in order; weighted: one target picked by weight, the others (in order) as fallbacks */
+                            strategy: "fallback" | "weighted";
+                            targets: {
+                                key_id: string;
+                                model: string;
+                                weight: number;
+                            }[];
+                            /** Format: date-time */
+                            updated_at: string;
+                            workspace_id: string;
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                details: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                details: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                details: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                details: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                details: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ai-routes/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One route */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            backoff_ms: number;
+                            breaker_cooldown_seconds: number;
+                            breaker_failures: number;
+                            /** Format: date-time */
+                            created_at: string;
+                            created_by: string | null;
+                            id: string;
+                            max_retries: number;
+                            name: string;
+                            /** @description fallback: targets in order; weighted: one target picked by weight, the others (in order) as fallbacks */
+                            strategy: "fallback" | "weighted";
+                            targets: {
+                                key_id: string;
+                                model: string;
+                                weight: number;
+                            }[];
+                            /** Format: date-time */
+                            updated_at: string;
+                            workspace_id: string;
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                details: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                details: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                details: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete a route (admin); its usage history stays */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Every error has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                details: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                details: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                details: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Change a route's name, strategy, targets, retry or circuit-breaker settings (admin) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description First wait between two tries of a target, doubled each time (default 200); a Retry-After up to 10 s wins */
+                        backoff_ms?: number;
+                        /** @description Seconds a tripped key is skipped before one trial request (default 30) */
+                        breaker_cooldown_seconds?: number;
+                        /** @description Consecutive retryable failures of a key before it is skipped (default 5) */
+                        breaker_failures?: number;
+                        /** @description Retries of one target on 429, 5xx, timeout or connection error before the next target (default 1) */
+                        max_retries?: number;
+                        /** @description Used as `model` in /v1 requests (e.g. `smart`); unique in the workspace; no `/` */
+                        name?: string;
+                        /** @description fallback: targets in order; weighted: one target picked by weight, the others (in order) as fallbacks */
+                        strategy?: "fallback" | "weighted";
+                        targets?: {
+                            /** @description An AI key of the same workspace */
+                            key_id: string;
+                            /** @description The provider's model name (or an alias of the key's model_preferences) */
+                            model: string;
+                            /**
+                             * @description weighted: relative share of first picks (0: fallback only)
+                             * @default 1
+                             */
+                            weight?: number;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            backoff_ms: number;
+                            breaker_cooldown_seconds: number;
+                            breaker_failures: number;
+                            /** Format: date-time */
+                            created_at: string;
+                            created_by: string | null;
+                            id: string;
+                            max_retries: number;
+                            name: string;
+                            /** @description fallback: targets in order; weighted: one target picked by weight, the others (in order) as fallbacks */
+                            strategy: "fallback" | "weighted";
+                            targets: {
+                                key_id: string;
+                                model: string;
+                                weight: number;
+                            }[];
+                            /** Format: date-time */
+                            updated_at: string;
+                            workspace_id: string;
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                details: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                details: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                details: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                details: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
+                                 * @enum {string}
+                                 */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                details: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
         trace?: never;
     };
     "/api/auth/login": {
@@ -1381,7 +2038,7 @@ export interface paths {
                                  * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
                                  * @enum {string}
                                  */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -1400,7 +2057,7 @@ export interface paths {
                                  * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
                                  * @enum {string}
                                  */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -1419,7 +2076,7 @@ export interface paths {
                                  * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
                                  * @enum {string}
                                  */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -1472,7 +2129,7 @@ export interface paths {
                                  * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
                                  * @enum {string}
                                  */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -1533,7 +2190,7 @@ export interface paths {
                                  * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
                                  * @enum {string}
                                  */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -1610,7 +2267,7 @@ export interface paths {
                                  * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
                                  * @enum {string}
                                  */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -1629,7 +2286,7 @@ export interface paths {
                                  * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
                                  * @enum {string}
                                  */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -1730,7 +2387,7 @@ export interface paths {
                                  * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
                                  * @enum {string}
                                  */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -1749,7 +2406,7 @@ export interface paths {
                                  * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
                                  * @enum {string}
                                  */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -1768,7 +2425,7 @@ export interface paths {
                                  * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
                                  * @enum {string}
                                  */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -1787,7 +2444,7 @@ export interface paths {
                                  * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
                                  * @enum {string}
                                  */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -1806,7 +2463,7 @@ export interface paths {
                                  * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
                                  * @enum {string}
                                  */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -1825,7 +2482,7 @@ export interface paths {
                                  * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
                                  * @enum {string}
                                  */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -1904,7 +2561,7 @@ export interface paths {
                                  * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
                                  * @enum {string}
                                  */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -1923,7 +2580,7 @@ export interface paths {
                                  * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
                                  * @enum {string}
                                  */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -1942,7 +2599,7 @@ export interface paths {
                                  * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
                                  * @enum {string}
                                  */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -1961,7 +2618,7 @@ export interface paths {
                                  * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
                                  * @enum {string}
                                  */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -2072,7 +2729,7 @@ export interface paths {
                                  * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
                                  * @enum {string}
                                  */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -2091,7 +2748,7 @@ export interface paths {
                                  * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
                                  * @enum {string}
                                  */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -2110,7 +2767,7 @@ export interface paths {
                                  * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
                                  * @enum {string}
                                  */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -2129,7 +2786,7 @@ export interface paths {
                                  * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
                                  * @enum {string}
                                  */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -2148,7 +2805,7 @@ export interface paths {
                                  * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
                                  * @enum {string}
                                  */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -2167,7 +2824,7 @@ export interface paths {
                                  * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
                                  * @enum {string}
                                  */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -2223,7 +2880,7 @@ export interface paths {
                                  * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
                                  * @enum {string}
                                  */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -2293,7 +2950,7 @@ export interface paths {
                                  * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
                                  * @enum {string}
                                  */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -2363,7 +3020,7 @@ export interface paths {
                                  * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
                                  * @enum {string}
                                  */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -2382,7 +3039,7 @@ export interface paths {
                                  * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
                                  * @enum {string}
                                  */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -2401,7 +3058,7 @@ export interface paths {
                                  * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
                                  * @enum {string}
                                  */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -2420,7 +3077,7 @@ export interface paths {
                                  * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
                                  * @enum {string}
                                  */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -2439,7 +3096,7 @@ export interface paths {
                                  * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
                                  * @enum {string}
                                  */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -2495,7 +3152,7 @@ export interface paths {
                                  * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
                                  * @enum {string}
                                  */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -2563,7 +3220,7 @@ export interface paths {
                                  * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
                                  * @enum {string}
                                  */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -2582,7 +3239,7 @@ export interface paths {
                                  * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
                                  * @enum {string}
                                  */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -2646,7 +3303,7 @@ export interface paths {
                                  * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
                                  * @enum {string}
                                  */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -2665,7 +3322,7 @@ export interface paths {
                                  * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
                                  * @enum {string}
                                  */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -2684,7 +3341,7 @@ export interface paths {
                                  * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
                                  * @enum {string}
                                  */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -2703,7 +3360,7 @@ export interface paths {
                                  * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
                                  * @enum {string}
                                  */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -2759,7 +3416,7 @@ export interface paths {
                                  * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
                                  * @enum {string}
                                  */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -2778,7 +3435,7 @@ export interface paths {
                                  * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
                                  * @enum {string}
                                  */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -2797,7 +3454,7 @@ export interface paths {
                                  * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
                                  * @enum {string}
                                  */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -2882,7 +3539,7 @@ export interface paths {
                                  * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
                                  * @enum {string}
                                  */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -2901,7 +3558,7 @@ export interface paths {
                                  * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
                                  * @enum {string}
                                  */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -2920,7 +3577,7 @@ export interface paths {
                                  * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
                                  * @enum {string}
                                  */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -2939,7 +3596,7 @@ export interface paths {
                                  * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
                                  * @enum {string}
                                  */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -3023,7 +3680,7 @@ export interface paths {
                                  * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
                                  * @enum {string}
                                  */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -3042,7 +3699,7 @@ export interface paths {
                                  * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
                                  * @enum {string}
                                  */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -3061,7 +3718,7 @@ export interface paths {
                                  * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
                                  * @enum {string}
                                  */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -3080,7 +3737,7 @@ export interface paths {
                                  * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
                                  * @enum {string}
                                  */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -3159,7 +3816,7 @@ export interface paths {
                                  * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
                                  * @enum {string}
                                  */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -3178,7 +3835,7 @@ export interface paths {
                                  * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
                                  * @enum {string}
                                  */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -3197,7 +3854,7 @@ export interface paths {
                                  * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
                                  * @enum {string}
                                  */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -3239,7 +3896,7 @@ export interface paths {
                                  * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
                                  * @enum {string}
                                  */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -3258,7 +3915,7 @@ export interface paths {
                                  * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
                                  * @enum {string}
                                  */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -3277,7 +3934,7 @@ export interface paths {
                                  * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
                                  * @enum {string}
                                  */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -3359,7 +4016,7 @@ export interface paths {
                                  * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
                                  * @enum {string}
                                  */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -3378,7 +4035,7 @@ export interface paths {
                                  * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
                                  * @enum {string}
                                  */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -3397,7 +4054,7 @@ export interface paths {
                                  * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
                                  * @enum {string}
                                  */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -3416,7 +4073,7 @@ export interface paths {
                                  * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
                                  * @enum {string}
                                  */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -3491,7 +4148,7 @@ export interface paths {
                                  * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
                                  * @enum {string}
                                  */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -3510,7 +4167,7 @@ export interface paths {
                                  * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
                                  * @enum {string}
                                  */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -3529,7 +4186,7 @@ export interface paths {
                                  * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
                                  * @enum {string}
                                  */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -3548,7 +4205,7 @@ export interface paths {
                                  * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
                                  * @enum {string}
                                  */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -3644,7 +4301,7 @@ export interface paths {
                                  * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
                                  * @enum {string}
                                  */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -3663,7 +4320,7 @@ export interface paths {
                                  * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
                                  * @enum {string}
                                  */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -3682,7 +4339,7 @@ export interface paths {
                                  * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
                                  * @enum {string}
                                  */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -3757,7 +4414,7 @@ export interface paths {
                                  * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
                                  * @enum {string}
                                  */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -3776,7 +4433,7 @@ export interface paths {
                                  * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
                                  * @enum {string}
                                  */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -3795,7 +4452,7 @@ export interface paths {
                                  * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
                                  * @enum {string}
                                  */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -3814,7 +4471,7 @@ export interface paths {
                                  * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
                                  * @enum {string}
                                  */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -3895,7 +4552,7 @@ export interface paths {
                                  * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
                                  * @enum {string}
                                  */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -3914,7 +4571,7 @@ export interface paths {
                                  * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
                                  * @enum {string}
                                  */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -3933,7 +4590,7 @@ export interface paths {
                                  * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
                                  * @enum {string}
                                  */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -4014,7 +4671,7 @@ export interface paths {
                                  * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
                                  * @enum {string}
                                  */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -4033,7 +4690,7 @@ export interface paths {
                                  * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
                                  * @enum {string}
                                  */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -4052,7 +4709,7 @@ export interface paths {
                                  * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
                                  * @enum {string}
                                  */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -4139,7 +4796,7 @@ export interface paths {
                                  * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
                                  * @enum {string}
                                  */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -4158,7 +4815,7 @@ export interface paths {
                                  * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
                                  * @enum {string}
                                  */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -4177,7 +4834,7 @@ export interface paths {
                                  * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
                                  * @enum {string}
                                  */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -4196,7 +4853,7 @@ export interface paths {
                                  * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
                                  * @enum {string}
                                  */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -4266,7 +4923,7 @@ export interface paths {
                                  * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
                                  * @enum {string}
                                  */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -4285,7 +4942,7 @@ export interface paths {
                                  * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
                                  * @enum {string}
                                  */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -4304,7 +4961,7 @@ export interface paths {
                                  * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
                                  * @enum {string}
                                  */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -4323,7 +4980,7 @@ export interface paths {
                                  * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
                                  * @enum {string}
                                  */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -4342,7 +4999,7 @@ export interface paths {
                                  * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
                                  * @enum {string}
                                  */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -4412,7 +5069,7 @@ export interface paths {
                                  * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
                                  * @enum {string}
                                  */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -4431,7 +5088,7 @@ export interface paths {
                                  * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
                                  * @enum {string}
                                  */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -4450,7 +5107,7 @@ export interface paths {
                                  * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
                                  * @enum {string}
                                  */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -4469,7 +5126,7 @@ export interface paths {
                                  * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
                                  * @enum {string}
                                  */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -4549,7 +5206,7 @@ export interface paths {
                                  * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
                                  * @enum {string}
                                  */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -4568,7 +5225,7 @@ export interface paths {
                                  * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
                                  * @enum {string}
                                  */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -4587,7 +5244,7 @@ export interface paths {
                                  * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
                                  * @enum {string}
                                  */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -4606,7 +5263,7 @@ export interface paths {
                                  * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
                                  * @enum {string}
                                  */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -4667,7 +5324,7 @@ export interface paths {
                                  * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
                                  * @enum {string}
                                  */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -4733,7 +5390,7 @@ export interface paths {
                                  * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
                                  * @enum {string}
                                  */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -4801,7 +5458,7 @@ export interface paths {
                                  * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
                                  * @enum {string}
                                  */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -4862,7 +5519,7 @@ export interface paths {
                                  * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
                                  * @enum {string}
                                  */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -4881,7 +5538,7 @@ export interface paths {
                                  * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
                                  * @enum {string}
                                  */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -4900,7 +5557,7 @@ export interface paths {
                                  * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
                                  * @enum {string}
                                  */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -4919,7 +5576,7 @@ export interface paths {
                                  * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
                                  * @enum {string}
                                  */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -4985,7 +5642,7 @@ export interface paths {
                                  * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
                                  * @enum {string}
                                  */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -5004,7 +5661,7 @@ export interface paths {
                                  * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
                                  * @enum {string}
                                  */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -5023,7 +5680,7 @@ export interface paths {
                                  * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
                                  * @enum {string}
                                  */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -5065,7 +5722,7 @@ export interface paths {
                                  * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
                                  * @enum {string}
                                  */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -5084,7 +5741,7 @@ export interface paths {
                                  * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
                                  * @enum {string}
                                  */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -5103,7 +5760,7 @@ export interface paths {
                                  * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
                                  * @enum {string}
                                  */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -5167,7 +5824,7 @@ export interface paths {
                                  * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
                                  * @enum {string}
                                  */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -5186,7 +5843,7 @@ export interface paths {
                                  * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
                                  * @enum {string}
                                  */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -5205,7 +5862,7 @@ export interface paths {
                                  * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
                                  * @enum {string}
                                  */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -5224,7 +5881,7 @@ export interface paths {
                                  * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
                                  * @enum {string}
                                  */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -5243,7 +5900,7 @@ export interface paths {
                                  * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
                                  * @enum {string}
                                  */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -5329,7 +5986,7 @@ export interface paths {
                                  * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
                                  * @enum {string}
                                  */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -5348,7 +6005,7 @@ export interface paths {
                                  * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
                                  * @enum {string}
                                  */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -5367,7 +6024,7 @@ export interface paths {
                                  * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
                                  * @enum {string}
                                  */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -5386,7 +6043,7 @@ export interface paths {
                                  * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
                                  * @enum {string}
                                  */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -5458,7 +6115,7 @@ export interface paths {
                                  * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
                                  * @enum {string}
                                  */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -5477,7 +6134,7 @@ export interface paths {
                                  * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
                                  * @enum {string}
                                  */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -5496,7 +6153,7 @@ export interface paths {
                                  * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
                                  * @enum {string}
                                  */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -5568,7 +6225,7 @@ export interface paths {
                                  * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
                                  * @enum {string}
                                  */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -5587,7 +6244,7 @@ export interface paths {
                                  * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
                                  * @enum {string}
                                  */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -5606,7 +6263,7 @@ export interface paths {
                                  * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
                                  * @enum {string}
                                  */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -5681,7 +6338,7 @@ export interface paths {
                                  * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
                                  * @enum {string}
                                  */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -5700,7 +6357,7 @@ export interface paths {
                                  * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
                                  * @enum {string}
                                  */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -5719,7 +6376,7 @@ export interface paths {
                                  * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
                                  * @enum {string}
                                  */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -5738,7 +6395,7 @@ export interface paths {
                                  * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
                                  * @enum {string}
                                  */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -5782,7 +6439,7 @@ export interface paths {
                                  * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
                                  * @enum {string}
                                  */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -5801,7 +6458,7 @@ export interface paths {
                                  * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
                                  * @enum {string}
                                  */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -5820,7 +6477,7 @@ export interface paths {
                                  * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
                                  * @enum {string}
                                  */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -5889,7 +6546,7 @@ export interface paths {
                                  * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
                                  * @enum {string}
                                  */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -5908,7 +6565,7 @@ export interface paths {
                                  * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
                                  * @enum {string}
                                  */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -5927,7 +6584,7 @@ export interface paths {
                                  * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
                                  * @enum {string}
                                  */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -6002,7 +6659,7 @@ export interface paths {
                                  * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
                                  * @enum {string}
                                  */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -6021,7 +6678,7 @@ export interface paths {
                                  * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
                                  * @enum {string}
                                  */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -6040,7 +6697,7 @@ export interface paths {
                                  * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
                                  * @enum {string}
                                  */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -6059,7 +6716,7 @@ export interface paths {
                                  * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
                                  * @enum {string}
                                  */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -6103,7 +6760,7 @@ export interface paths {
                                  * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
                                  * @enum {string}
                                  */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -6122,7 +6779,7 @@ export interface paths {
                                  * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
                                  * @enum {string}
                                  */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -6141,7 +6798,7 @@ export interface paths {
                                  * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
                                  * @enum {string}
                                  */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -6208,7 +6865,7 @@ export interface paths {
                                  * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
                                  * @enum {string}
                                  */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -6227,7 +6884,7 @@ export interface paths {
                                  * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
                                  * @enum {string}
                                  */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -6246,7 +6903,7 @@ export interface paths {
                                  * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
                                  * @enum {string}
                                  */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -6319,7 +6976,7 @@ export interface paths {
                                  * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
                                  * @enum {string}
                                  */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -6338,7 +6995,7 @@ export interface paths {
                                  * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
                                  * @enum {string}
                                  */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -6357,7 +7014,7 @@ export interface paths {
                                  * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
                                  * @enum {string}
                                  */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -6376,7 +7033,7 @@ export interface paths {
                                  * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
                                  * @enum {string}
                                  */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -6418,7 +7075,7 @@ export interface paths {
                                  * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
                                  * @enum {string}
                                  */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -6437,7 +7094,7 @@ export interface paths {
                                  * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
                                  * @enum {string}
                                  */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -6456,7 +7113,7 @@ export interface paths {
                                  * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
                                  * @enum {string}
                                  */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -6548,7 +7205,7 @@ export interface paths {
                                  * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
                                  * @enum {string}
                                  */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -6567,7 +7224,7 @@ export interface paths {
                                  * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
                                  * @enum {string}
                                  */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -6586,7 +7243,7 @@ export interface paths {
                                  * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
                                  * @enum {string}
                                  */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -6605,7 +7262,7 @@ export interface paths {
                                  * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
                                  * @enum {string}
                                  */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -6683,7 +7340,7 @@ export interface paths {
                                  * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
                                  * @enum {string}
                                  */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -6702,7 +7359,7 @@ export interface paths {
                                  * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
                                  * @enum {string}
                                  */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -6721,7 +7378,7 @@ export interface paths {
                                  * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
                                  * @enum {string}
                                  */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -6740,7 +7397,7 @@ export interface paths {
                                  * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
                                  * @enum {string}
                                  */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -6814,7 +7471,7 @@ export interface paths {
                                  * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
                                  * @enum {string}
                                  */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -6833,7 +7490,7 @@ export interface paths {
                                  * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
                                  * @enum {string}
                                  */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -6852,7 +7509,7 @@ export interface paths {
                                  * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
                                  * @enum {string}
                                  */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -6871,7 +7528,7 @@ export interface paths {
                                  * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
                                  * @enum {string}
                                  */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -6890,7 +7547,7 @@ export interface paths {
                                  * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
                                  * @enum {string}
                                  */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -6966,7 +7623,7 @@ export interface paths {
                                  * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
                                  * @enum {string}
                                  */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -6985,7 +7642,7 @@ export interface paths {
                                  * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
                                  * @enum {string}
                                  */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -7004,7 +7661,7 @@ export interface paths {
                                  * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
                                  * @enum {string}
                                  */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -7023,7 +7680,7 @@ export interface paths {
                                  * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
                                  * @enum {string}
                                  */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -7102,7 +7759,7 @@ export interface paths {
                                  * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
                                  * @enum {string}
                                  */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -7121,7 +7778,7 @@ export interface paths {
                                  * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
                                  * @enum {string}
                                  */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -7140,7 +7797,7 @@ export interface paths {
                                  * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
                                  * @enum {string}
                                  */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -7159,7 +7816,7 @@ export interface paths {
                                  * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
                                  * @enum {string}
                                  */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -7214,7 +7871,7 @@ export interface paths {
                                  * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
                                  * @enum {string}
                                  */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -7233,7 +7890,7 @@ export interface paths {
                                  * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
                                  * @enum {string}
                                  */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -7252,7 +7909,7 @@ export interface paths {
                                  * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
                                  * @enum {string}
                                  */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -7318,7 +7975,7 @@ export interface paths {
                                  * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
                                  * @enum {string}
                                  */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -7337,7 +7994,7 @@ export interface paths {
                                  * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
                                  * @enum {string}
                                  */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -7356,7 +8013,7 @@ export interface paths {
                                  * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
                                  * @enum {string}
                                  */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -7415,7 +8072,7 @@ export interface paths {
                                  * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
                                  * @enum {string}
                                  */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -7434,7 +8091,7 @@ export interface paths {
                                  * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
                                  * @enum {string}
                                  */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -7453,7 +8110,7 @@ export interface paths {
                                  * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
                                  * @enum {string}
                                  */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -7472,7 +8129,7 @@ export interface paths {
                                  * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
                                  * @enum {string}
                                  */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -7533,7 +8190,7 @@ export interface paths {
                                  * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
                                  * @enum {string}
                                  */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -7552,7 +8209,7 @@ export interface paths {
                                  * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
                                  * @enum {string}
                                  */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -7571,7 +8228,7 @@ export interface paths {
                                  * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
                                  * @enum {string}
                                  */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -7590,7 +8247,7 @@ export interface paths {
                                  * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
                                  * @enum {string}
                                  */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -7609,7 +8266,7 @@ export interface paths {
                                  * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
                                  * @enum {string}
                                  */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -7679,7 +8336,7 @@ export interface paths {
                                  * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
                                  * @enum {string}
                                  */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -7698,7 +8355,7 @@ export interface paths {
                                  * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
                                  * @enum {string}
                                  */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -7717,7 +8374,7 @@ export interface paths {
                                  * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
                                  * @enum {string}
                                  */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -7736,7 +8393,7 @@ export interface paths {
                                  * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
                                  * @enum {string}
                                  */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -7824,7 +8481,7 @@ export interface paths {
                                  * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
                                  * @enum {string}
                                  */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -7843,7 +8500,7 @@ export interface paths {
                                  * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
                                  * @enum {string}
                                  */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -7862,7 +8519,7 @@ export interface paths {
                                  * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
                                  * @enum {string}
                                  */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -7881,7 +8538,7 @@ export interface paths {
                                  * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
                                  * @enum {string}
                                  */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -7938,7 +8595,7 @@ export interface paths {
                                  * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
                                  * @enum {string}
                                  */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -7957,7 +8614,7 @@ export interface paths {
                                  * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
                                  * @enum {string}
                                  */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -7976,7 +8633,7 @@ export interface paths {
                                  * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
                                  * @enum {string}
                                  */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -8035,7 +8692,7 @@ export interface paths {
                                  * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
                                  * @enum {string}
                                  */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -8054,7 +8711,7 @@ export interface paths {
                                  * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
                                  * @enum {string}
                                  */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -8073,7 +8730,7 @@ export interface paths {
                                  * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
                                  * @enum {string}
                                  */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -8149,7 +8806,7 @@ export interface paths {
                                  * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
                                  * @enum {string}
                                  */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -8168,7 +8825,7 @@ export interface paths {
                                  * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
                                  * @enum {string}
                                  */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -8187,7 +8844,7 @@ export interface paths {
                                  * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
                                  * @enum {string}
                                  */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -8206,7 +8863,7 @@ export interface paths {
                                  * @description Stable snake_case code (the catalog in src/core/errors.ts; HTTP status follows from it)
                                  * @enum {string}
                                  */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "destination_not_allowed" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "invitation_email_mismatch" | "not_found" | "route_not_found" | "no_default_key" | "already_member" | "default_conflict" | "duplicate_key" | "delivery_in_progress" | "email_taken" | "endpoint_disabled" | "idempotency_key_reused" | "invitation_already_used" | "invitation_not_pending" | "invitation_pending" | "last_owner" | "same_key" | "route_name_taken" | "slug_taken" | "invitation_revoked" | "invitation_expired" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "rate_limited" | "too_many_login_attempts" | "internal_error" | "secret_unreadable" | "limits_unavailable" | "not_live" | "not_ready" | "worker_unhealthy";
                                 details: unknown;
                                 message: string;
                             };
@@ -8260,7 +8917,7 @@ export interface paths {
                         })[];
                         metadata?: unknown;
                         modalities?: unknown;
-                        /** @description `<provider>/<model>` (e.g. `openai/gpt-4o-mini`), or a model of the key named by `x-atrium-key-id` */
+                        /** @description `<provider>/<model>` (e.g. `openai/gpt-4o-mini`), a route of the workspace (e.g. `smart`), or a model of the key named by `x-atrium-key-id` */
                         model: string;
                         n?: unknown;
                         parallel_tool_calls?: unknown;

@@ -88,6 +88,8 @@ export type KeyTestResult = ResponseOf<'/api/ai-keys/{id}/test', 'post'>;
 
 export type UsageReport = ResponseOf<'/api/ai-keys/{id}/usage', 'get'>;
 
+export type AiRoute = ResponseOf<'/api/ai-routes/{id}', 'get'>;
+
 // — permissions —
 
 /** A member's right on one resource, on top of their role. */

@@ -16,6 +16,7 @@ import { NewWorkspacePage } from '../pages/NewWorkspace';
 import { SettingsPage } from '../pages/settings/SettingsPage';
 import { TokensPage } from '../pages/tokens/TokensPage';
 import { AiKeysPage } from '../pages/ai-keys/AiKeysPage';
+import { AiRoutesPage } from '../pages/ai-routes/AiRoutesPage';
 import { WebhookDetailPage } from '../pages/webhooks/WebhookDetailPage';
 import { WebhooksPage } from '../pages/webhooks/WebhooksPage';
 import { useSession } from './session';
@@ -119,6 +120,7 @@ export function App() {
           <Route path="ai-keys" element={<AiKeysPage />} />
           <Route path="ai-keys/:id" element={<Lazy><AiKeyDetailPage /></Lazy>} />
           <Route path="ai-spend" element={<Lazy><AiSpendPage /></Lazy>} />
+          <Route path="ai-routes" element={<AiRoutesPage />} />
           <Route path="api-tokens" element={<TokensPage />} />
           <Route path="settings" element={<SettingsPage />} />
           <Route path="*" element={<NotFound inShell />} />

@@ -24,6 +24,7 @@ const WORKSPACE_NAV: NavItem[] = [
   { to: 'webhooks', label: 'Webhooks', icon: 'webhook', needs: 'webhook.read' },
   { to: 'ai-keys', label: 'AI keys', icon: 'sparkles', needs: 'ai_key.read' },
   { to: 'ai-spend', label: 'AI spend', icon: 'chart', needs: 'ai_limit.read' },
+  { to: 'ai-routes', label: 'AI routes', icon: 'arrowRight', needs: 'ai_route.read' },
 ];
 
 const ACCOUNT_NAV: NavItem[] = [

@@ -31,6 +31,9 @@ const TEMPLATES: Record<string, (a: ActivityEntry, target: ReactNode) => ReactNo
   'ai_key.updated': (_, t) => <>updated AI key {t}</>,
   'ai_key.deleted': (_, t) => <>deleted AI key {t}</>,
   'ai_key.rotated': (_, t) => <>rotated AI key {t}</>,
+  'ai_route.created': (_, t) => <>created AI route {t}</>,
+  'ai_route.updated': (_, t) => <>updated AI route {t}</>,
+  'ai_route.deleted': (_, t) => <>deleted AI route {t}</>,
 };
 
 function changed(a: ActivityEntry): ReactNode {
@@ -61,6 +64,7 @@ export const ACTION_GROUPS = [
   { value: 'permission.*', label: 'Permissions' },
   { value: 'webhook.*', label: 'Webhooks' },
   { value: 'ai_key.*', label: 'AI keys' },
+  { value: 'ai_route.*', label: 'AI routes' },
 ];
 
 export const RESOURCE_TYPES = [
@@ -71,4 +75,5 @@ export const RESOURCE_TYPES = [
   { value: 'api_token', label: 'API token' },
   { value: 'webhook', label: 'Webhook' },
   { value: 'ai_key', label: 'AI key' },
+  { value: 'ai_route', label: 'AI route' },
 ];
