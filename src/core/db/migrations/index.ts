@@ -7,6 +7,7 @@ import * as m0005 from './0005_covering_due_index.js';
 import * as m0006 from './0006_ai_usage_cache_tokens.js';
 import * as m0007 from './0007_webhook_fair_claims.js';
 import * as m0008 from './0008_rate_limits.js';
+import * as m0011 from './0011_legacy_import_map.js';
 
 /**
  * Every migration, in order. Names sort lexically; never rename or edit a shipped one.
@@ -22,4 +23,5 @@ export const migrations: Record<string, Migration> = Object.fromEntries([
   ['0006_ai_usage_cache_tokens', m0006],
   ['0007_webhook_fair_claims', m0007],
   ['0008_rate_limits', m0008],
+  ['0011_legacy_import_map', m0011],
 ]);
