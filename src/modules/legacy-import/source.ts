@@ -93,7 +93,7 @@ async function openPostgres(url: string): Promise<SourceDb> {
     description: describePostgres(url),
     hasTable: async (table) => (await client.query<{ ok: boolean }>('select to_regclass($1) is not null as ok', [quote(table)])).rows[0].ok,
     page: async (table, afterId, limit) =>
-      (await client.query<Row>(`select * from ${quote(table)} where id > $1 order by id limit $2`, [afterId, limit])).rows,
+      (await client.query<Row>(`select * from ${quote(table)} where id > $1::bigint order by id limit $2`, [afterId, limit])).rows,
     all: async (table, orderBy) => (await client.query<Row>(`select * from ${quote(table)} order by ${orderBy.map(quote).join(', ')}`)).rows,
     close: () => client.end(),
   };
