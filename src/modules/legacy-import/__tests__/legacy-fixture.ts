@@ -39,6 +39,19 @@ function schema(d: Dialect): string[] {
   ];
 }
 
+/** Counts every table of a full import of the fixture must show. */
+export const EXPECTED = {
+  users: { imported: 3, skipped: 1 },
+  workspaces: { imported: 2, skipped: 0 },
+  workspace_members: { imported: 5, skipped: 1 },
+  workspace_invitations: { imported: 2, skipped: 3 },
+  workspace_webhooks: { imported: 3, skipped: 1 },
+  ai_keys: { imported: 3, skipped: 2 },
+  ai_key_usage: { imported: 3, skipped: 1 },
+  workspace_activity: { imported: 3, skipped: 0 },
+  resource_permissions: { imported: 0, skipped: 2 },
+};
+
 /** SQLAlchemy's naive UTC DateTime text (`2025-03-04 05:06:07.123456`). */
 export const utc = (ms: number) => new Date(ms).toISOString().replace('T', ' ').replace('Z', '000');
 const DAY = 86_400_000;

@@ -6,22 +6,10 @@ import { startFakeProvider, type FakeProvider } from '../../../test/fake-provide
 import { engines, type TestApp } from '../../../test/harness.js';
 import { publish, Receiver, waitFor, webhookApp } from '../../webhooks/__tests__/helpers.js';
 import { createLegacyImportModule, type ImportReport } from '../legacy-import.module.js';
-import { createLegacySource, sourceEngines, type LegacySource } from './legacy-fixture.js';
+import { createLegacySource, EXPECTED, sourceEngines, type LegacySource } from './legacy-fixture.js';
 
 const combos = engines.flatMap((target) => sourceEngines.map((source) => [source, target] as const));
 
-/** Counts every table of a full import of the fixture must show. */
-export const EXPECTED = {
-  users: { imported: 3, skipped: 1 },
-  workspaces: { imported: 2, skipped: 0 },
-  workspace_members: { imported: 5, skipped: 1 },
-  workspace_invitations: { imported: 2, skipped: 3 },
-  workspace_webhooks: { imported: 3, skipped: 1 },
-  ai_keys: { imported: 3, skipped: 2 },
-  ai_key_usage: { imported: 3, skipped: 1 },
-  workspace_activity: { imported: 3, skipped: 0 },
-  resource_permissions: { imported: 0, skipped: 2 },
-};
 
 describe.each(combos)('import-legacy from %s into %s', (sourceEngine, targetEngine) => {
   let t: TestApp;
