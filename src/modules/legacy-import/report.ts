@@ -12,7 +12,7 @@ export interface TableCounts {
   skipped: number;
 }
 
-export interface RowRemark {
+interface RowRemark {
   table: string;
   source_id: string;
   message: string;

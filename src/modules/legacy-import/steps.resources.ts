@@ -13,7 +13,7 @@ import { idText, toBool, toJsonValue, toNumber, toText, toTime, type Row } from 
 
 /** Webhooks, AI keys, usage, activity and resource permissions (models/workspace.py, models/ai_keys.py). */
 
-export const SIGNING_WARNING =
+const SIGNING_WARNING =
   'Webhooks: the original sent deliveries unsigned, or with "X-Webhook-Signature: sha256=<hex HMAC-SHA256 of the body>" when a secret was set. ' +
   'atrium signs every delivery the Standard Webhooks way (webhook-id, webhook-timestamp and webhook-signature headers): receivers must verify that instead. ' +
   'An original secret stays the HMAC key (as a Standard Webhooks secret it reads "whsec_" + base64 of it); endpoints without one got a new secret, ' +

@@ -53,7 +53,7 @@ export const EXPECTED = {
 };
 
 /** SQLAlchemy's naive UTC DateTime text (`2025-03-04 05:06:07.123456`). */
-export const utc = (ms: number) => new Date(ms).toISOString().replace('T', ' ').replace('Z', '000');
+const utc = (ms: number) => new Date(ms).toISOString().replace('T', ' ').replace('Z', '000');
 const DAY = 86_400_000;
 
 export interface LegacyFixtureOptions {
@@ -141,7 +141,7 @@ export interface LegacySource {
   drop(): Promise<void>;
 }
 
-export function legacyData(): LegacyData {
+function legacyData(): LegacyData {
   const data: LegacyData = {
     encryptionKey: randomBytes(32).toString('base64url') + '=',
     passwords: { alice: 'alice in wonderland', bob: 'builder bob 42', carol: 'carol sings' },
