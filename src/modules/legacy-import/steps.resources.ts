@@ -211,6 +211,23 @@ async function planUsage(row: Row, ctx: ImportContext): Promise<Plan> {
   return { target: `${keyId}:${model}:${day}`, write: (repo) => repo.addDailyUsage(daily) };
 }
 
+/** Detail fields that can hold credentials: the original logged webhook updates whole, secret and headers included. */
+const SECRET_FIELD = /secret|token|password|passwd|api_?key|authorization|credential|headers|encrypted/i;
+
+/** Activity details without credentials, URLs reduced to their origin (atrium's rule: paths often embed tokens). */
+function scrub(value: unknown, depth = 0): unknown {
+  if (depth > 20) return '[too deep]';
+  if (Array.isArray(value)) return value.map((v) => scrub(v, depth + 1));
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(
+    Object.entries(value).map(([k, v]) => {
+      if (SECRET_FIELD.test(k)) return [k, '[redacted]'];
+      if (/url$/i.test(k) && typeof v === 'string') return [k, httpUrl(v) ? new URL(v).origin : '[redacted]'];
+      return [k, scrub(v, depth + 1)];
+    }),
+  );
+}
+
 /** Activity rows name resources by the original's ids; those imported are named by their atrium id. */
 const RESOURCE_TABLES: Record<string, string> = { workspace: 'workspaces', webhook: 'workspace_webhooks', ai_key: 'ai_keys', member: 'users', user: 'users', invitation: 'workspace_invitations' };
 
@@ -221,7 +238,7 @@ function planActivity(row: Row, ctx: ImportContext): Promise<Plan> {
   if (!action) return Promise.resolve({ skip: 'no action' });
   const createdAt = toTime(row.created_at) ?? ctx.now;
   const actorId = mapped(ctx, 'users', row.user_id) ?? null;
-  const details = toJsonValue(row.details);
+  const details = scrub(toJsonValue(row.details));
   const detailObject = details === null ? {} : typeof details === 'object' && !Array.isArray(details) ? { ...details } : { value: details };
   const resourceType = toText(row.resource_type)?.trim() || 'workspace';
   const resourceTable = RESOURCE_TABLES[resourceType];

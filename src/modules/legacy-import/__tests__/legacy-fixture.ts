@@ -48,7 +48,7 @@ export const EXPECTED = {
   workspace_webhooks: { imported: 3, skipped: 1 },
   ai_keys: { imported: 3, skipped: 2 },
   ai_key_usage: { imported: 3, skipped: 1 },
-  workspace_activity: { imported: 3, skipped: 0 },
+  workspace_activity: { imported: 4, skipped: 0 },
   resource_permissions: { imported: 0, skipped: 2 },
 };
 
@@ -123,6 +123,7 @@ function rows(data: LegacyData, options: LegacyFixtureOptions, now: number): Ins
     ['ai_key_usage', { id: 4, key_id: 3, date: '2026-11-04 09:00:00', model: 'llama', requests: 1, tokens_input: 3, tokens_output: 3, cost: 0, errors: 0, avg_latency_ms: 10 }],
     ['workspace_activity', { id: 1, workspace_id: 1, user_id: 1, action: 'ai_key.created', resource_type: 'ai_key', resource_id: 1, resource_name: 'OpenAI prod', details: JSON.stringify({ provider: 'openai' }), ip_address: '203.0.113.7', user_agent: 'Mozilla/5.0', created_at: t(-250) }],
     ['workspace_activity', { id: 2, workspace_id: 1, user_id: 1, action: 'webhook.created', resource_type: 'webhook', resource_id: 1, resource_name: 'Team hook', details: JSON.stringify({ events: ['api.discovered'] }), created_at: t(-280) }],
+    ['workspace_activity', { id: 4, workspace_id: 1, user_id: 1, action: 'webhook.updated', resource_type: 'webhook', resource_id: 1, resource_name: 'Team hook', details: JSON.stringify({ updates: { secret: data.webhookSecret, headers: { Authorization: `Bearer ${data.webhookSecret}` }, url: `https://hooks.example.com/t/${data.webhookSecret}` } }), created_at: t(-275) }],
     ['workspace_activity', { id: 3, workspace_id: 1, user_id: 4, action: 'project.created', resource_type: 'project', resource_id: 7, resource_name: 'Payments API', details: null, created_at: t(-55) }],
   ];
 }

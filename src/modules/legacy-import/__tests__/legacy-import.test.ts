@@ -148,6 +148,16 @@ describe.each(combos)('import-legacy from %s into %s', (sourceEngine, targetEngi
     expect(await source.count('ai_keys')).toBe(5);
   });
 
+  it('stores no secret of the original in clear, activity details included', async () => {
+    const updated = await t.db.selectFrom('activity').select('details').where('action', '=', 'webhook.updated').executeTakeFirstOrThrow();
+    expect(JSON.parse(updated.details)).toEqual({ updates: { secret: '[redacted]', headers: '[redacted]', url: 'https://hooks.example.com' } });
+    const tables = ['users', 'workspaces', 'workspace_members', 'invitations', 'activity', 'webhook_endpoints', 'webhook_secrets', 'ai_keys', 'ai_usage_daily', 'legacy_import_map'] as const;
+    for (const table of tables) {
+      const dump = JSON.stringify(await t.db.selectFrom(table).selectAll().execute());
+      for (const secret of source.data.secrets) expect(dump, table).not.toContain(secret);
+    }
+  });
+
   it('never puts a secret, hash or token in the report', () => {
     const text = JSON.stringify(report);
     for (const secret of source.data.secrets) expect(text).not.toContain(secret);

@@ -81,7 +81,7 @@ describe.each(engines)('import-legacy runs into %s', (engine) => {
     const resumed = await importer().run({ from: source.url, encryptionKey: source.data.encryptionKey, batchSize: 1 });
     expect(resumed.tables.users).toMatchObject({ imported: 0, already_imported: 3 });
     const all = await counts(t);
-    expect(all).toMatchObject({ users: 3, workspaces: 2, workspace_members: 5, invitations: 2, webhook_endpoints: 3, webhook_secrets: 3, ai_keys: 3, ai_usage_daily: 2, activity: 3 });
+    expect(all).toMatchObject({ users: 3, workspaces: 2, workspace_members: 5, invitations: 2, webhook_endpoints: 3, webhook_secrets: 3, ai_keys: 3, ai_usage_daily: 2, activity: 4 });
     const owners = await t.db.selectFrom('workspace_members').select('workspace_id').where('role', '=', 'owner').execute();
     expect(owners).toHaveLength(2);
   });
@@ -125,7 +125,7 @@ describe.each(engines)('import-legacy runs into %s', (engine) => {
     const report = JSON.parse(readFileSync(reportFile, 'utf8')) as { tables: Record<string, { imported: number; already_imported: number }> };
     for (const [table, expected] of Object.entries(EXPECTED)) expect(report.tables[table].imported + report.tables[table].already_imported, table).toBe(expected.imported);
     expect(report.tables.users).toMatchObject({ imported: 0, already_imported: 3 });
-    expect(await counts(t)).toMatchObject({ users: 3, workspace_members: 5, ai_keys: 3, activity: 3 });
+    expect(await counts(t)).toMatchObject({ users: 3, workspace_members: 5, ai_keys: 3, activity: 4 });
 
     const again = await finished(await cli(['--from', source.url, '--encryption-key', source.data.encryptionKey]));
     expect(again.out).toMatch(/users\s+imported 0, already imported 3/);
