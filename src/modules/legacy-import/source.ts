@@ -28,7 +28,7 @@ export class SourceError extends Error {}
 type SourceLocation = { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };
 
 /** The original's DATABASE_URL, or a plain SQLite file path. */
-function parseSource(from: string): SourceLocation {
+export function parseSource(from: string): SourceLocation {
   const sqlite = /^sqlite(?:\+\w+)?:\/\/\/([^?]*)/.exec(from);
   if (sqlite) {
     // SQLAlchemy: `sqlite:///relative.db` and `sqlite:////absolute.db` (the fourth slash starts the path).
