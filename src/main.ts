@@ -80,7 +80,7 @@ function importLegacyArgs(args: string[]): (LegacyImportOptions & { report?: str
   for (let i = 0; i < args.length; i += 1) {
     const [name, inline] = args[i].includes('=') ? [args[i].slice(0, args[i].indexOf('=')), args[i].slice(args[i].indexOf('=') + 1)] : [args[i], undefined];
     if (name === '--dry-run' && inline === undefined) options.dryRun = true;
-    else if (valued[name]) {
+    else if (Object.hasOwn(valued, name)) {
       const value = inline ?? args[++i];
       if (value === undefined || value === '') return `${name} needs a value`;
       valued[name](value);

@@ -46,8 +46,6 @@ const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
 function describePostgres(url: string): string {
   try {
     const u = new URL(url);
-    u.password = '';
-    u.username = u.username ? u.username : '';
     return `postgresql://${u.username ? `${u.username}@` : ''}${u.host}${u.pathname}`;
   } catch {
     return 'postgresql';
