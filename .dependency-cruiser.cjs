@@ -27,6 +27,7 @@ const MODULE_LAYERS = [
   'ai-providers',
   'ai-keys',
   'ai-gateway',
+  'legacy-import', // `atrium import-legacy`: writes every module's tables, so it sits above them all
 ];
 
 const layerRules = MODULE_LAYERS.map((name, index) => ({

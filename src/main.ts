@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { writeFileSync } from 'node:fs';
 import { buildApp, createServices, startModules, stopServices } from './app.js';
 import { ConfigError, loadConfig, type Config } from './core/config.js';
 import { createDatabase, type Database } from './core/db/database.js';
@@ -6,6 +7,7 @@ import { migrateToLatest } from './core/db/migrator.js';
 import { serveWorkerProbe } from './core/http/system-routes.js';
 import { loadKeyring } from './core/keyring.js';
 import { rotateMasterKey, type RotationMode } from './core/master-key-rotation.js';
+import { createLegacyImportModule, formatReport, LegacyImportInputError, type LegacyImportOptions } from './modules/legacy-import/legacy-import.module.js';
 
 const USAGE = `Usage: atrium <command>
 
@@ -15,6 +17,11 @@ Commands:
   migrate   apply pending database migrations and exit
   rotate-master-key [--reencrypt | --retire-old] [--batch-size=N]
             re-encrypt every stored secret under a new master key while servers keep serving
+  import-legacy --from <url> [--encryption-key <key>] [--dry-run] [--report <file>] [--batch-size=N]
+            import users, workspaces, members, invitations, activity, webhooks, AI keys and usage
+            from the FastAPI backend: --from takes its DATABASE_URL (sqlite:///…, postgresql://…)
+            or a SQLite file; --encryption-key its AI_KEY_ENCRYPTION_KEY (or set that variable);
+            safe to run again (nothing is imported twice; a stopped run resumes)
   help      show this text
 
 Configuration is read from the environment and an optional .env file; see README.md.`;
@@ -57,6 +64,54 @@ async function rotateMasterKeyCommand(config: Config, args: string[]): Promise<v
     } finally {
       await stopServices(services);
     }
+  } finally {
+    await database.close();
+  }
+}
+
+function importLegacyArgs(args: string[]): (LegacyImportOptions & { report?: string }) | string {
+  const options: LegacyImportOptions & { report?: string } = { from: '', encryptionKey: process.env.AI_KEY_ENCRYPTION_KEY || undefined };
+  const valued: Record<string, (value: string) => void> = {
+    '--from': (v) => (options.from = v),
+    '--encryption-key': (v) => (options.encryptionKey = v),
+    '--report': (v) => (options.report = v),
+    '--batch-size': (v) => (options.batchSize = Number(v)),
+  };
+  for (let i = 0; i < args.length; i += 1) {
+    const [name, inline] = args[i].includes('=') ? [args[i].slice(0, args[i].indexOf('=')), args[i].slice(args[i].indexOf('=') + 1)] : [args[i], undefined];
+    if (name === '--dry-run' && inline === undefined) options.dryRun = true;
+    else if (Object.hasOwn(valued, name)) {
+      const value = inline ?? args[++i];
+      if (value === undefined || value === '') return `${name} needs a value`;
+      valued[name](value);
+    } else return `unexpected argument "${name}"`;
+  }
+  if (!options.from) return '--from is required';
+  if (options.batchSize !== undefined && !(Number.isInteger(options.batchSize) && options.batchSize > 0)) return '--batch-size must be a positive integer';
+  return options;
+}
+
+/** Moves a FastAPI backend's data into this atrium; prints (and with --report writes) what it did, never a secret. */
+async function importLegacyCommand(config: Config, args: string[]): Promise<void> {
+  const options = importLegacyArgs(args);
+  if (typeof options === 'string') {
+    console.error(`import-legacy: ${options}.\n\n${USAGE}`);
+    process.exit(2);
+  }
+  const database = openDatabase(config);
+  try {
+    await migrateToLatest(database.db);
+    const importer = createLegacyImportModule({ db: database.db, keyring: loadKeyring(config) });
+    const report = await importer.run({
+      ...options,
+      onBatch: ({ table, batch, rows }) => console.log(`${table}: batch ${batch} ${options.dryRun ? 'checked' : 'committed'} (${rows} rows)`),
+    });
+    console.log(formatReport(report));
+    if (options.report) writeFileSync(options.report, `${JSON.stringify(report, null, 2)}\n`, { mode: 0o600 });
+  } catch (error) {
+    if (!(error instanceof LegacyImportInputError)) throw error;
+    console.error(`import-legacy: ${error.message}`);
+    process.exitCode = 2;
   } finally {
     await database.close();
   }
@@ -154,6 +209,8 @@ async function main(argv: string[]): Promise<void> {
       return worker(config);
     case 'rotate-master-key':
       return rotateMasterKeyCommand(config, argv.slice(1));
+    case 'import-legacy':
+      return importLegacyCommand(config, argv.slice(1));
     case 'help':
     case '--help':
     case '-h':

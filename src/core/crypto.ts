@@ -1,3 +1,4 @@
+import bcrypt from 'bcryptjs';
 import { createHash, randomBytes, scrypt as scryptCb, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 
 function scrypt(password: string, salt: Buffer, keylen: number, options: ScryptOptions): Promise<Buffer> {
@@ -37,7 +38,21 @@ export async function hashPassword(password: string): Promise<string> {
   return ['scrypt', SCRYPT.N, SCRYPT.r, SCRYPT.p, salt.toString('base64url'), key.toString('base64url')].join('$');
 }
 
+/**
+ * bcrypt hashes (`$2a$`/`$2b$`/`$2y$`, as passlib writes them) come only from
+ * `atrium import-legacy`: users of the FastAPI backend keep their password.
+ * They are verified as they are, then replaced by scrypt on the first
+ * successful sign-in (`needsRehash`).
+ */
+const BCRYPT_HASH = /^\$2[aby]\$\d{2}\$[./A-Za-z0-9]{53}$/;
+
+export const isBcryptHash = (stored: string): boolean => BCRYPT_HASH.test(stored);
+
+/** Whether a stored hash is of another scheme than scrypt and should be replaced at the next sign-in. */
+export const needsRehash = (stored: string): boolean => !stored.startsWith('scrypt$');
+
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {
+  if (isBcryptHash(stored)) return bcrypt.compare(password, stored);
   const [scheme, n, r, p, salt, hash] = stored.split('$');
   if (scheme !== 'scrypt' || !salt || !hash) return false;
   const expected = Buffer.from(hash, 'base64url');

@@ -1,5 +1,5 @@
 import { randomFillSync } from 'node:crypto';
-import { monotonicFactory } from 'ulid';
+import { monotonicFactory, ulid as ulidAt } from 'ulid';
 
 /**
  * ulid's default source makes one `crypto.getRandomValues` call per random
@@ -26,4 +26,14 @@ export type IdPrefix =
 
 export function newId(prefix: IdPrefix): string {
   return `${prefix}_${ulid().toLowerCase()}`;
+}
+
+/**
+ * An id whose time part is `time` instead of now, for rows imported with
+ * their original creation time (`atrium import-legacy`): lists ordered by id
+ * keep them in their historical place. Not monotonic: ids of one millisecond
+ * order randomly among themselves.
+ */
+export function newIdAt(prefix: IdPrefix, time: number): string {
+  return `${prefix}_${ulidAt(Math.max(0, Math.floor(time)), pooledRandom).toLowerCase()}`;
 }

@@ -39,6 +39,10 @@ export class AuthRepository {
     await this.db.insertInto('users').values(user).execute();
   }
 
+  async updatePasswordHash(id: string, passwordHash: string, now: number): Promise<void> {
+    await this.db.updateTable('users').set({ password_hash: passwordHash, updated_at: now }).where('id', '=', id).execute();
+  }
+
   async insertSession(session: SessionsTable): Promise<void> {
     await this.db.insertInto('sessions').values(session).execute();
   }

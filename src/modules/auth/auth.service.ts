@@ -1,5 +1,5 @@
 import type { Config } from '../../core/config.js';
-import { dummyPasswordHash, hashPassword, hashToken, randomToken, verifyPassword } from '../../core/crypto.js';
+import { dummyPasswordHash, hashPassword, hashToken, needsRehash, randomToken, verifyPassword } from '../../core/crypto.js';
 import { AppError, Errors } from '../../core/errors.js';
 import { newId } from '../../core/ids.js';
 import { isRateLimited, type RateLimiter, type RateLimiters } from '../../core/rate-limit.js';
@@ -83,6 +83,8 @@ export class AuthService {
       throw new AppError('invalid_credentials', 'E-mail or password is incorrect');
     }
     await this.failuresByAccount.delete(accountKey);
+    // A hash of another scheme (bcrypt, kept by `atrium import-legacy`) is replaced by scrypt now that we know the password.
+    if (needsRehash(user.password_hash)) await this.repo.updatePasswordHash(user.id, await hashPassword(input.password), Date.now());
     const token = await this.startSession(user.id, meta);
     return { user, token };
   }

@@ -9,6 +9,7 @@ import * as m0007 from './0007_webhook_fair_claims.js';
 import * as m0008 from './0008_rate_limits.js';
 import * as m0009 from './0009_ai_consumer_limits.js';
 import * as m0010 from './0010_ai_routes.js';
+import * as m0011 from './0011_legacy_import_map.js';
 
 /**
  * Every migration, in order. Names sort lexically; never rename or edit a shipped one.
@@ -26,4 +27,5 @@ export const migrations: Record<string, Migration> = Object.fromEntries([
   ['0008_rate_limits', m0008],
   ['0009_ai_consumer_limits', m0009],
   ['0010_ai_routes', m0010],
+  ['0011_legacy_import_map', m0011],
 ]);
