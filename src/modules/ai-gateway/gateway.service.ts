@@ -483,6 +483,13 @@ export class AiGateway {
       // Usage is exact only when the stream ran to its end and the provider reported it.
       void this.finish(call, status, transform.usage, !error && transform.usage !== null, transform.outputChars);
     });
+    // Attached after pipeline(): the stream already flows into the transform, so this listener takes nothing from it.
+    const metrics = this.deps.metrics;
+    if (metrics) {
+      res.body.once('data', () => {
+        metrics.firstToken(key.provider, call.model, this.deps.priceFor(key.provider, call.model) !== undefined, (performance.now() - call.started) / 1000);
+      });
+    }
     return { kind: 'stream', stream: transform };
   }
 
@@ -510,13 +517,17 @@ export class AiGateway {
       const cacheWrite = usage?.cacheWriteTokens ?? 0;
       const cost = price ? costMicros(price, { input, output, cacheRead, cacheWrite }) : 0;
       const latencyMs = Math.round(performance.now() - call.started);
-      const metrics = this.deps.metrics;
-      if (metrics) {
-        metrics.requests.inc({ provider: key.provider, status: String(status) });
-        metrics.duration.observe({ provider: key.provider }, latencyMs / 1000);
-        if (input) metrics.tokens.inc({ provider: key.provider, direction: 'input' }, input);
-        if (output) metrics.tokens.inc({ provider: key.provider, direction: 'output' }, output);
-      }
+      this.deps.metrics?.recordCall({
+        provider: key.provider,
+        model: call.model,
+        priced: price !== undefined,
+        keyId: key.id,
+        status,
+        seconds: latencyMs / 1000,
+        inputTokens: input,
+        outputTokens: output,
+        costMicros: cost,
+      });
       this.deps.recorder.record({
         id: newId('use'),
         workspace_id: key.workspaceId,

@@ -199,12 +199,27 @@ describe.each(engines)('gateway (%s)', (engine) => {
       }
     });
 
-    it('exposes request, refusal and token counters at /metrics', async () => {
-      await chat(chatBody('openai/gpt-4o-mini'));
+    it('exposes request, token, cost, duration and time-to-first-token metrics by provider, model and key at /metrics', async () => {
+      openai.reply = { inputTokens: 1_000_000, outputTokens: 0 };
+      try {
+        await chat(chatBody('openai/gpt-4o-mini'));
+        // A streamed call, and one with a model the price file does not know.
+        expect((await chat(chatBody('openai/gpt-4o-mini', { stream: true }))).status).toBe(200);
+        expect((await chat(chatBody('openai/not-in-the-catalog-1'))).status).toBe(200);
+      } finally {
+        openai.reply = {};
+      }
       const text = (await g.t.get('/metrics')).body as string;
-      expect(text).toMatch(/atrium_ai_requests_total\{provider="openai",status="200"\} \d+/);
-      expect(text).toMatch(/atrium_ai_tokens_total\{provider="openai",direction="input"\} \d+/);
-      expect(text).toContain('atrium_ai_request_duration_seconds_bucket');
+      const labels = `provider="openai",model="gpt-4o-mini",key_id="${openaiKey.id}"`;
+      expect(text).toMatch(new RegExp(`atrium_ai_requests_total\\{${labels},status="200"\\} \\d+`));
+      expect(text).toMatch(new RegExp(`atrium_ai_tokens_total\\{${labels},direction="input"\\} \\d+`));
+      // 1M input tokens of gpt-4o-mini at $0.15 per million, at least once.
+      expect(Number(new RegExp(`atrium_ai_cost_usd_total\\{${labels}\\} ([\\d.]+)`).exec(text)?.[1])).toBeGreaterThanOrEqual(0.15);
+      // Unpriced model names share one label value: the catalog bounds the series.
+      expect(text).toMatch(new RegExp(`atrium_ai_requests_total\\{provider="openai",model="other",key_id="${openaiKey.id}",status="200"\\} \\d+`));
+      expect(text).not.toContain('not-in-the-catalog-1');
+      expect(text).toMatch(/atrium_ai_request_duration_seconds_bucket\{le="[\d.+Inf]+",provider="openai",model="gpt-4o-mini"\}/);
+      expect(text).toMatch(/atrium_ai_time_to_first_token_seconds_count\{provider="openai",model="gpt-4o-mini"\} [1-9]/);
       expect(text).toContain('atrium_ai_usage_buffered_rows');
     });
 
