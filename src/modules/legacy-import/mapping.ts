@@ -59,17 +59,3 @@ export function mapEvents(original: unknown): MappedEvents {
   return { types: [...types], everything: false, notes };
 }
 
-/** atrium's workspace slug rule (workspaces.schemas.ts). */
-export const SLUG = /^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/;
-
-export function slugify(name: string): string {
-  const base = name
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 48)
-    .replace(/-+$/, '');
-  return base || 'workspace';
-}

@@ -3,7 +3,8 @@ import { newIdAt } from '../../core/ids.js';
 import { normalizeEmail } from '../identity/users.js';
 import type { Role } from '../policy/policy.js';
 import { mapped, type ImportContext, type Plan, type Step } from './importer.js';
-import { mapRole, SLUG, slugify } from './mapping.js';
+import { SLUG, slugify } from '../workspaces/slug.js';
+import { mapRole } from './mapping.js';
 import { idText, toBool, toText, toTime, type Row, type SourceDb } from './source.js';
 
 /** Users, workspaces, members and invitations (models: database.py User, models/workspace.py). */

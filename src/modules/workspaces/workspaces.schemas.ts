@@ -1,10 +1,11 @@
 import { Type } from 'typebox';
+import { SLUG_PATTERN } from './slug.js';
 import { IsoTime, Nullable } from '../../core/http/schemas.js';
 import { GRANT_PERMISSIONS, ROLES } from '../policy/policy.js';
 
 const RoleSchema = Type.Enum(ROLES);
 const GrantPermissionSchema = Type.Enum(GRANT_PERMISSIONS);
-const Slug = Type.String({ pattern: '^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$', description: 'lower-case letters, digits and dashes' });
+const Slug = Type.String({ pattern: SLUG_PATTERN, description: 'lower-case letters, digits and dashes' });
 const Name = Type.String({ minLength: 1, maxLength: 100, pattern: '\\S' });
 
 export const WorkspaceParams = Type.Object({ id: Type.String({ maxLength: 64 }) });

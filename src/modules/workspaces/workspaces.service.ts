@@ -8,18 +8,7 @@ import type { Principal } from '../identity/principal.js';
 import { canAssignRole, canManageMember, type Role } from '../policy/policy.js';
 import type { WorkspaceAccess } from './access.js';
 import type { WorkspacesRepository } from './workspaces.repository.js';
-
-function slugify(name: string): string {
-  const base = name
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 48)
-    .replace(/-+$/, '');
-  return base || 'workspace';
-}
+import { slugify } from './slug.js';
 
 const slugTaken = () => new AppError('slug_taken', 'This slug is already used by another workspace', { field: 'slug' });
 
