@@ -110,7 +110,14 @@ export async function buildApp(deps: AppDeps): Promise<{ app: AppInstance; servi
     bodyLimit: INPUT_LIMITS.bodyBytes,
     // Errors the router raises before any route runs (malformed URL, over-long path parameter), in our error shape.
     frameworkErrors: frameworkError,
+    // One access-log line per request (below) instead of Fastify's two: logging was ~7 % of the gateway's CPU.
+    disableRequestLogging: true,
   }).withTypeProvider<TypeBoxTypeProvider>();
+
+  app.addHook('onResponse', (request, reply, done) => {
+    request.log.info({ req: request, statusCode: reply.statusCode, responseTime: reply.elapsedTime }, 'request completed');
+    done();
+  });
 
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
