@@ -286,16 +286,16 @@ describe.skipIf(!hasChromium)('AI console: limits, routes and spend (Chromium, S
       await owner.getByLabel('Group by').selectOption({ label });
       const table = owner.getByRole('table', { name: `Spend by ${group}` });
       const cells = table.getByRole('row').nth(1).getByRole('cell');
-      await expect.poll(() => cells.first().textContent(), group).toBe(name);
+      await expect.poll(() => cells.first().textContent(), { message: group }).toBe(name);
       await expect(cells.nth(1).textContent()).resolves.toBe('1');
       await expect(cells.nth(3).textContent()).resolves.toMatch(/^1,200 \/ 800$/);
       // One bar for the one row.
-      await expect.poll(() => owner.getByTestId('spend-chart').locator('.recharts-bar-rectangle').count(), group).toBe(1);
+      await expect.poll(() => owner.getByTestId('spend-chart').locator('.recharts-bar-rectangle').count(), { message: group }).toBe(1);
     }
 
     const [download] = await Promise.all([owner.waitForEvent('download'), owner.getByRole('link', { name: 'Export CSV' }).click()]);
     expect(download.suggestedFilename()).toMatch(/^ai-usage-day-.*\.csv$/);
-    const csv = readFileSync((await download.path())!, 'utf8').trim().split(/\r?\n/);
+    const csv = readFileSync(await download.path(), 'utf8').trim().split(/\r?\n/);
     expect(csv[0]).toBe('day,label,requests,errors,input_tokens,output_tokens,cost_micros,cost_usd');
     expect(csv).toHaveLength(2);
     expect(csv[1]).toMatch(new RegExp(`^${today},,1,0,1200,800,`));
