@@ -221,7 +221,7 @@ describe.skipIf(!hasChromium)('AI console: limits, routes and spend (Chromium, S
       await dialog.getByRole('button', { name: 'Save route' }).click();
       await expect.poll(() => dialog.getByLabel('Model name').getAttribute('aria-invalid')).toBe('true');
     });
-    await dialog.locator('.field-error').first().waitFor();
+    await dialog.getByText('Contains characters that are not allowed here.').waitFor();
     await expect(call<{ data: Route[] }>(owner, 'GET', `/api/ai-routes?workspace_id=${workspaceId}`)).resolves.toMatchObject({ data: [] });
     await dialog.getByLabel('Model name').fill('smart');
     await dialog.getByRole('button', { name: 'Save route' }).click();
@@ -304,6 +304,9 @@ describe.skipIf(!hasChromium)('AI console: limits, routes and spend (Chromium, S
   it('offers a developer and a viewer no admin-only controls', async () => {
     // A developer sees only her own spend and sets no limits.
     await dev.goto(`${workspaceUrl}/ai-spend`);
+    const devNav = dev.getByRole('navigation', { name: 'Workspace' });
+    await devNav.getByRole('link', { name: 'AI spend' }).waitFor();
+    await devNav.getByRole('link', { name: 'AI routes' }).waitFor();
     await dev.getByText(/\(your requests\)|No gateway usage this month/).waitFor();
     for (const sub of ['members', 'settings', 'api-tokens']) {
       await dev.goto(`${workspaceUrl}/${sub}`);
