@@ -70,7 +70,8 @@ export function AiRoutesPage() {
           </div>
         )}
       </Card>
-      {editing && <RouteDialog route={editing === 'new' ? null : editing} aiKeys={aiKeys.data ?? []} onClose={() => setEditing(null)} onSaved={refresh} />}
+      {/* The dialog starts its first target on the first key: it waits for the keys, or that target would have none. */}
+      {editing && aiKeys.data && <RouteDialog route={editing === 'new' ? null : editing} aiKeys={aiKeys.data} onClose={() => setEditing(null)} onSaved={refresh} />}
       <ConfirmDialog
         open={deleting !== null}
         onClose={() => setDeleting(null)}

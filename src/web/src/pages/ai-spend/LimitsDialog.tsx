@@ -1,12 +1,13 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { api, errorMessage } from '../../api/client';
+import { api } from '../../api/client';
 import type { ResponseOf } from '../../api/types';
 import { Button } from '../../components/ui/Button';
 import { Field, Input } from '../../components/ui/Field';
 import { FormDialog } from '../../components/ui/FormDialog';
 import { LoadingRows } from '../../components/ui/States';
 import { useToast } from '../../components/ui/Toast';
+import { useForm } from '../../lib/useForm';
 
 type Limits = ResponseOf<'/api/workspaces/{id}/ai-limits/workspace', 'get'>;
 
@@ -29,7 +30,12 @@ const toDraft = (l: Limits): Draft => ({
 });
 
 const list = (text: string) => (text.trim() ? text.split(',').map((s) => s.trim()).filter(Boolean) : null);
-const number = (text: string) => (text.trim() === '' ? null : Number(text));
+/** Empty is no limit; text that is not a number goes as typed, so the server names the field (Number() would make it NaN, sent as null: no limit). */
+const number = (text: string) => {
+  const t = text.trim();
+  if (t === '') return null;
+  return Number.isFinite(Number(t)) ? Number(t) : t;
+};
 
 /** A "Limits" button opening the gateway limits editor of the workspace, a member or a token (`path`: its ai-limits URL). */
 export function LimitsButton({ path, subject }: { path: string; subject: string }) {
@@ -52,23 +58,19 @@ function LimitsDialog({ path, subject, onClose }: { path: string; subject: strin
 function LimitsForm({ path, subject, limits, onClose }: { path: string; subject: string; limits: Limits; onClose: () => void }) {
   const queryClient = useQueryClient();
   const toast = useToast();
-  const [draft, setDraft] = useState<Draft>(() => toDraft(limits));
-  const [error, setError] = useState<string | null>(null);
-  const [submitting, setSubmitting] = useState(false);
+  const form = useForm<Draft>(toDraft(limits));
+  const draft = form.values;
 
+  // Field errors from the server (a negative rpm, say) land under their field.
   async function run(action: () => Promise<unknown>, done: string) {
-    setSubmitting(true);
-    setError(null);
-    try {
+    const ok = await form.submit(async () => {
       await action();
-      await queryClient.invalidateQueries({ queryKey: ['ai-limits', path] });
-      toast.success(done);
-      onClose();
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setSubmitting(false);
-    }
+      return true;
+    });
+    if (!ok) return;
+    await queryClient.invalidateQueries({ queryKey: ['ai-limits', path] });
+    toast.success(done);
+    onClose();
   }
 
   const save = () =>
@@ -93,26 +95,26 @@ function LimitsForm({ path, subject, limits, onClose }: { path: string; subject:
       icon="chart"
       onSubmit={save}
       submitLabel="Save limits"
-      submitting={submitting}
-      error={error}
+      submitting={form.submitting}
+      error={form.formError}
       extraActions={
         limits.updated_at && (
-          <Button variant="danger-outline" disabled={submitting} onClick={() => run(() => api.del(path), 'Limits cleared.')}>
+          <Button variant="danger-outline" disabled={form.submitting} onClick={() => run(() => api.del(path), 'Limits cleared.')}>
             Clear limits
           </Button>
         )
       }
     >
       {FIELDS.map((f) => (
-        <Field key={f.name} label={f.label} optional>
-          <Input inputMode="decimal" value={draft[f.name]} onChange={(e) => setDraft({ ...draft, [f.name]: e.target.value })} />
+        <Field key={f.name} label={f.label} optional error={form.fieldErrors[f.name]}>
+          <Input inputMode="decimal" value={draft[f.name]} onChange={(e) => form.set(f.name, e.target.value)} />
         </Field>
       ))}
-      <Field label="Allowed models" hint="Comma-separated, e.g. openai/gpt-4o-mini" optional>
-        <Input value={draft.allowed_models} onChange={(e) => setDraft({ ...draft, allowed_models: e.target.value })} />
+      <Field label="Allowed models" hint="Comma-separated, e.g. openai/gpt-4o-mini" optional error={form.fieldErrors.allowed_models}>
+        <Input value={draft.allowed_models} onChange={(e) => form.set('allowed_models', e.target.value)} />
       </Field>
-      <Field label="Allowed providers" hint="Comma-separated, e.g. openai, anthropic" optional>
-        <Input value={draft.allowed_providers} onChange={(e) => setDraft({ ...draft, allowed_providers: e.target.value })} />
+      <Field label="Allowed providers" hint="Comma-separated, e.g. openai, anthropic" optional error={form.fieldErrors.allowed_providers}>
+        <Input value={draft.allowed_providers} onChange={(e) => form.set('allowed_providers', e.target.value)} />
       </Field>
     </FormDialog>
   );
