@@ -74,24 +74,19 @@ if (byId.size !== PROVIDER_IDS.length || PROVIDER_IDS.some((id) => !byId.has(id)
 
 const toMicros = (usd: number): number => Math.round(usd * 1_000_000);
 
-const prices = new Map<string, Map<string, ModelPrice>>(
-  PROVIDERS.map((p) => [
-    p.id,
-    new Map(
-      p.models.map((m) => [
-        m.id.toLowerCase(),
-        {
-          inputMicrosPerMTok: toMicros(m.input_per_mtok),
-          outputMicrosPerMTok: toMicros(m.output_per_mtok),
-          ...(m.cache_read_per_mtok !== undefined ? { cacheReadMicrosPerMTok: toMicros(m.cache_read_per_mtok) } : {}),
-          ...(m.cache_write_per_mtok !== undefined ? { cacheWriteMicrosPerMTok: toMicros(m.cache_write_per_mtok) } : {}),
-          ...(m.reasoning_per_mtok !== undefined ? { reasoningMicrosPerMTok: toMicros(m.reasoning_per_mtok) } : {}),
-          ...(m.max_output_tokens !== undefined ? { maxOutputTokens: m.max_output_tokens } : {}),
-        },
-      ]),
-    ),
-  ]),
-);
+/** A price-file model entry → its integer price; optional rates stay absent when the file has none. */
+export function modelPrice(m: ModelInfo): ModelPrice {
+  return {
+    inputMicrosPerMTok: toMicros(m.input_per_mtok),
+    outputMicrosPerMTok: toMicros(m.output_per_mtok),
+    ...(m.cache_read_per_mtok !== undefined ? { cacheReadMicrosPerMTok: toMicros(m.cache_read_per_mtok) } : {}),
+    ...(m.cache_write_per_mtok !== undefined ? { cacheWriteMicrosPerMTok: toMicros(m.cache_write_per_mtok) } : {}),
+    ...(m.reasoning_per_mtok !== undefined ? { reasoningMicrosPerMTok: toMicros(m.reasoning_per_mtok) } : {}),
+    ...(m.max_output_tokens !== undefined ? { maxOutputTokens: m.max_output_tokens } : {}),
+  };
+}
+
+const prices = new Map<string, Map<string, ModelPrice>>(PROVIDERS.map((p) => [p.id, new Map(p.models.map((m) => [m.id.toLowerCase(), modelPrice(m)]))]));
 
 export function providerInfo(id: ProviderId): ProviderInfo {
   return byId.get(id)!;
