@@ -75,6 +75,15 @@ describe.each(engines)('reasoning-token pricing (%s)', (engine) => {
       expect(await lastRow('gemini')).toMatchObject({ input_tokens: 1000, output_tokens: 600, reasoning_tokens: 500, cost_micros: 1000 * 0.3 + 600 * 2.5, estimated: 0 });
     });
 
+    it('Gemini through /v1/responses: the translated usage details the reasoning tokens', async () => {
+      fakes.gemini.reply = { text: 'Hello', inputTokens: 1000, outputTokens: 100, reasoningTokens: 500 };
+      const response = stream
+        ? await client.responses.stream({ model: 'gemini/gemini-2.5-flash', input: 'Think, then say hello.' }).finalResponse()
+        : await client.responses.create({ model: 'gemini/gemini-2.5-flash', input: 'Think, then say hello.' });
+      expect(response.usage).toMatchObject({ input_tokens: 1000, output_tokens: 600, output_tokens_details: { reasoning_tokens: 500 } });
+      expect(await lastRow('gemini')).toMatchObject({ output_tokens: 600, reasoning_tokens: 500, cost_micros: 1000 * 0.3 + 600 * 2.5 });
+    });
+
     it('Anthropic: thinking is inside output_tokens with no separate count, billed once', async () => {
       fakes.anthropic.reply = { text: 'Hello', inputTokens: 1000, outputTokens: 800, reasoningTokens: 700 };
       const usage = await chat('anthropic/claude-haiku-4-5', stream);
@@ -117,7 +126,7 @@ describe.each(engines)('reasoning-token pricing (%s)', (engine) => {
       expect.arrayContaining([
         expect.objectContaining({ group: 'openai/o4-mini', reasoning_tokens: reasoning }),
         expect.objectContaining({ group: 'anthropic/claude-haiku-4-5', reasoning_tokens: 0 }),
-        expect.objectContaining({ group: 'gemini/gemini-2.5-flash', reasoning_tokens: 1000 }),
+        expect.objectContaining({ group: 'gemini/gemini-2.5-flash', reasoning_tokens: 2000 }),
       ]),
     );
 
