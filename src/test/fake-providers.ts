@@ -47,6 +47,15 @@ export interface FakeReply {
   /** Anthropic only: `cache_creation_input_tokens`, on top of `input_tokens`. */
   cacheWriteTokens?: number;
   /**
+   * Reasoning (thinking) tokens, reported as each provider does: OpenAI's
+   * `completion_tokens_details.reasoning_tokens` and the Responses API's
+   * `output_tokens_details.reasoning_tokens` count them inside `outputTokens`;
+   * Gemini's `thoughtsTokenCount` comes on top of `candidatesTokenCount`
+   * (= `outputTokens`). Anthropic counts thinking inside `output_tokens` with
+   * no separate figure: ignored there.
+   */
+  reasoningTokens?: number;
+  /**
    * Streams only: after the text, end with the provider's in-stream error
    * (Anthropic `event: error`, Gemini and OpenAI `data: {"error": …}`)
    * instead of finishing normally. `type` is Anthropic's error type
@@ -276,7 +285,7 @@ export class FakeProvider {
   }
 
   private replyFor(): Required<Omit<FakeReply, 'toolCall' | 'omitUsage' | 'streamError'>> & Pick<FakeReply, 'toolCall' | 'omitUsage' | 'streamError'> {
-    return { cacheReadTokens: 0, cacheWriteTokens: 0, ...DEFAULT_REPLY, ...this.reply };
+    return { cacheReadTokens: 0, cacheWriteTokens: 0, reasoningTokens: 0, ...DEFAULT_REPLY, ...this.reply };
   }
 
   /** Anthropic's usage object: input_tokens excludes the cache reads and writes, reported beside it. */
@@ -284,20 +293,29 @@ export class FakeProvider {
     return { input_tokens: r.inputTokens, cache_creation_input_tokens: r.cacheWriteTokens, cache_read_input_tokens: r.cacheReadTokens, output_tokens: output, service_tier: 'standard' };
   }
 
-  /** OpenAI's usage object: prompt_tokens includes the cached tokens, detailed beside it. */
+  /** OpenAI's usage object: prompt_tokens includes the cached tokens, completion_tokens the reasoning tokens, each detailed beside it. */
   private openAIUsage(r: ReturnType<FakeProvider['replyFor']>) {
     const usage = { prompt_tokens: r.inputTokens, completion_tokens: r.outputTokens, total_tokens: r.inputTokens + r.outputTokens };
     if (this.kind === 'mistral') return usage;
     return {
       ...usage,
       prompt_tokens_details: { cached_tokens: r.cacheReadTokens, audio_tokens: 0 },
-      completion_tokens_details: { reasoning_tokens: 0, audio_tokens: 0, accepted_prediction_tokens: 0, rejected_prediction_tokens: 0 },
+      completion_tokens_details: { reasoning_tokens: r.reasoningTokens, audio_tokens: 0, accepted_prediction_tokens: 0, rejected_prediction_tokens: 0 },
     };
   }
 
-  /** Gemini's usageMetadata: promptTokenCount includes cachedContentTokenCount, sent only when something was cached. */
+  /**
+   * Gemini's usageMetadata: promptTokenCount includes cachedContentTokenCount, sent only when something was cached;
+   * thoughtsTokenCount (thinking models only) is apart from candidatesTokenCount and counted in totalTokenCount.
+   */
   private geminiUsage(r: ReturnType<FakeProvider['replyFor']>, output: number) {
-    return { promptTokenCount: r.inputTokens, candidatesTokenCount: output, totalTokenCount: r.inputTokens + output, ...(r.cacheReadTokens ? { cachedContentTokenCount: r.cacheReadTokens } : {}) };
+    return {
+      promptTokenCount: r.inputTokens,
+      candidatesTokenCount: output,
+      totalTokenCount: r.inputTokens + output + r.reasoningTokens,
+      ...(r.cacheReadTokens ? { cachedContentTokenCount: r.cacheReadTokens } : {}),
+      ...(r.reasoningTokens ? { thoughtsTokenCount: r.reasoningTokens } : {}),
+    };
   }
 
   private async chat(res: ServerResponse, body: any, url: URL): Promise<void> {
@@ -462,7 +480,7 @@ export class FakeProvider {
       input_tokens: r.inputTokens,
       input_tokens_details: { cached_tokens: r.cacheReadTokens },
       output_tokens: r.outputTokens,
-      output_tokens_details: { reasoning_tokens: 0 },
+      output_tokens_details: { reasoning_tokens: r.reasoningTokens },
       total_tokens: r.inputTokens + r.outputTokens,
     };
   }

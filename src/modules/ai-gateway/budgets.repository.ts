@@ -12,6 +12,8 @@ export interface ReportRow {
   errors: number;
   input_tokens: number;
   output_tokens: number;
+  /** Part of output_tokens. */
+  reasoning_tokens: number;
   cost_micros: number;
 }
 
@@ -123,7 +125,8 @@ export class BudgetsRepository {
     const { rows } = await sql<Record<string, unknown>>`
       select ${column} as grp, count(*) as requests,
         sum(case when u.status_code >= 400 then 1 else 0 end) as errors,
-        sum(u.input_tokens) as input_tokens, sum(u.output_tokens) as output_tokens, sum(u.cost_micros) as cost_micros
+        sum(u.input_tokens) as input_tokens, sum(u.output_tokens) as output_tokens,
+        sum(u.reasoning_tokens) as reasoning_tokens, sum(u.cost_micros) as cost_micros
       from ai_usage u
       where u.workspace_id = ${workspaceId} and u.created_at >= ${from} and u.created_at < ${to}
         ${onlyUser === undefined ? sql`` : sql`and u.user_id = ${onlyUser}`}
@@ -134,6 +137,7 @@ export class BudgetsRepository {
       errors: num(r.errors),
       input_tokens: num(r.input_tokens),
       output_tokens: num(r.output_tokens),
+      reasoning_tokens: num(r.reasoning_tokens),
       cost_micros: num(r.cost_micros),
     }));
   }

@@ -62,8 +62,8 @@ export function registerBudgetRoutes(app: AppInstance, budgets: BudgetsService):
     const csv = q.format === 'csv' || (q.format === undefined && /\btext\/csv\b/.test(request.headers.accept ?? ''));
     if (!csv) return report;
     const body = toCsv(
-      [report.group_by, 'label', 'requests', 'errors', 'input_tokens', 'output_tokens', 'cost_micros', 'cost_usd'],
-      report.data.map((r) => [r.group, r.label, r.requests, r.errors, r.input_tokens, r.output_tokens, r.cost_micros, r.cost_usd]),
+      [report.group_by, 'label', 'requests', 'errors', 'input_tokens', 'output_tokens', 'reasoning_tokens', 'cost_micros', 'cost_usd'],
+      report.data.map((r) => [r.group, r.label, r.requests, r.errors, r.input_tokens, r.output_tokens, r.reasoning_tokens, r.cost_micros, r.cost_usd]),
     );
     return reply
       .type('text/csv; charset=utf-8')

@@ -53,7 +53,8 @@ const ReportRow = Type.Object({
   requests: Type.Integer(),
   errors: Type.Integer(),
   input_tokens: Type.Integer(),
-  output_tokens: Type.Integer(),
+  output_tokens: Type.Integer({ description: 'Reasoning tokens included' }),
+  reasoning_tokens: Type.Integer({ description: 'The part of output_tokens the model spent reasoning (thinking)' }),
   cost_micros: Type.Integer(),
   cost_usd: Type.Number(),
 });

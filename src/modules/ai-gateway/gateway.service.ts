@@ -515,7 +515,9 @@ export class AiGateway {
       if (!price && billed) this.warnUnpriced(key.provider, call.model);
       const cacheRead = usage?.cacheReadTokens ?? 0;
       const cacheWrite = usage?.cacheWriteTokens ?? 0;
-      const cost = price ? costMicros(price, { input, output, cacheRead, cacheWrite }) : 0;
+      // A part of output: at most all of it, also when output was estimated.
+      const reasoning = Math.min(usage?.reasoningTokens ?? 0, output);
+      const cost = price ? costMicros(price, { input, output, cacheRead, cacheWrite, reasoning }) : 0;
       const latencyMs = Math.round(performance.now() - call.started);
       this.deps.metrics?.recordCall({
         provider: key.provider,
@@ -540,6 +542,7 @@ export class AiGateway {
         output_tokens: output,
         cache_read_tokens: cacheRead,
         cache_write_tokens: cacheWrite,
+        reasoning_tokens: reasoning,
         cost_micros: cost,
         latency_ms: latencyMs,
         status_code: status,

@@ -8,6 +8,8 @@ export interface UsageFigures {
   errors: number;
   input_tokens: number;
   output_tokens: number;
+  /** Part of output_tokens. */
+  reasoning_tokens: number;
   cost_micros: number;
   latency_ms_total: number;
 }
@@ -25,6 +27,7 @@ const sumFigures = (eb: ExpressionBuilder<DB, 'ai_usage_daily'>) =>
     eb.fn.sum<number>('errors').as('errors'),
     eb.fn.sum<number>('input_tokens').as('input_tokens'),
     eb.fn.sum<number>('output_tokens').as('output_tokens'),
+    eb.fn.sum<number>('reasoning_tokens').as('reasoning_tokens'),
     eb.fn.sum<number>('cost_micros').as('cost_micros'),
     eb.fn.sum<number>('latency_ms_total').as('latency_ms_total'),
   ] as const;
@@ -42,6 +45,7 @@ const figures = (row: Record<string, unknown> | undefined): UsageFigures => ({
   errors: Number(row?.errors ?? 0),
   input_tokens: Number(row?.input_tokens ?? 0),
   output_tokens: Number(row?.output_tokens ?? 0),
+  reasoning_tokens: Number(row?.reasoning_tokens ?? 0),
   cost_micros: Number(row?.cost_micros ?? 0),
   latency_ms_total: Number(row?.latency_ms_total ?? 0),
 });
@@ -54,13 +58,14 @@ function dailyDeltas(rows: AiUsageTable[]): AiUsageDailyTable[] {
     const id = `${r.key_id}\u0000${r.model}\u0000${day}`;
     let d = byKey.get(id);
     if (!d) {
-      d = { key_id: r.key_id, model: r.model, day, workspace_id: r.workspace_id, provider: r.provider, requests: 0, errors: 0, input_tokens: 0, output_tokens: 0, cost_micros: 0, latency_ms_total: 0 };
+      d = { key_id: r.key_id, model: r.model, day, workspace_id: r.workspace_id, provider: r.provider, requests: 0, errors: 0, input_tokens: 0, output_tokens: 0, reasoning_tokens: 0, cost_micros: 0, latency_ms_total: 0 };
       byKey.set(id, d);
     }
     d.requests += 1;
     d.errors += r.status_code >= 400 ? 1 : 0;
     d.input_tokens += r.input_tokens;
     d.output_tokens += r.output_tokens;
+    d.reasoning_tokens = (d.reasoning_tokens ?? 0) + (r.reasoning_tokens ?? 0);
     d.cost_micros += r.cost_micros;
     d.latency_ms_total += r.latency_ms;
   }
@@ -90,6 +95,7 @@ export class UsageRepository {
             errors: eb('ai_usage_daily.errors', '+', eb.ref('excluded.errors')),
             input_tokens: eb('ai_usage_daily.input_tokens', '+', eb.ref('excluded.input_tokens')),
             output_tokens: eb('ai_usage_daily.output_tokens', '+', eb.ref('excluded.output_tokens')),
+            reasoning_tokens: eb('ai_usage_daily.reasoning_tokens', '+', eb.ref('excluded.reasoning_tokens')),
             cost_micros: eb('ai_usage_daily.cost_micros', '+', eb.ref('excluded.cost_micros')),
             latency_ms_total: eb('ai_usage_daily.latency_ms_total', '+', eb.ref('excluded.latency_ms_total')),
           })),

@@ -11,6 +11,7 @@ interface UsageSummary {
   errors: number;
   input_tokens: number;
   output_tokens: number;
+  reasoning_tokens: number;
   cost_micros: number;
   cost_usd: number;
   average_latency_ms: number | null;
@@ -32,13 +33,14 @@ function summary(f: UsageFigures): UsageSummary {
     errors: f.errors,
     input_tokens: f.input_tokens,
     output_tokens: f.output_tokens,
+    reasoning_tokens: f.reasoning_tokens,
     cost_micros: f.cost_micros,
     cost_usd: f.cost_micros / 1_000_000,
     average_latency_ms: f.requests > 0 ? Math.round(f.latency_ms_total / f.requests) : null,
   };
 }
 
-const EMPTY: UsageFigures = { requests: 0, errors: 0, input_tokens: 0, output_tokens: 0, cost_micros: 0, latency_ms_total: 0 };
+const EMPTY: UsageFigures = { requests: 0, errors: 0, input_tokens: 0, output_tokens: 0, reasoning_tokens: 0, cost_micros: 0, latency_ms_total: 0 };
 
 /** Usage figures of AI keys: the key list's month totals and `GET /api/ai-keys/{id}/usage`. */
 export class AiUsageService {

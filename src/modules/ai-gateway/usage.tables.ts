@@ -16,6 +16,8 @@ export interface AiUsageTable {
   cache_read_tokens: number;
   /** The part of input_tokens written to the prompt cache (Anthropic; billed at its cache-write rate). */
   cache_write_tokens: number;
+  /** The part of output_tokens spent reasoning (migration 0012; billed at the model's reasoning rate, if any). */
+  reasoning_tokens?: number;
   cost_micros: number;
   latency_ms: number;
   /** The status returned to the client: the provider's, or 499 (client left) / 502 / 504. */
@@ -50,6 +52,8 @@ export interface AiUsageDailyTable {
   errors: number;
   input_tokens: number;
   output_tokens: number;
+  /** Part of output_tokens (migration 0012; absent on insert: 0). */
+  reasoning_tokens?: number;
   cost_micros: number;
   latency_ms_total: number;
 }

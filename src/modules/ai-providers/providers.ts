@@ -18,6 +18,8 @@ interface ModelInfo {
   cache_read_per_mtok?: number;
   /** USD per 1 million input tokens written to the cache (Anthropic; absent: billed as input). */
   cache_write_per_mtok?: number;
+  /** USD per 1 million reasoning (thinking) tokens, when priced apart from output (absent: billed as output). */
+  reasoning_per_mtok?: number;
   /** The most output tokens one request can produce (the gateway reserves their cost before the call). */
   max_output_tokens?: number;
 }
@@ -42,6 +44,7 @@ export interface ModelPrice {
   outputMicrosPerMTok: number;
   cacheReadMicrosPerMTok?: number;
   cacheWriteMicrosPerMTok?: number;
+  reasoningMicrosPerMTok?: number;
   /** The model's output limit, when the catalog lists it. */
   maxOutputTokens?: number;
 }
@@ -50,13 +53,15 @@ export interface ModelPrice {
  * Token counts of one request, as the gateway records them: `input` counts
  * every prompt token (OpenAI's `prompt_tokens`), cached ones included;
  * `cacheRead` and `cacheWrite` are the parts of `input` read from and
- * written to the provider's prompt cache.
+ * written to the provider's prompt cache; `reasoning` is the part of
+ * `output` spent thinking (never counted on top of it).
  */
 export interface TokenCounts {
   input: number;
   output: number;
   cacheRead?: number;
   cacheWrite?: number;
+  reasoning?: number;
 }
 
 export const PRICES_CHECKED_AT: string = catalog.prices_checked_at;
@@ -69,23 +74,19 @@ if (byId.size !== PROVIDER_IDS.length || PROVIDER_IDS.some((id) => !byId.has(id)
 
 const toMicros = (usd: number): number => Math.round(usd * 1_000_000);
 
-const prices = new Map<string, Map<string, ModelPrice>>(
-  PROVIDERS.map((p) => [
-    p.id,
-    new Map(
-      p.models.map((m) => [
-        m.id.toLowerCase(),
-        {
-          inputMicrosPerMTok: toMicros(m.input_per_mtok),
-          outputMicrosPerMTok: toMicros(m.output_per_mtok),
-          ...(m.cache_read_per_mtok !== undefined ? { cacheReadMicrosPerMTok: toMicros(m.cache_read_per_mtok) } : {}),
-          ...(m.cache_write_per_mtok !== undefined ? { cacheWriteMicrosPerMTok: toMicros(m.cache_write_per_mtok) } : {}),
-          ...(m.max_output_tokens !== undefined ? { maxOutputTokens: m.max_output_tokens } : {}),
-        },
-      ]),
-    ),
-  ]),
-);
+/** A price-file model entry → its integer price; optional rates stay absent when the file has none. */
+export function modelPrice(m: ModelInfo): ModelPrice {
+  return {
+    inputMicrosPerMTok: toMicros(m.input_per_mtok),
+    outputMicrosPerMTok: toMicros(m.output_per_mtok),
+    ...(m.cache_read_per_mtok !== undefined ? { cacheReadMicrosPerMTok: toMicros(m.cache_read_per_mtok) } : {}),
+    ...(m.cache_write_per_mtok !== undefined ? { cacheWriteMicrosPerMTok: toMicros(m.cache_write_per_mtok) } : {}),
+    ...(m.reasoning_per_mtok !== undefined ? { reasoningMicrosPerMTok: toMicros(m.reasoning_per_mtok) } : {}),
+    ...(m.max_output_tokens !== undefined ? { maxOutputTokens: m.max_output_tokens } : {}),
+  };
+}
+
+const prices = new Map<string, Map<string, ModelPrice>>(PROVIDERS.map((p) => [p.id, new Map(p.models.map((m) => [m.id.toLowerCase(), modelPrice(m)]))]));
 
 export function providerInfo(id: ProviderId): ProviderInfo {
   return byId.get(id)!;
@@ -121,16 +122,21 @@ export function priceFor(provider: string, model: string): ModelPrice | undefine
 /**
  * Cost of one request in integer micro-dollars (rounded to the nearest
  * micro-dollar): the one price formula. Cached prompt tokens are billed at
- * the model's cache rates, the rest of the prompt at the input rate.
+ * the model's cache rates, the rest of the prompt at the input rate;
+ * reasoning tokens, a part of the output, at the reasoning rate when the
+ * model has one, the rest of the output at the output rate.
  */
 export function costMicros(price: ModelPrice, tokens: TokenCounts): number {
   const read = Math.max(0, tokens.cacheRead ?? 0);
   const write = Math.max(0, tokens.cacheWrite ?? 0);
   const uncached = Math.max(0, tokens.input - read - write);
+  const output = Math.max(0, tokens.output);
+  const reasoning = Math.min(output, Math.max(0, tokens.reasoning ?? 0));
   const micros =
     uncached * price.inputMicrosPerMTok +
     read * (price.cacheReadMicrosPerMTok ?? price.inputMicrosPerMTok) +
     write * (price.cacheWriteMicrosPerMTok ?? price.inputMicrosPerMTok) +
-    tokens.output * price.outputMicrosPerMTok;
+    (output - reasoning) * price.outputMicrosPerMTok +
+    reasoning * (price.reasoningMicrosPerMTok ?? price.outputMicrosPerMTok);
   return Math.round(micros / 1_000_000);
 }

@@ -10,6 +10,7 @@ import * as m0008 from './0008_rate_limits.js';
 import * as m0009 from './0009_ai_consumer_limits.js';
 import * as m0010 from './0010_ai_routes.js';
 import * as m0011 from './0011_legacy_import_map.js';
+import * as m0012 from './0012_ai_usage_reasoning_tokens.js';
 
 /**
  * Every migration, in order. Names sort lexically; never rename or edit a shipped one.
@@ -28,4 +29,5 @@ export const migrations: Record<string, Migration> = Object.fromEntries([
   ['0009_ai_consumer_limits', m0009],
   ['0010_ai_routes', m0010],
   ['0011_legacy_import_map', m0011],
+  ['0012_ai_usage_reasoning_tokens', m0012],
 ]);

@@ -261,7 +261,7 @@ describe.each(engines)('consumer budgets (%s)', (engine) => {
       expect(csv.status).toBe(200);
       expect(String(csv.headers['content-type'])).toContain('text/csv');
       const lines = String(csv.body).trim().split('\r\n');
-      expect(lines[0]).toBe('token,label,requests,errors,input_tokens,output_tokens,cost_micros,cost_usd');
+      expect(lines[0]).toBe('token,label,requests,errors,input_tokens,output_tokens,reasoning_tokens,cost_micros,cost_usd');
       const row = lines.find((l) => l.startsWith(`${res.body.id},`));
       expect(row).toMatch(new RegExp(`^${res.body.id},"'=HYPERLINK\\(""x""\\),1",1,0,`));
       const byAccept = await g.t.get(`/api/workspaces/${ws()}/ai-usage`, { token: g.ws.owner.token, headers: { accept: 'text/csv' } });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { costMicros, PROVIDER_IDS, PROVIDERS, priceFor, providerInfo } from '../providers.js';
+import { costMicros, modelPrice, PROVIDER_IDS, PROVIDERS, priceFor, providerInfo } from '../providers.js';
 
 describe('provider catalog', () => {
   it('lists every supported provider with what a client needs to add a key', () => {
@@ -81,5 +81,21 @@ describe('provider catalog', () => {
         if (price.cacheReadMicrosPerMTok !== undefined) expect(price.cacheReadMicrosPerMTok).toBeLessThan(price.inputMicrosPerMTok);
       }
     }
+  });
+
+  it('bills reasoning tokens as the part of the output they are: at reasoning_per_mtok when set, else at the output rate', () => {
+    // o4-mini: $1.10 in, $4.40 out; OpenAI bills reasoning as output.
+    const o4 = priceFor('openai', 'o4-mini')!;
+    expect(o4.reasoningMicrosPerMTok).toBeUndefined();
+    expect(costMicros(o4, { input: 1000, output: 400, reasoning: 300 })).toBe(costMicros(o4, { input: 1000, output: 400 }));
+    expect(costMicros(o4, { input: 1000, output: 400, reasoning: 300 })).toBe(1000 * 1.1 + 400 * 4.4);
+    // A reasoning rate read from the price file applies to the reasoning share only.
+    const priced = modelPrice({ id: 'thinker', input_per_mtok: 0.15, output_per_mtok: 0.6, reasoning_per_mtok: 3.5 });
+    expect(priced).toEqual({ inputMicrosPerMTok: 150_000, outputMicrosPerMTok: 600_000, reasoningMicrosPerMTok: 3_500_000 });
+    expect(costMicros(priced, { input: 1000, output: 1000, reasoning: 800 })).toBe(1000 * 0.15 + 200 * 0.6 + 800 * 3.5);
+    // Never more reasoning than output: a provider's inconsistent count is not billed on top.
+    expect(costMicros(priced, { input: 0, output: 100, reasoning: 500 })).toBe(100 * 3.5);
+    expect(costMicros(priced, { input: 0, output: 100, reasoning: -5 })).toBe(100 * 0.6);
+    for (const p of PROVIDERS) for (const m of p.models) expect(priceFor(p.id, m.id)!.reasoningMicrosPerMTok ?? 0).toSatisfy(Number.isInteger);
   });
 });

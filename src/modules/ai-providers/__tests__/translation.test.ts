@@ -136,7 +136,7 @@ describe('Gemini translation', () => {
       },
       'gemini-x',
     );
-    expect(usage).toEqual({ inputTokens: 4, outputTokens: 11 });
+    expect(usage).toEqual({ inputTokens: 4, outputTokens: 11, reasoningTokens: 10 });
     expect(body).toMatchObject({ choices: [{ message: { content: 'Hi' }, finish_reason: 'content_filter' }] });
     const blocked = fromGeminiResponse({ promptFeedback: { blockReason: 'SAFETY' }, usageMetadata: { promptTokenCount: 3 } }, 'g');
     expect(blocked.body).toMatchObject({ choices: [{ finish_reason: 'content_filter' }] });

@@ -127,13 +127,18 @@ export class ChunkWriter {
   }
 }
 
-/** OpenAI's `usage`: `prompt_tokens` includes cached tokens, reported again in `prompt_tokens_details.cached_tokens`. */
+/**
+ * OpenAI's `usage`: `prompt_tokens` includes cached tokens, reported again in
+ * `prompt_tokens_details.cached_tokens`; `completion_tokens` includes the
+ * reasoning tokens, reported again in `completion_tokens_details.reasoning_tokens`.
+ */
 export function toOpenAIUsage(usage: Usage) {
   return {
     prompt_tokens: usage.inputTokens,
     completion_tokens: usage.outputTokens,
     total_tokens: usage.inputTokens + usage.outputTokens,
     ...(usage.cacheReadTokens !== undefined || usage.cacheWriteTokens !== undefined ? { prompt_tokens_details: { cached_tokens: usage.cacheReadTokens ?? 0 } } : {}),
+    ...(usage.reasoningTokens !== undefined ? { completion_tokens_details: { reasoning_tokens: usage.reasoningTokens } } : {}),
   };
 }
 
@@ -148,16 +153,23 @@ export interface OpenAIUsageJson {
   prompt_tokens?: unknown;
   completion_tokens?: unknown;
   prompt_tokens_details?: { cached_tokens?: unknown } | null;
+  completion_tokens_details?: { reasoning_tokens?: unknown } | null;
 }
 
-/** Reads OpenAI-shaped `usage` (prompt/completion tokens, cached prompt tokens). */
+/** Reads OpenAI-shaped `usage` (prompt/completion tokens, cached prompt tokens, reasoning completion tokens). */
 export function fromOpenAIUsage(usage: OpenAIUsageJson | null | undefined): Usage | null {
   if (!usage || typeof usage !== 'object') return null;
   const input = Number(usage.prompt_tokens);
   const output = Number(usage.completion_tokens ?? 0);
   if (!Number.isFinite(input) || !Number.isFinite(output)) return null;
   const cached = usage.prompt_tokens_details?.cached_tokens;
-  return { inputTokens: input, outputTokens: output, ...(cached != null ? { cacheReadTokens: Math.min(count(cached), input) } : {}) };
+  const reasoning = usage.completion_tokens_details?.reasoning_tokens;
+  return {
+    inputTokens: input,
+    outputTokens: output,
+    ...(cached != null ? { cacheReadTokens: Math.min(count(cached), input) } : {}),
+    ...(reasoning != null ? { reasoningTokens: Math.min(count(reasoning), count(output)) } : {}),
+  };
 }
 
 /**

@@ -190,11 +190,14 @@ interface GeminiResponseJson {
 
 function geminiUsage(meta: GeminiUsageJson | undefined): Usage | null {
   if (!meta || typeof meta !== 'object') return null;
-  // Thinking tokens are billed as output; cached tokens are part of promptTokenCount.
+  // Thinking tokens are billed as output but counted apart from candidatesTokenCount:
+  // atrium's output includes them (as OpenAI's does). Cached tokens are part of promptTokenCount.
   const input = count(meta.promptTokenCount);
+  const thoughts = count(meta.thoughtsTokenCount);
   return {
     inputTokens: input,
-    outputTokens: count(meta.candidatesTokenCount) + count(meta.thoughtsTokenCount),
+    outputTokens: count(meta.candidatesTokenCount) + thoughts,
+    ...(meta.thoughtsTokenCount != null ? { reasoningTokens: thoughts } : {}),
     ...(meta.cachedContentTokenCount != null ? { cacheReadTokens: Math.min(count(meta.cachedContentTokenCount), input) } : {}),
   };
 }

@@ -99,7 +99,13 @@ function fromResponsesUsage(usage: ResponsesUsageJson | null | undefined): Usage
   const output = Number(usage.output_tokens ?? 0);
   if (!Number.isFinite(input) || !Number.isFinite(output)) return null;
   const cached = usage.input_tokens_details?.cached_tokens;
-  return { inputTokens: count(input), outputTokens: count(output), ...(cached != null ? { cacheReadTokens: Math.min(count(cached), count(input)) } : {}) };
+  const reasoning = usage.output_tokens_details?.reasoning_tokens;
+  return {
+    inputTokens: count(input),
+    outputTokens: count(output),
+    ...(cached != null ? { cacheReadTokens: Math.min(count(cached), count(input)) } : {}),
+    ...(reasoning != null ? { reasoningTokens: Math.min(count(reasoning), count(output)) } : {}),
+  };
 }
 
 /** The Responses `usage` of atrium's counts (translated answers). */
@@ -108,7 +114,7 @@ export function toResponsesUsage(usage: Usage) {
     input_tokens: usage.inputTokens,
     input_tokens_details: { cached_tokens: usage.cacheReadTokens ?? 0 },
     output_tokens: usage.outputTokens,
-    output_tokens_details: { reasoning_tokens: 0 },
+    output_tokens_details: { reasoning_tokens: usage.reasoningTokens ?? 0 },
     total_tokens: usage.inputTokens + usage.outputTokens,
   };
 }

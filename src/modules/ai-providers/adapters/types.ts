@@ -12,12 +12,15 @@ export interface ProviderKey {
  * Token counts of one call. `inputTokens` counts every prompt token (as
  * OpenAI's `prompt_tokens` does); the cache counts, when the provider reports
  * them, are the parts of it read from / written to its prompt cache.
+ * `reasoningTokens` is the part of `outputTokens` the model spent thinking
+ * (every adapter counts it inside the output, as OpenAI does).
  */
 export interface Usage {
   inputTokens: number;
   outputTokens: number;
   cacheReadTokens?: number;
   cacheWriteTokens?: number;
+  reasoningTokens?: number;
 }
 
 /** The body of an OpenAI error response: `{"error": {...}}`. */

@@ -1102,10 +1102,13 @@ export interface paths {
                                 errors: number;
                                 input_tokens: number;
                                 model: string;
+                                /** @description Reasoning tokens included */
                                 output_tokens: number;
                                 /** @description false: the catalog has no price for this model (cost 0) */
                                 priced: boolean;
                                 provider: string;
+                                /** @description The part of output_tokens the model spent reasoning (thinking) */
+                                reasoning_tokens: number;
                                 requests: number;
                             }[];
                             /** @enum {string} */
@@ -1121,7 +1124,10 @@ export interface paths {
                                 /** @description Requests answered with a status >= 400 */
                                 errors: number;
                                 input_tokens: number;
+                                /** @description Reasoning tokens included */
                                 output_tokens: number;
+                                /** @description The part of output_tokens the model spent reasoning (thinking) */
+                                reasoning_tokens: number;
                                 requests: number;
                             }[];
                             days: number;
@@ -1134,9 +1140,12 @@ export interface paths {
                                 /** @description Requests answered with a status >= 400 */
                                 errors: number;
                                 input_tokens: number;
+                                /** @description Reasoning tokens included */
                                 output_tokens: number;
                                 /** @description YYYY-MM (UTC) */
                                 period: string;
+                                /** @description The part of output_tokens the model spent reasoning (thinking) */
+                                reasoning_tokens: number;
                                 requests: number;
                             };
                             /** @description Since the key was created */
@@ -1148,7 +1157,10 @@ export interface paths {
                                 /** @description Requests answered with a status >= 400 */
                                 errors: number;
                                 input_tokens: number;
+                                /** @description Reasoning tokens included */
                                 output_tokens: number;
+                                /** @description The part of output_tokens the model spent reasoning (thinking) */
+                                reasoning_tokens: number;
                                 requests: number;
                             };
                         };
@@ -7175,7 +7187,10 @@ export interface paths {
                                 group: string;
                                 input_tokens: number;
                                 label: string | null;
+                                /** @description Reasoning tokens included */
                                 output_tokens: number;
+                                /** @description The part of output_tokens the model spent reasoning (thinking) */
+                                reasoning_tokens: number;
                                 requests: number;
                             }[];
                             /** @description YYYY-MM-DD (UTC) */
