@@ -1,4 +1,4 @@
-import type { FastifyRequest } from 'fastify';
+import { LogController, type FastifyReply, type FastifyRequest } from 'fastify';
 import { pino, stdSerializers, type Logger, type LoggerOptions } from 'pino';
 
 /**
@@ -99,4 +99,20 @@ export function loggerOptions(level: string): LoggerOptions {
 /** The process's logger: atrium's options, to stdout unless a stream is given (tests capture lines to prove no secret is written). */
 export function createLogger(level: string, stream?: NodeJS.WritableStream): Logger {
   return stream ? pino(loggerOptions(level), stream) : pino(loggerOptions(level));
+}
+
+/**
+ * One access-log line per request, when it completes (method, redacted URL,
+ * IP, status, time), instead of Fastify's "incoming request" and "request
+ * completed" pair: request logging was ~7 % of the gateway's CPU. Fastify's
+ * other lines (errors, 404s, stream errors) are unchanged.
+ */
+export class AccessLog extends LogController {
+  override incomingRequest(): void {}
+
+  override requestCompleted(error: Error | null | undefined, request: FastifyRequest, reply: FastifyReply): void {
+    const line = { req: request, statusCode: reply.statusCode, responseTime: reply.elapsedTime };
+    if (error) reply.log.error({ ...line, err: error }, 'request errored');
+    else reply.log.info(line, 'request completed');
+  }
 }

@@ -6,7 +6,7 @@ import Fastify from 'fastify';
 import { pino } from 'pino';
 import { afterAll, describe, expect, it } from 'vitest';
 import { registerWebUi } from '../http/web.js';
-import { loggerOptions, redactHeaders, redactText } from '../logger.js';
+import { AccessLog, loggerOptions, redactHeaders, redactText } from '../logger.js';
 
 function capture() {
   let text = '';
@@ -82,6 +82,31 @@ describe('the web console fallback', () => {
       expect(res.body).toContain('<title>atrium</title>');
       expect(out.text()).toContain('"url":"/invitations/[redacted]"');
       expect(out.text()).not.toContain(TOKEN);
+    } finally {
+      await app.close();
+    }
+  });
+});
+
+describe('the access log', () => {
+  it('writes one line per request when it completes: method, redacted URL, status and time', async () => {
+    const out = capture();
+    const app = Fastify({ logger: { ...loggerOptions('info'), stream: out.stream }, logController: new AccessLog() });
+    app.get('/things/:id', async () => ({ ok: true }));
+    app.get('/broken', async () => {
+      throw new Error('boom');
+    });
+    try {
+      expect((await app.inject({ method: 'GET', url: `/things/1?api_key=${TOKEN}` })).statusCode).toBe(200);
+      const lines = out.text().split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>);
+      const requestLines = lines.filter((l) => l.reqId !== undefined);
+      expect(requestLines).toHaveLength(1);
+      expect(requestLines[0]).toMatchObject({ msg: 'request completed', statusCode: 200, req: { method: 'GET', url: '/things/1?api_key=[redacted]' } });
+      expect(typeof requestLines[0].responseTime).toBe('number');
+      expect(out.text()).not.toContain(TOKEN);
+      // Fastify's own error line for a failing handler still appears.
+      expect((await app.inject({ method: 'GET', url: '/broken' })).statusCode).toBe(500);
+      expect(out.text()).toContain('boom');
     } finally {
       await app.close();
     }
