@@ -296,7 +296,7 @@ describe.skipIf(!hasChromium)('AI console: limits, routes and spend (Chromium, S
     const [download] = await Promise.all([owner.waitForEvent('download'), owner.getByRole('link', { name: 'Export CSV' }).click()]);
     expect(download.suggestedFilename()).toMatch(/^ai-usage-day-.*\.csv$/);
     const csv = readFileSync(await download.path(), 'utf8').trim().split(/\r?\n/);
-    expect(csv[0]).toBe('day,label,requests,errors,input_tokens,output_tokens,cost_micros,cost_usd');
+    expect(csv[0]).toBe('day,label,requests,errors,input_tokens,output_tokens,reasoning_tokens,cost_micros,cost_usd');
     expect(csv).toHaveLength(2);
     expect(csv[1]).toMatch(new RegExp(`^${today},,1,0,1200,800,`));
   }, 60_000);
